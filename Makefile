@@ -1,0 +1,44 @@
+# The README's two commands: `make site` and `make test`. Both start from nothing but
+# python3 (with venv) and install what they need into .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install install-test site test test-fast browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## install: the package and its pinned runtime dependencies into .venv
+install: $(VENV)/.installed
+
+## site: generate briefings/ from seeds/ and build the site into site/
+site: install
+	$(BIN)/briefing build
+
+## browser-deps: Debian's Chromium for the browser tests (Playwright cannot download its own here)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+## test: install what the tests need and run them all
+test: $(VENV)/.installed-test browser-deps
+	$(BIN)/python -m pytest -q
+
+## test-fast: the tests without the browser
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not browser"
+
+clean:
+	rm -rf site .pytest_cache

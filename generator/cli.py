@@ -1,0 +1,243 @@
+"""The ``briefing`` command: parses options and calls the stages; nothing else lives here.
+
+Exit codes (DESIGN.md): 0 ok, 1 content problems (bad input, conflicts, failed checks),
+2 usage. Errors are one line on stderr naming the file.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import BriefingError
+
+log = logging.getLogger("generator")
+
+seeds_option = click.option(
+    "--seeds",
+    "seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder holding one sub-folder per source set.",
+)
+out_option = click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("briefings"),
+    show_default=True,
+    help="Folder the briefing pages are written to (MkDocs' docs_dir).",
+)
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Source sets processed in parallel processes.",
+)
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Regenerate every set, even unchanged ones, and re-create pages an editor deleted.",
+)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
+    # Libraries we call are chatty at INFO; keep the build log about our own work.
+    for noisy in ("mkdocs", "trafilatura", "htmldate", "urllib3", "watchdog", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+@click.option("--verbose", "-v", is_flag=True, help="Log debugging detail.")
+def cli(verbose: bool) -> None:
+    """Condense sets of news articles into briefing pages and publish them as a site.
+
+    Example: briefing build
+    """
+    _setup_logging(verbose)
+
+
+def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool) -> None:
+    from generator.pipeline import generate
+
+    report = generate(seeds, out, jobs=jobs, force=force, check=check)
+    for line in report.conflict_lines():
+        click.echo(line, err=True)
+    if check and report.stale:
+        for slug_line in report.stale:
+            click.echo(f"stale: {slug_line}", err=True)
+        raise BriefingError(
+            f"{len(report.stale)} page(s) out of date or in conflict; run `briefing generate`, "
+            "resolve conflicts, then commit"
+        )
+    if report.conflict_lines():
+        raise BriefingError(
+            f"{len(report.conflict_lines())} conflict(s): resolve the marked blocks, then run `briefing check`"
+        )
+
+
+@cli.command()
+@seeds_option
+@out_option
+@jobs_option
+@force_option
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any page is stale or in conflict.")
+def generate(seeds: Path, out: Path, jobs: int, force: bool, check: bool) -> None:
+    """Write or update one briefing page per source set, plus the site's index pages.
+
+    Unchanged sets are skipped without loading the language model. Hand edits are merged
+    with the new generation; conflicts are reported as CONFLICT <file>:<line> and exit 1.
+
+    Example: briefing generate --seeds seeds --out briefings
+    """
+    _run_generate(seeds, out, jobs=jobs, force=force, check=check)
+
+
+@cli.command()
+@seeds_option
+@out_option
+@jobs_option
+@force_option
+@click.option(
+    "--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+    show_default=True, help="MkDocs configuration to build with.",
+)
+def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
+    """Generate the briefings, then build the site into site/ with `mkdocs build --strict`.
+
+    Example: briefing build
+    """
+    from generator.site import build_site
+
+    _run_generate(seeds, out, jobs=jobs, force=force, check=False)
+    if not config.is_file():
+        raise BriefingError("no MkDocs configuration found; run from the project folder", config)
+    build_site(config.resolve().parent)
+    click.echo(f"site built into {config.resolve().parent / 'site'}", err=True)
+
+
+@cli.command()
+@seeds_option
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
+def serve(seeds: Path, out: Path, host: str, port: int) -> None:
+    """Preview the site live: regenerates when a file under the seeds folder changes.
+
+    Example: briefing serve --port 8001
+    """
+    from generator.site import serve as serve_site
+
+    _run_generate(seeds, out, jobs=1, force=False, check=False)
+
+    def regenerate() -> None:
+        try:
+            _run_generate(seeds, out, jobs=1, force=False, check=False)
+        except click.ClickException as exc:  # keep serving; show the problem
+            exc.show()
+
+    serve_site(Path.cwd(), seeds, host=host, port=port, regenerate=regenerate)
+
+
+@cli.command()
+@click.argument(
+    "set_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+    help="json: one indented object for one set, JSON Lines for several; jsonl: always one line per set.",
+)
+@click.option("--text", "include_text", is_flag=True, help="Include each source's cleaned, sentence-split text.")
+def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
+    """Print the analysis of one or more source sets as JSON on stdout.
+
+    The model is loaded once for all sets. The output follows the schema in
+    generator/schema/extract.schema.json.
+
+    Example: briefing extract seeds/my-event --format json > my-event.json
+    """
+    from generator.analysis import analyse
+    from generator.analysis.nlp import load_pipeline
+    from generator.condense import condense
+    from generator.export import briefing_record, dumps
+    from generator.ingest import load_source_set
+
+    sets = [load_source_set(path) for path in set_dirs]  # bad input fails before the slow model load
+    nlp = load_pipeline()
+    one_object = fmt == "json" and len(set_dirs) == 1
+    for source_set in sets:
+        record = briefing_record(condense(source_set, analyse(source_set, nlp)), include_text=include_text)
+        click.echo(dumps(record, indent=2 if one_object else None))
+
+
+@cli.command()
+@out_option
+def check(out: Path) -> None:
+    """Validate every briefing page: front matter, merge state, stored generated versions.
+
+    Prints one line per problem and exits 1 when there is any.
+
+    Example: briefing check
+    """
+    from generator.check import check_pages
+
+    if not out.is_dir():
+        raise BriefingError("briefings folder not found; run `briefing generate` first", out)
+    problems = check_pages(out)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise BriefingError(f"{len(problems)} problem(s) in {out}")
+    click.echo(f"{out}: all pages valid", err=True)
+
+
+@cli.group()
+def hooks() -> None:
+    """Manage the git hooks that keep briefings in step with seeds."""
+
+
+@hooks.command("install")
+@click.option("--force", is_flag=True, help="Replace an existing pre-push hook that briefing did not write.")
+def hooks_install(force: bool) -> None:
+    """Install a pre-push hook that refuses a push while pages are stale or in conflict.
+
+    Example: briefing hooks install
+    """
+    from generator.publish.hooks import install_hooks
+
+    path = install_hooks(Path.cwd(), force=force)
+    click.echo(f"installed {path}", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: every error becomes one line on stderr and an exit code.
+
+    Click's standalone mode prints a usage block before a usage error; a pipeline or CI log
+    reads better with one line, so errors are printed here instead.
+    """
+    try:
+        rv = cli.main(args=argv, prog_name="briefing", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("error: aborted", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        click.echo(f"error: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Condense a set's analysis into a briefing: its title, event date, tags and ranked key points.
+
+The summary is extractive: a sentence ranks high when it is early in its article (news
+puts the essentials first), names the set's most-mentioned actors, and is corroborated by a
+similar sentence in another source. Near-duplicates are dropped (maximal marginal
+relevance), and each key point lists every source that carries it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from generator.model import Analysis, Briefing, Evidence, KeyPoint, Sentence, SourceSet
+
+SUMMARY_POINTS = 4
+# Token-set similarity at or above which two sentences say the same thing for the summary.
+SAME_CLAIM = 62
+MAX_TAGS = 4
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: Sentence
+    score: float
+    support: tuple[Sentence, ...]  # similar sentences in other sources
+
+
+def condense(source_set: SourceSet, analysis: Analysis, *, content_hash: str = "") -> Briefing:
+    """Rank and summarise ``analysis`` into the :class:`Briefing` a page is rendered from."""
+    summary = key_points(source_set, analysis)
+    published = sorted(a.published.isoformat() for a in source_set.articles if a.published)
+    one_line = source_set.summary or (summary[0].text if summary else "")
+    return Briefing(
+        source_set=source_set,
+        analysis=analysis,
+        title=briefing_title(source_set),
+        date=event_date(analysis, published[-1] if published else None),
+        updated=published[-1] if published else None,
+        summary=summary,
+        one_line=_shorten(one_line, 220),
+        tags=source_set.tags or derived_tags(analysis),
+        content_hash=content_hash,
+    )
+
+
+def briefing_title(source_set: SourceSet) -> str:
+    """The set's own title, else the headline of its first article with a stated headline."""
+    if source_set.title:
+        return source_set.title
+    stated = [a for a in source_set.articles if not a.title_inferred]
+    chosen = (stated or list(source_set.articles))[0]
+    return chosen.title
+
+
+def event_date(analysis: Analysis, newest: str | None) -> str | None:
+    """The day the set is about: the best-attested past day in the timeline.
+
+    Days on or after the newest publication date are usually announcements of what is to
+    come, so a day before it wins when there is one.
+    """
+    days = [e for e in analysis.timeline if len(e.date) == 10]
+    if not days:
+        return newest
+
+    def rank(e):
+        past = newest is None or e.date < newest
+        return (past, len(e.sources), len(e.evidence), e.date)
+
+    return max(days, key=rank).date
+
+
+def derived_tags(analysis: Analysis) -> tuple[str, ...]:
+    """Tags for a set that names none: its most-mentioned organisations and countries."""
+    kinds = ("organisation", "country")
+    ranked = [a for a in analysis.actors if a.kind in kinds and a.mentions >= 2]
+    ranked.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name))
+    return tuple(a.name for a in ranked[:MAX_TAGS])
+
+
+def key_points(source_set: SourceSet, analysis: Analysis, *, limit: int = SUMMARY_POINTS) -> tuple[KeyPoint, ...]:
+    """The ``limit`` most important sentences of the set, each with its supporting sources."""
+    candidates = _candidates(source_set, analysis)
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.score, c.sentence.source, c.sentence.index)):
+        if len(chosen) == limit:
+            break
+        if any(_similar(cand.sentence.text, c.sentence.text) for c in chosen):
+            continue
+        if any(_similar(s.text, c.sentence.text) for c in chosen for s in cand.support):
+            continue
+        chosen.append(cand)
+    points = []
+    for cand in chosen:
+        evidence = (cand.sentence, *cand.support)
+        sources = tuple(sorted({s.source for s in evidence}, key=_source_order))
+        points.append(
+            KeyPoint(
+                text=cand.sentence.text,
+                sources=sources,
+                evidence=tuple(Evidence(s.source, s.index, s.text) for s in evidence),
+            )
+        )
+    return tuple(points)
+
+
+def _candidates(source_set: SourceSet, analysis: Analysis) -> list[_Candidate]:
+    prose = _prose_sentences(source_set, analysis)
+    weights = _actor_weights(analysis)
+    by_source: dict[str, list[Sentence]] = {}
+    for s in prose:
+        by_source.setdefault(s.source, []).append(s)
+    out = []
+    for s in prose:
+        words = len(_WORD.findall(s.text))
+        if words < 8 or words > 60:
+            continue  # fragments and run-on captions make poor key points
+        position = by_source[s.source].index(s)
+        lead = 1.0 / (1 + position) ** 0.7
+        lowered = s.text.casefold()
+        salience = sum(w for name, w in weights.items() if name in lowered)
+        support = tuple(
+            max(others, key=lambda o: fuzz.token_set_ratio(s.text, o.text))
+            for src, others in sorted(by_source.items(), key=lambda kv: _source_order(kv[0]))
+            if src != s.source and any(_similar(s.text, o.text) for o in others)
+        )
+        score = 2.0 * lead + min(salience, 3.0) + 1.5 * len(support)
+        out.append(_Candidate(s, score, support))
+    return out
+
+
+def _prose_sentences(source_set: SourceSet, analysis: Analysis) -> list[Sentence]:
+    kinds = {a.id: [b.kind for b in a.blocks] for a in source_set.articles}
+    return [
+        s
+        for s in analysis.sentences
+        if kinds[s.source] and kinds[s.source][s.block] == "paragraph" and not s.text.startswith(("“", '"'))
+    ]
+
+
+def _actor_weights(analysis: Analysis) -> dict[str, float]:
+    """Weight per lowercased actor name or alias: share of all actor mentions, capped."""
+    total = sum(a.mentions for a in analysis.actors) or 1
+    weights: Counter[str] = Counter()
+    for actor in analysis.actors:
+        weight = min(1.0, 8 * actor.mentions / total)
+        for name in (actor.name, *actor.aliases):
+            if len(name) > 2:
+                weights[name.casefold()] = max(weights[name.casefold()], weight)
+    return dict(weights)
+
+
+def _similar(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a, b) >= SAME_CLAIM and fuzz.token_sort_ratio(a, b) >= SAME_CLAIM - 20
+
+
+def _source_order(source_id: str) -> int:
+    return int(source_id[1:]) if source_id[1:].isdigit() else 0
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
