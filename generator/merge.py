@@ -1,0 +1,422 @@
+"""Three-way merge of a regenerated briefing page with the editor's copy.
+
+The merge works like ``git merge-file --diff3`` / ``copier update``: *base* is the page as
+last generated (``briefings/.generated/<slug>.md``), *ours* the page on disk with the
+editor's changes, *theirs* the page the generator just rendered. This module is pure: text
+in, :class:`MergeResult` out; :mod:`generator.pages` does the reading and writing.
+
+Front matter merges **by key** (YAML of the three versions parsed separately): a key only
+one side changed takes that side's value; when both changed it, the editor wins, except
+that lists keep the editor's items plus the generator's new ones (and drop what the
+generator dropped), mappings merge key by key, lists of ``{id: …}`` mappings merge by id,
+and a key the editor deleted returns only if the generator changed its value.
+
+The body merges **by lines** with the classic diff3 algorithm (Khanna, Kunal & Pierce, "A
+Formal Investigation of Diff3", 2007; the same region walk as Breezy's ``merge3``), on top
+of :class:`difflib.SequenceMatcher` so it runs without git or extra packages. A few
+overlapping-change cases are resolved because no line can be lost by doing so:
+
+* both sides only inserted lines at the same place: the generator's lines, then the
+  editor's (an editor's new section after the last list stays after the list's new items);
+* one side only inserted lines around lines the other side changed: both are applied;
+* the same number of lines changed on both sides: each line pair is merged word by word
+  (an editor's speaker fix and the generator's new source reference on one line both land).
+
+What is left is a conflict: the editor's lines stay, followed by an HTML comment block that
+MkDocs renders as nothing (``<!-- briefing:conflict`` … ``briefing:end -->``) holding the
+generator's proposal and the last generated text. The comment lives in the page itself
+rather than in a sidecar file so it sits exactly where the editor must decide, travels with
+the page through git, and ``briefing check`` finds it from the page alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, Hashable, Sequence
+
+import yaml
+
+CONFLICT_START = "<!-- briefing:conflict"
+CONFLICT_END = "briefing:end -->"
+
+_FM_BOUNDARY = re.compile(r"-{3,}[ \t]*\r?\n?")  # python-frontmatter's boundary, one line
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # str.splitlines would also split on \x0b, \u2028, …
+_TOKEN = re.compile(r"\S+|\s+")  # words and the spaces between them
+_MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The merged page and the 1-based line numbers where its conflict blocks start."""
+
+    text: str
+    conflicts: tuple[int, ...] = ()
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` as lines that keep their ``\\n`` (only ``\\n`` ends a line)."""
+    return _LINE.findall(text)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """``(front matter block with both --- lines, body)``; ``(None, text)`` without one.
+
+    Written here rather than taken from python-frontmatter because its ``parse`` strips the
+    body, and a merge must give back the editor's bytes exactly.
+    """
+    lines = split_lines(text)
+    if not lines or not _FM_BOUNDARY.fullmatch(lines[0]):
+        return None, text
+    for i in range(1, len(lines)):
+        if _FM_BOUNDARY.fullmatch(lines[i]):
+            return "".join(lines[: i + 1]), "".join(lines[i + 1 :])
+    return None, text
+
+
+def parse_front_matter(block: str | None) -> dict[str, Any] | None:
+    """The mapping in a front matter block, or None when it is missing or not a YAML mapping."""
+    if block is None:
+        return None
+    inner = "".join(split_lines(block)[1:-1])
+    try:
+        data = yaml.safe_load(inner)
+    except yaml.YAMLError:
+        return None
+    if data is None:
+        return {}
+    return data if isinstance(data, dict) else None
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """Serialise front matter deterministically in the order of ``data``'s keys."""
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return f"---\n{body}---\n"
+
+
+def is_locked(text: str) -> bool:
+    """True when the page's front matter says ``locked: true``."""
+    data = parse_front_matter(split_front_matter(text)[0])
+    if data is not None:
+        return data.get("locked") is True
+    # Unparsable front matter: still honour a plain ``locked: true`` line.
+    block = split_front_matter(text)[0] or ""
+    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block) is not None
+
+
+def _merge_value(b: Any, o: Any, t: Any) -> Any:
+    """Merge one front matter value; ``_MISSING`` stands for an absent key."""
+    if o == b:
+        return t
+    if t == b or o == t:
+        return o
+    if isinstance(o, dict) and isinstance(t, dict):
+        return _merge_mapping(b if isinstance(b, dict) else {}, o, t)
+    if isinstance(o, list) and isinstance(t, list):
+        return _merge_list(b if isinstance(b, list) else [], o, t)
+    if o is _MISSING:  # the editor deleted it, the generator changed it: the new value returns
+        return t
+    return o  # both changed a scalar (or the generator dropped what the editor changed): editor wins
+
+
+def _merge_mapping(b: dict, o: dict, t: dict) -> dict:
+    """Key-by-key merge; the generator's key order first, then the editor's extra keys."""
+    keys = list(t) + [k for k in o if k not in t]
+    merged: dict = {}
+    for key in keys:
+        value = _merge_value(b.get(key, _MISSING), o.get(key, _MISSING), t.get(key, _MISSING))
+        if value is not _MISSING:
+            merged[key] = value
+    return merged
+
+
+def _keyed(items: list) -> dict | None:
+    """``{id: item}`` when every item is a mapping with a distinct ``id``, else None."""
+    if not all(isinstance(x, dict) and "id" in x for x in items):
+        return None
+    ids = [x["id"] for x in items]
+    if len(set(map(repr, ids))) != len(ids):
+        return None
+    return {x["id"]: x for x in items}
+
+
+def _merge_list(b: list, o: list, t: list) -> list:
+    """The editor's items in the editor's order, minus what the generator dropped, plus its new items."""
+    kb, ko, kt = _keyed(b), _keyed(o), _keyed(t)
+    if kb is not None and ko is not None and kt is not None and (ko or kt):
+        return list(_merge_mapping(kb, ko, kt).values())
+    dropped = [x for x in b if x not in t]
+    merged = [x for x in o if x not in dropped]
+    merged += [x for x in t if x not in b and x not in merged]
+    return merged
+
+
+# --------------------------------------------------------------------------- diff3
+
+
+@dataclass(frozen=True)
+class _Region:
+    """One stretch of the merge: ``kind`` is unchanged | ours | theirs | same | conflict."""
+
+    kind: str
+    base: Sequence[Hashable]
+    ours: Sequence[Hashable]
+    theirs: Sequence[Hashable]
+
+
+def _matches(base: Sequence, other: Sequence) -> list[tuple[int, int, int]]:
+    # autojunk off: its popularity heuristic would treat the many blank lines of a long page as junk.
+    return [tuple(m) for m in SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()]
+
+
+def _sync_regions(base: Sequence, ours: Sequence, theirs: Sequence) -> list[tuple[int, ...]]:
+    """Stretches of base matched in both ours and theirs: (base lo, hi, ours lo, hi, theirs lo, hi)."""
+    am, bm = _matches(base, ours), _matches(base, theirs)
+    ia = ib = 0
+    regions: list[tuple[int, ...]] = []
+    while ia < len(am) and ib < len(bm):
+        abase, amatch, alen = am[ia]
+        bbase, bmatch, blen = bm[ib]
+        lo, hi = max(abase, bbase), min(abase + alen, bbase + blen)
+        if lo < hi:
+            aof, bof = amatch + lo - abase, bmatch + lo - bbase
+            regions.append((lo, hi, aof, aof + hi - lo, bof, bof + hi - lo))
+        if abase + alen < bbase + blen:
+            ia += 1
+        else:
+            ib += 1
+    regions.append((len(base), len(base), len(ours), len(ours), len(theirs), len(theirs)))
+    return regions
+
+
+def diff3_regions(base: Sequence, ours: Sequence, theirs: Sequence) -> list[_Region]:
+    """Split three sequences into unchanged, one-sided, identical and conflicting regions."""
+    out: list[_Region] = []
+    iz = io = it = 0
+    for zlo, zhi, olo, ohi, tlo, thi in _sync_regions(base, ours, theirs):
+        z, o, t = base[iz:zlo], ours[io:olo], theirs[it:tlo]
+        if o or t:
+            if o == t:
+                out.append(_Region("same", z, o, t))
+            elif z == o:
+                out.append(_Region("theirs", z, o, t))
+            elif z == t:
+                out.append(_Region("ours", z, o, t))
+            else:
+                out.append(_Region("conflict", z, o, t))
+        elif z:  # both deleted the same lines
+            out.append(_Region("same", z, o, t))
+        if zlo < zhi:
+            out.append(_Region("unchanged", base[zlo:zhi], ours[olo:ohi], theirs[tlo:thi]))
+        iz, io, it = zhi, ohi, thi
+    return out
+
+
+def _around(core: Sequence, seq: Sequence) -> tuple[list, list] | None:
+    """``(before, after)`` when ``seq == before + core + after``, else None."""
+    core, seq = list(core), list(seq)
+    n = len(core)
+    for start in range(len(seq) - n + 1):
+        if seq[start : start + n] == core:
+            return seq[:start], seq[start + n :]
+    return None
+
+
+def _merge_words(base: str, ours: str, theirs: str) -> str | None:
+    """Word-level three-way merge of one line, or None when the changes overlap.
+
+    Changes of the two sides must be kept apart by at least one unchanged *word*: a lone
+    shared space is no evidence that two edits are independent.
+    """
+    parts: list[str] = []
+    tokens = [_TOKEN.findall(x) for x in (base, ours, theirs)]
+    last_side = None  # side of the last change not yet separated by an unchanged word
+    for region in diff3_regions(*tokens):
+        if region.kind == "conflict":
+            return None
+        if region.kind == "unchanged":
+            if any(not tok.isspace() for tok in region.base):
+                last_side = None
+        elif region.kind in ("ours", "theirs"):
+            if last_side not in (None, region.kind):
+                return None
+            last_side = region.kind
+        parts.extend(region.theirs if region.kind == "theirs" else region.ours)
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _escape_comment(line: str) -> str:
+    """Keep quoted text from closing (or opening) the HTML comment it is shown in."""
+    return line.replace("<!--", "&lt;!--").replace("-->", "--&gt;")
+
+
+def _plural(n: int) -> str:
+    return "1 line" if n == 1 else f"{n} lines"
+
+
+def conflict_block(base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
+    """The comment lines that follow the editor's lines of a conflict."""
+    if ours:
+        them = "it" if len(ours) == 1 else "them"
+        head = f"you edited the {_plural(len(ours))} above and the generator changed {them} too"
+    else:
+        head = "you deleted lines here and the generator changed them"
+    lines = [f"{CONFLICT_START} ({head}).\n"]
+    if theirs:
+        lines.append("The generator now proposes:\n")
+        lines += [_escape_comment(x if x.endswith("\n") else x + "\n") for x in theirs]
+    else:
+        lines.append("The generator now proposes to remove them.\n")
+    if base:
+        lines.append("The last generated version was:\n")
+        lines += [_escape_comment(x if x.endswith("\n") else x + "\n") for x in base]
+    lines.append(f"Keep what you want, then delete this comment. {CONFLICT_END}\n")
+    return lines
+
+
+class _Builder:
+    """Collects output lines and where conflict blocks start (0-based line indexes)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.conflicts: list[int] = []
+
+    def add(self, lines: Sequence[str]) -> None:
+        self.lines.extend(lines)
+
+    def conflict(self, base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> None:
+        self.add(ours)
+        if self.lines and not self.lines[-1].endswith("\n"):
+            self.lines[-1] += "\n"
+        self.conflicts.append(len(self.lines))
+        self.add(conflict_block(base, ours, theirs))
+
+
+def _resolve(region: _Region, out: _Builder) -> None:
+    """Merge one conflicting region, writing a conflict block only where lines truly collide."""
+    z, o, t = list(region.base), list(region.ours), list(region.theirs)
+    if not z:  # both only inserted here: keep both, the generator's new lines first
+        head = 0
+        while head < min(len(o), len(t)) and o[head] == t[head]:
+            head += 1
+        out.add(o[:head] + t[head:] + o[head:])
+        return
+    theirs_around = _around(z, t)
+    if theirs_around is not None:  # the generator only added lines around what the editor changed
+        out.add(theirs_around[0] + o + theirs_around[1])
+        return
+    ours_around = _around(z, o)
+    if ours_around is not None:  # the editor only added lines around what the generator changed
+        out.add(ours_around[0] + t + ours_around[1])
+        return
+    if len(z) == len(o) == len(t):
+        for zl, ol, tl in zip(z, o, t):
+            if ol == tl or tl == zl:
+                out.add([ol])
+            elif ol == zl:
+                out.add([tl])
+            else:
+                merged = _merge_words(zl, ol, tl)
+                if merged is None:
+                    out.conflict([zl], [ol], [tl])
+                else:
+                    out.add([merged])
+        return
+    out.conflict(z, o, t)
+
+
+def merge_lines(base: str, ours: str, theirs: str) -> MergeResult:
+    """Three-way line merge of plain texts (no front matter handling)."""
+    out = _Builder()
+    for region in diff3_regions(split_lines(base), split_lines(ours), split_lines(theirs)):
+        if region.kind == "theirs":
+            out.add(region.theirs)
+        elif region.kind == "conflict":
+            _resolve(region, out)
+        else:  # unchanged, ours, same: the editor's lines
+            out.add(region.ours)
+    return MergeResult("".join(out.lines), tuple(i + 1 for i in out.conflicts))
+
+
+def _two_way_lines(ours: str, theirs: str) -> MergeResult:
+    """Without a base every difference is a conflict: the editor's lines stay, the generator's are proposed."""
+    o, t = split_lines(ours), split_lines(theirs)
+    out = _Builder()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, o, t, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.add(o[i1:i2])
+        else:
+            out.conflict([], o[i1:i2], t[j1:j2])
+    return MergeResult("".join(out.lines), tuple(i + 1 for i in out.conflicts))
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _shift(result: MergeResult, front: str) -> MergeResult:
+    offset = len(split_lines(front))
+    return MergeResult(front + result.text, tuple(n + offset for n in result.conflicts))
+
+
+def _pick_front(data: dict, blocks: Sequence[tuple[str, dict]]) -> str:
+    """Reuse an input's exact front matter text when the merged mapping equals it (byte stability)."""
+    for text, parsed in blocks:
+        if parsed == data:
+            return text
+    return dump_front_matter(data)
+
+
+def merge_page(base: str, ours: str, theirs: str) -> MergeResult:
+    """Merge the generator's new page (``theirs``) into the editor's page (``ours``).
+
+    ``base`` is the page as last generated. An untouched page (``ours == base``) becomes
+    ``theirs`` byte for byte; when the generator changed nothing (``theirs == base``) the
+    editor's page is returned byte for byte. Front matter merges by key, the body by lines
+    (see the module docstring); a page whose front matter cannot be parsed on any side is
+    merged by lines as a whole.
+    """
+    if ours == base or ours == theirs:
+        return MergeResult(theirs)
+    if theirs == base:
+        return MergeResult(ours)
+    fronts = [split_front_matter(x) for x in (base, ours, theirs)]
+    data = [parse_front_matter(block) for block, _ in fronts]
+    if any(d is None for d in data):
+        return merge_lines(base, ours, theirs)
+    (_, bb), (ob, ob_body), (tb, tb_body) = fronts
+    merged = _merge_mapping(data[0], data[1], data[2])
+    front = _pick_front(merged, [(tb, data[2]), (ob, data[1])])
+    return _shift(merge_lines(bb, ob_body, tb_body), front)
+
+
+def merge_without_base(ours: str, theirs: str) -> MergeResult:
+    """Merge when no last generated version exists (it was deleted, or never committed).
+
+    Nothing tells an editor's change from a generator's, so the editor's text wins
+    everywhere: front matter keys the editor lacks are added, and every differing stretch
+    of the body is a conflict with the generator's version proposed beside the editor's.
+    """
+    if ours == theirs:
+        return MergeResult(ours)
+    (ob, ob_body), (tb, tb_body) = split_front_matter(ours), split_front_matter(theirs)
+    od, td = parse_front_matter(ob), parse_front_matter(tb)
+    if od is None or td is None:
+        return _two_way_lines(ours, theirs)
+    merged = _merge_mapping({}, od, td)
+    front = _pick_front(merged, [(ob, od), (tb, td)])
+    return _shift(_two_way_lines(ob_body, tb_body), front)
+
+
+def find_conflicts(text: str) -> tuple[int, ...]:
+    """1-based line numbers of the conflict blocks (and stray git markers) left in a page."""
+    found = []
+    for number, line in enumerate(split_lines(text), start=1):
+        if line.startswith(CONFLICT_START) or re.match(r"(<{7}|>{7})(?: |\n|$)", line):
+            found.append(number)
+    return tuple(found)
