@@ -1,0 +1,513 @@
+"""``generate``: every source set to its briefing page, skipping the sets that did not change.
+
+The run has three phases, like Pelican's generators-then-writers:
+
+1. *Plan* — for each set under ``seeds/``, hash its inputs (:mod:`generator.publish.hashing`)
+   and compare with the hash stored with its last generation
+   (``briefings/.generated/<slug>.json``, else the base page's front matter). This phase
+   never imports spaCy, so a run where nothing changed takes a fraction of a second.
+2. *Build* — analyse, condense and render the changed sets, in this process or in ``jobs``
+   worker processes that each load the model once. Workers only compute: they return the
+   page text and the record.
+3. *Write* — in this process, in slug order, so the output does not depend on which worker
+   finished first: merge each page with its hand edits (:func:`generator.pages.write_briefing`),
+   store the record, archive the pages of removed sets, rebuild the cross-briefing pages.
+
+With ``check=True`` only the plan runs and nothing is written: the report lists the pages
+that are stale or hold unresolved conflicts (``briefing generate --check``, the pre-push hook).
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from generator.publish.hashing import Fingerprint, set_hash
+from generator.publish.progress import Reporter, make_reporter
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+GENERATED = ".generated"
+ARCHIVE = "archive"
+# Statuses from generator.pages.WriteOutcome, plus the ones the pipeline itself decides.
+GENERATED_STATUSES = ("created", "updated", "merged")
+ARCHIVE_NOTE = (
+    '!!! warning "Source set removed"\n'
+    "    This set's source folder was removed on regeneration; the page is kept as it was "
+    "and is no longer updated.\n\n"
+)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class SetOutcome:
+    """What happened to one set's page.
+
+    ``status`` is a :class:`~generator.pages.WriteOutcome` status (created, updated, merged,
+    unchanged, conflict, locked, deleted) or one the pipeline decides: ``archived`` (the
+    set's folder is gone; its page moved to ``archive/``) and, in check mode, ``stale``.
+    ``conflicts`` are ``<page>:<line>`` locations of unresolved conflict blocks.
+    """
+
+    slug: str
+    status: str
+    path: Path
+    conflicts: tuple[str, ...] = ()
+    articles: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class GenerateReport:
+    """The result of :func:`generate`: one outcome per set, stale pages, the time taken."""
+
+    outcomes: tuple[SetOutcome, ...]
+    stale: tuple[str, ...] = ()  # "briefings/x.md (inputs changed)", check mode
+    seconds: float = 0.0
+    check: bool = False
+
+    def count(self, *statuses: str) -> int:
+        """How many sets ended with one of ``statuses``."""
+        return sum(1 for o in self.outcomes if o.status in statuses)
+
+    def conflict_lines(self) -> list[str]:
+        """``CONFLICT <page>:<line>`` for every unresolved conflict block, in slug order."""
+        return [f"CONFLICT {where}" for o in self.outcomes for where in o.conflicts]
+
+    @property
+    def ok(self) -> bool:
+        """No stale page and no conflict."""
+        return not self.stale and not self.conflict_lines()
+
+    def summary(self) -> str:
+        """The final line: ``generated N, unchanged N, skipped N (locked), conflicts N, in S.S s``."""
+        conflicts = sum(1 for o in self.outcomes if o.conflicts)
+        if self.check:
+            head = f"up to date {self.count('unchanged', 'locked', 'deleted')}, stale {len(self.stale)}"
+        else:
+            head = (
+                f"generated {self.count(*GENERATED_STATUSES)}, unchanged {self.count('unchanged')}, "
+                f"skipped {self.count('locked')} (locked)"
+            )
+        extras = [
+            f"{label} {n}"
+            for label, n in (("archived", self.count("archived")), ("kept deleted", self.count("deleted")))
+            if n and not self.check
+        ]
+        parts = [head, f"conflicts {conflicts}", *extras]
+        return f"{', '.join(parts)}, in {self.seconds:.1f} s"
+
+
+@dataclass(frozen=True)
+class Built:
+    """A regenerated set as a worker returns it: plain strings, cheap to pickle."""
+
+    slug: str
+    page: str
+    record: str  # export.dumps(record) + newline
+    articles: int
+
+
+@dataclass(frozen=True)
+class _Plan:
+    slug: str
+    path: Path  # the set's folder
+    content_hash: str
+    stored_hash: str | None
+    page: Path
+
+
+@dataclass(frozen=True)
+class _Paths:
+    """Where a set's files live under ``out``."""
+
+    out: Path
+
+    def page(self, slug: str) -> Path:
+        return self.out / f"{slug}.md"
+
+    def base(self, slug: str) -> Path:
+        return self.out / GENERATED / f"{slug}.md"
+
+    def record(self, slug: str) -> Path:
+        return self.out / GENERATED / f"{slug}.json"
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def _display(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter of a page ({} when it has none or it does not parse)."""
+    import yaml
+
+    if not text.startswith("---"):
+        return {}
+    parts = text.split("\n---", 1)
+    if len(parts) < 2:
+        return {}
+    try:
+        data = yaml.safe_load(parts[0][3:])
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def stored_hash(out: Path, slug: str) -> str | None:
+    """The content hash of a set's last generation: from its record, else its base page."""
+    paths = _Paths(out)
+    try:
+        record = json.loads(paths.record(slug).read_text("utf-8"))
+        value = record.get("generator", {}).get("hash")
+        if value:
+            return str(value)
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        meta = _front_matter(paths.base(slug).read_text("utf-8"))
+    except OSError:
+        return None
+    generator = meta.get("generator")
+    value = generator.get("hash") if isinstance(generator, dict) else None
+    return str(value) if value else None
+
+
+def conflict_locations(page: Path) -> tuple[str, ...]:
+    """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
+    from generator.merge import find_conflicts
+
+    try:
+        text = page.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()
+    shown = _display(page)
+    return tuple(f"{shown}:{line}" for line in find_conflicts(text))
+
+
+def _is_locked(page: Path) -> bool:
+    from generator.merge import is_locked
+
+    try:
+        return is_locked(page.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _plan(seeds: Path, out: Path) -> list[_Plan]:
+    from generator.ingest import discover_sets
+
+    fingerprint = Fingerprint.current()
+    paths = _Paths(out)
+    plans = [
+        _Plan(
+            slug=folder.name,
+            path=folder,
+            content_hash=set_hash(folder, fingerprint),
+            stored_hash=stored_hash(out, folder.name),
+            page=paths.page(folder.name),
+        )
+        for folder in discover_sets(seeds)
+    ]
+    return sorted(plans, key=lambda p: p.slug)
+
+
+def _known_slugs(out: Path) -> set[str]:
+    """Slugs the generator has written before: a stored record or a generated base page."""
+    folder = out / GENERATED
+    if not folder.is_dir():
+        return set()
+    return {p.stem for p in folder.glob("*.json")} | {p.stem for p in folder.glob("*.md")}
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build_set(set_dir: Path, content_hash: str, nlp: "Language") -> Built:
+    """Analyse, condense and render one set: its page text and its record (with texts)."""
+    from generator.analysis import analyse
+    from generator.condense import condense
+    from generator.export import briefing_record, dumps
+    from generator.ingest import load_source_set
+    from generator.render import render_briefing
+
+    source_set = load_source_set(set_dir)
+    briefing = condense(source_set, analyse(source_set, nlp), content_hash=content_hash)
+    record = briefing_record(briefing, include_text=True)
+    return Built(
+        slug=set_dir.name,
+        page=render_briefing(record),
+        record=dumps(record) + "\n",
+        articles=len(source_set.articles),
+    )
+
+
+# One pipeline per worker process, loaded by the pool's initializer: a worker builds many
+# sets, and loading the model is the slowest step. This is the only module-level state.
+_WORKER_NLP: "Language | None" = None
+
+
+def _init_worker() -> None:
+    global _WORKER_NLP
+    from generator.analysis.nlp import load_pipeline
+
+    _WORKER_NLP = load_pipeline()
+
+
+def _build_in_worker(set_dir: Path, content_hash: str) -> Built:
+    assert _WORKER_NLP is not None, "worker started without _init_worker"
+    return build_set(set_dir, content_hash, _WORKER_NLP)
+
+
+def _build_all(
+    plans: list[_Plan], *, jobs: int, nlp: "Language | None", reporter: Reporter
+) -> Iterator[Built]:
+    """Yield the built sets in the order of ``plans`` (slug order), building ``jobs`` at once."""
+    if not plans:
+        return
+    workers = min(jobs, len(plans))
+    if workers <= 1:
+        if nlp is None:
+            from generator.analysis.nlp import load_pipeline
+
+            reporter.note("loading the language model")
+            nlp = load_pipeline()
+        for plan in plans:
+            reporter.begin(plan.slug)
+            yield build_set(plan.path, plan.content_hash, nlp)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs
+    # (fork after rich's live display thread or a tokenizer pool can deadlock).
+    context = multiprocessing.get_context("spawn")
+    reporter.note(f"building {len(plans)} sets in {workers} processes")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+        futures = [pool.submit(_build_in_worker, p.path, p.content_hash) for p in plans]
+        for plan, future in zip(plans, futures):
+            reporter.begin(plan.slug)
+            yield future.result()
+
+
+# --------------------------------------------------------------------------- write
+
+
+def _write(out: Path, built: Built, *, force: bool) -> SetOutcome:
+    """Merge the page with its hand edits, then store the record it was rendered from.
+
+    The record goes last: it holds the hash, so a crash between the two writes makes the
+    next run regenerate the set instead of skipping it.
+    """
+    from generator.pages import write_briefing
+    from generator.writer import atomic_write
+
+    outcome = write_briefing(out, built.slug, built.page, force=force)
+    atomic_write(_Paths(out).record(built.slug), built.record)
+    page = Path(outcome.path)
+    return SetOutcome(
+        slug=built.slug,
+        status=outcome.status,
+        path=page,
+        conflicts=conflict_locations(page),
+        articles=built.articles,
+    )
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder/name.md``, or ``name-2.md``… when a set of that name was archived before."""
+    candidate = folder / f"{name}.md"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{name}-{n}.md"
+        n += 1
+    return candidate
+
+
+def _with_note(text: str) -> str:
+    """``text`` with :data:`ARCHIVE_NOTE` at the top of its body (below the front matter)."""
+    if ARCHIVE_NOTE in text:
+        return text
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            cut = end + len("\n---\n")
+            return f"{text[:cut]}\n{ARCHIVE_NOTE}{text[cut:].lstrip(chr(10))}"
+    return ARCHIVE_NOTE + text
+
+
+def archive_set(out: Path, slug: str) -> SetOutcome:
+    """Move the page of a removed set to ``archive/`` with a note on top; nothing is deleted.
+
+    The page keeps every hand edit. Its generated base and record move to
+    ``.generated/archive/`` so the set no longer counts as current, and a set of the same
+    name that comes back later starts afresh.
+    """
+    from generator.writer import atomic_write
+
+    paths = _Paths(out)
+    page = paths.page(slug)
+    target = _free_name(out / ARCHIVE, slug)
+    if page.is_file():
+        atomic_write(target, _with_note(page.read_text("utf-8")))
+        page.unlink()
+    stored = out / GENERATED / ARCHIVE
+    stored.mkdir(parents=True, exist_ok=True)
+    for source in (paths.base(slug), paths.record(slug)):
+        if source.is_file():
+            os.replace(source, stored / f"{target.stem}{source.suffix}")
+    return SetOutcome(slug=slug, status="archived", path=target, reason="source folder removed")
+
+
+def _write_site(out: Path, slugs: list[str]) -> None:
+    """Rebuild the cross-briefing pages from the stored records of the current sets."""
+    from generator.site import write_site_pages
+
+    records = []
+    for slug in slugs:
+        try:
+            records.append(json.loads(_Paths(out).record(slug).read_text("utf-8")))
+        except OSError:
+            continue  # a set whose build failed earlier has no record yet
+    write_site_pages(records, out)
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _check_one(plan: _Plan, out: Path) -> tuple[SetOutcome, str | None]:
+    """The outcome of one set in check mode and, when its page is stale, why."""
+    paths = _Paths(out)
+    shown = _display(plan.page)
+    conflicts = conflict_locations(plan.page)
+    if conflicts:
+        return SetOutcome(plan.slug, "conflict", plan.page, conflicts), f"{shown} (unresolved conflicts)"
+    if plan.stored_hash is None:
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (never generated)"
+    if not plan.page.is_file():
+        if paths.base(plan.slug).is_file() and plan.stored_hash == plan.content_hash:
+            return SetOutcome(plan.slug, "deleted", plan.page), None  # deleted by an editor
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (page missing)"
+    if plan.stored_hash != plan.content_hash:
+        if _is_locked(plan.page):
+            return SetOutcome(plan.slug, "locked", plan.page), None
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (inputs changed)"
+    return SetOutcome(plan.slug, "unchanged", plan.page), None
+
+
+# --------------------------------------------------------------------------- generate
+
+
+def generate(
+    seeds: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    check: bool = False,
+    reporter: Reporter | None = None,
+    nlp: "Language | None" = None,
+) -> GenerateReport:
+    """Write or update one briefing page per source set under ``seeds`` into ``out``.
+
+    Args:
+        seeds: folder with one sub-folder per source set.
+        out: the briefings folder (MkDocs' docs_dir).
+        jobs: changed sets built in parallel processes, each loading the model once.
+        force: regenerate every set, even unchanged ones (and re-create deleted pages).
+        check: write nothing; report stale pages and unresolved conflicts.
+        reporter: progress output; default: a live bar on a terminal, lines otherwise.
+        nlp: a loaded pipeline to reuse in this process (``briefing serve``, tests).
+
+    Returns:
+        The :class:`GenerateReport`; the caller prints ``conflict_lines()`` and ``stale``
+        and decides the exit code.
+
+    Raises:
+        InputError: a set's article or ``set.yml`` cannot be read (names the file).
+    """
+    started = time.perf_counter()
+    reporter = reporter or make_reporter()
+    seeds, out = Path(seeds), Path(out)
+    plans = _plan(seeds, out)
+    current = {p.slug for p in plans}
+    removed = sorted(_known_slugs(out) - current)
+    reporter.start(len(plans) + len(removed))
+
+    outcomes: list[SetOutcome] = []
+    stale: list[str] = []
+    if check:
+        for plan in plans:
+            outcome, why = _check_one(plan, out)
+            outcomes.append(outcome)
+            stale.extend([why] if why else [])
+            reporter.done(plan.slug, outcome.status)
+        for slug in removed:
+            page = _Paths(out).page(slug)
+            outcomes.append(SetOutcome(slug, "stale", page, reason="source folder removed"))
+            stale.append(f"{_display(page)} (source folder removed; not archived yet)")
+            reporter.done(slug, "stale")
+    else:
+        outcomes = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp, reporter=reporter)
+
+    report = GenerateReport(
+        outcomes=tuple(sorted(outcomes, key=lambda o: o.slug)),
+        stale=tuple(stale),
+        seconds=time.perf_counter() - started,
+        check=check,
+    )
+    reporter.finish(report.summary())
+    return report
+
+
+def _skip_outcome(plan: _Plan, out: Path) -> SetOutcome:
+    """The outcome of a set whose inputs did not change since its last generation."""
+    if not plan.page.is_file() and _Paths(out).base(plan.slug).is_file():
+        return SetOutcome(plan.slug, "deleted", plan.page)  # an editor removed it; --force restores
+    return SetOutcome(plan.slug, "unchanged", plan.page, conflict_locations(plan.page))
+
+
+def _generate(
+    plans: list[_Plan],
+    removed: list[str],
+    out: Path,
+    *,
+    jobs: int,
+    force: bool,
+    nlp: "Language | None",
+    reporter: Reporter,
+) -> list[SetOutcome]:
+    """Phases 2 and 3 of :func:`generate`: build the changed sets and write everything."""
+    todo = [
+        p for p in plans
+        if force or p.stored_hash != p.content_hash or not (p.page.is_file() or _Paths(out).base(p.slug).is_file())
+    ]
+    outcomes: list[SetOutcome] = []
+    for plan in plans:
+        if plan not in todo:
+            outcome = _skip_outcome(plan, out)
+            outcomes.append(outcome)
+            reporter.done(plan.slug, outcome.status)
+    for built in _build_all(todo, jobs=jobs, nlp=nlp, reporter=reporter):
+        outcome = _write(out, built, force=force)
+        outcomes.append(outcome)
+        reporter.done(built.slug, outcome.status, built.articles)
+    for slug in removed:
+        outcome = archive_set(out, slug)
+        outcomes.append(outcome)
+        reporter.done(slug, f"archived to {_display(outcome.path)}")
+    if todo or removed or force:
+        _write_site(out, [p.slug for p in plans])
+    return outcomes

