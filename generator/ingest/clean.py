@@ -1,0 +1,184 @@
+"""Boilerplate removal and block typing: units → paragraphs, subheads and social posts.
+
+Every pattern below describes a layout habit of news sites and blogs in general (share
+bars, reading-time badges, comment prompts, wire-service credits, media credits); none is
+tied to one outlet. What is removed is kept in ``Cleaned.removed`` for the log.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.readers import Unit
+
+# Lines that are page furniture as a whole (matched on a stripped unit, case-insensitive).
+# Kept short on purpose: a long unit is content even when it starts like a prompt.
+_BOILERPLATE_MAX = 160
+BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\.?$",  # reading-time badge
+        r"^(?:leave|add|post|write) a (?:comment|reply)\b.*$",
+        r"^(?:\d+|no) comments?\b.*$",  # "No Comments on <headline>", "3 comments"
+        r"^(?:share|tweet|email|print)(?: this| on| via| the)?(?: article| story| page| post)?\s*[:!.]?$",
+        r"^share (?:this|on|via)\b.{0,80}$",
+        r"^click to (?:share|email|print|tweet)\b.*$",
+        r"^.{0,40}\(opens in (?:a )?new (?:window|tab)\)$",
+        r"^(?:follow|like|join) us on\b.*$",
+        r"^(?:read|see) (?:more|also)\b\s*(?:[:»>|–—-].*)?$",
+        r"^(?:read more|more on this story|related(?: stories| articles| posts| news| coverage)?|"
+        r"most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|you may also like)\s*[:»>]?.{0,100}$",
+        r"^subscribe\b.*$",
+        r"^sign up\b.*\b(?:newsletter|updates|alerts|email)\b.*$",
+        r"^(?:advertisement|sponsored(?: content)?|continue reading(?: below)?|scroll to continue.*)$",
+        r"^(?:©|\(c\)|copyright\b).*$",
+        r"^.*\ball rights reserved\.?$",
+        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b.*\)?\.?$",
+        r"^(?:tags?|filed under|topics?|categories|posted in)\s*:.*$",
+        r"^(?:photo|image|picture|video|audio|credit|source)s?\s*:.{1,80}$",  # a bare credit line
+        r"^(?:like this|loading|related)\s*[:.…]*$",
+        r"^(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|print)"
+        r"(?:\s*[,|·•]\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|print))*$",
+        r"^(?:https?://\S+|(?:www\.)?pic\.twitter\.com/\S+|t\.co/\S+)$",  # a bare link
+        r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$",
+    )
+)
+
+# Phrases glued to real text by copy-paste ("Leave a commentTurkish President …",
+# "…capable ally’5 minute read"): cut out so the neighbouring sentence survives. Case-
+# sensitive and anchored on a sentence edge, so "readers can leave a comment below" stays.
+GLUED = re.compile(
+    r"(?:(?<=^)|(?<=[.!?…”\"’)]\s)|(?<=[.!?…”\"’)]))(Leave a (?:comment|reply)|No [Cc]omments yet)"
+    r"(?=$|\s*[A-Z“\"‘])"
+    r"|(?<=[\w’'\".!?…)])(\d+\s*(?:-\s*)?[Mm]in(?:ute)?s?\.?\s+read)(?=$|\s*[A-Z“\"‘])"
+)
+# Removed wherever they stand: the embedded-media links of social posts.
+INLINE = re.compile(r"\s*(?:(?:https?://)?(?:www\.)?pic\.twitter\.com/\w+|https?://t\.co/\w+)")
+# A trailing credit on an image or video caption: "… the 501st Legion booth. Image: Nick Moreau."
+MEDIA_CREDIT = re.compile(
+    r"\s+(?:Image|Photo|Photograph|Picture|Video|Audio|Credit|Illustration)s?\s*:\s*[^.:]{1,60}\.?$"
+)
+# Headings after which the rest of a page is a list of sources or links, not article text.
+END_SECTION = re.compile(
+    r"^(?:sources?|references|external links|see also|related (?:news|stories|articles|links)|"
+    r"further reading|notes)\s*:?$",
+    re.IGNORECASE,
+)
+# The attribution line under an embedded post: "— Name (@handle) May 13, 2025".
+ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*[^()\n]{1,80}?\s*\(@\w{1,30}\)(?:\s+.{0,40})?$")
+
+_TERMINAL = ".!?;:,…"
+_QUOTES = "\"'“”‘’«»"
+_SUBHEAD_MAX_CHARS = 90
+_SUBHEAD_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class CleanBlock:
+    """A cleaned block before offsets are assigned."""
+
+    kind: str  # "paragraph" | "subhead" | "post"
+    text: str
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The body of an article as blocks, and what was dropped on the way."""
+
+    blocks: tuple[CleanBlock, ...]
+    removed: tuple[str, ...]
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when the whole ``text`` is page furniture (share prompt, badge, credit, …)."""
+    text = text.strip()
+    return len(text) <= _BOILERPLATE_MAX and any(p.match(text) for p in BOILERPLATE)
+
+
+def split_glued(units: list[Unit], removed: list[str]) -> list[Unit]:
+    """Cut glued boilerplate phrases out of units, keeping the text on both sides."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.heading or not GLUED.search(unit.text):
+            out.append(unit)
+            continue
+        pos = 0
+        for m in GLUED.finditer(unit.text):
+            out.append(Unit(unit.text[pos : m.start()].strip()))
+            removed.append(m.group(0).strip())
+            pos = m.end()
+        out.append(Unit(unit.text[pos:].strip()))
+    return [u for u in out if u.text]
+
+
+def clean_body(units: list[Unit], removed: list[str]) -> Cleaned:
+    """Type the body units as paragraphs, subheads and posts; drop boilerplate.
+
+    Steps: strip inline social links and badges; drop whole boilerplate units; cut a
+    trailing sources/links section; join a post with its attribution line; strip media
+    credits from captions; decide subheads among the short lines.
+    """
+    kept: list[tuple[Unit, bool]] = []  # (unit, is_caption)
+    for i, unit in enumerate(units):
+        text = _strip_inline(unit.text, removed)
+        if not text:
+            continue
+        if END_SECTION.match(text) and (unit.heading or _looks_like_heading(text)):
+            removed.extend(u.text for u in units[i:])
+            break
+        if is_boilerplate(text):
+            removed.append(text)
+            continue
+        credit = MEDIA_CREDIT.search(text)
+        if credit and not unit.heading and credit.start() > 0:
+            removed.append(credit.group(0).strip())
+            text = text[: credit.start()].rstrip()
+        kept.append((Unit(text, unit.heading, unit.level), bool(credit)))
+    return Cleaned(blocks=tuple(_type_blocks(kept, removed)), removed=tuple(removed))
+
+
+def _strip_inline(text: str, removed: list[str]) -> str:
+    for m in INLINE.finditer(text):
+        removed.append(m.group(0).strip())
+    return " ".join(INLINE.sub("", text).split())
+
+
+def _type_blocks(kept: list[tuple[Unit, bool]], removed: list[str]) -> list[CleanBlock]:
+    blocks: list[CleanBlock] = []
+    candidates = [
+        not caption and (unit.heading or _looks_like_heading(unit.text)) for unit, caption in kept
+    ]
+    for i, (unit, _caption) in enumerate(kept):
+        if ATTRIBUTION.match(unit.text) and not unit.heading:
+            if blocks and blocks[-1].kind == "paragraph":
+                blocks[-1] = CleanBlock("post", blocks[-1].text, attribution=unit.text)
+            else:
+                removed.append(unit.text)
+            continue
+        blocks.append(CleanBlock(_kind(i, kept, candidates), unit.text))
+    return blocks
+
+
+def _kind(i: int, kept: list[tuple[Unit, bool]], candidates: list[bool]) -> str:
+    """Markup headings are subheads; a short heading-like line is one only when it stands
+    alone between running text (a run of short lines is a list or a set of captions)."""
+    unit = kept[i][0]
+    if unit.heading:
+        return "subhead"
+    if not candidates[i]:
+        return "paragraph"
+    nxt_is_text = i + 1 < len(kept) and not candidates[i + 1]
+    prev_is_short = i > 0 and candidates[i - 1] and not kept[i - 1][0].heading
+    return "subhead" if nxt_is_text and not prev_is_short else "paragraph"
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation that starts like a title."""
+    if len(text) > _SUBHEAD_MAX_CHARS or len(text.split()) > _SUBHEAD_MAX_WORDS:
+        return False
+    inner = text.strip(_QUOTES + " ")
+    if not inner or inner[-1] in _TERMINAL or ATTRIBUTION.match(text):
+        return False
+    first = text.lstrip(_QUOTES)[:1]
+    return first.isupper() or first.isdigit()

@@ -1,0 +1,90 @@
+"""Publication dates as articles state them: in datelines, bylines and front matter.
+
+Only full dates (day, month and year) count as a publication date; finding where they are
+is done with one pattern per common English layout, and the matched text is handed to
+dateparser, which knows the month abbreviations and weekday forms.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+# "Monday, May 18, 2015", "May 14 2025", "6 March 2024", "Thu 7 Mar 2024", "2024-03-07".
+DATE_RE = re.compile(
+    rf"\b{_WEEKDAY}(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d)(?!\d)",
+    re.IGNORECASE,
+)
+# What may stand beside a date on a line that is "only a date": labels, times, zones.
+_DATE_LINE_FILLER = re.compile(
+    r"\b(?:published|posted|updated|last updated|first published|modified|on|at|date)\b|"
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|CEST)\b|"
+    r"[\s,:|·•()/+-]+",
+    re.IGNORECASE,
+)
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    # A fixed base keeps parsing independent of today's date (determinism).
+    "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A full date found in a line: the value and where its text lies."""
+
+    value: dt.date
+    start: int
+    end: int
+
+
+def find_date(line: str) -> FoundDate | None:
+    """The first full date written in ``line``, or None."""
+    for m in DATE_RE.finditer(line):
+        value = parse_date(m.group(0))
+        if value is not None:
+            return FoundDate(value, m.start(), m.end())
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True when ``line`` says nothing but a date (with labels such as "Published:" or a time)."""
+    found = find_date(line)
+    if found is None:
+        return False
+    rest = line[: found.start] + " " + line[found.end :]
+    return not _DATE_LINE_FILLER.sub("", rest).strip()
+
+
+@lru_cache(maxsize=512)
+def parse_date(text: str) -> dt.date | None:
+    """Parse one written full date (``"Sept. 3, 2021"``, ``"2024-03-07"``) to a date."""
+    import dateparser  # imported here: loading its language data takes a moment
+
+    parsed = dateparser.parse(text.strip(" ,."), languages=["en"], settings=_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def coerce_date(value: object) -> dt.date | None:
+    """A front-matter or set.yml date (YAML date, datetime or string) as a date, or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return parse_date(text) if DATE_RE.search(text) else None
+    return None
