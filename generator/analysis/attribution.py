@@ -1,0 +1,284 @@
+"""Who speaks: the reporting-verb lexicon and the speaker of a reporting verb.
+
+A speaker is an actor of the :class:`ActorIndex` when one can be found (a mention inside the
+subject, the pronoun's antecedent, a role noun such as "the president" the index resolves),
+else the subject's own words when they name an agent ("a government spokesman"), else
+nobody: a statement without a speaker is dropped rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from generator.model import Actor
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Dependents that belong to a speaker's name rather than to what is said about him.
+_NAME_DEPS = {"compound", "amod", "det", "appos", "flat", "nmod", "prep", "pobj", "punct", "case", "cc", "conj", "nummod"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "it"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Nouns that name people by what they do: spokesman, minister, official, analyst, director,
+# expert, police, government, ministry … (English agent-noun endings plus institution words).
+_AGENT_NOUN = re.compile(
+    r"(?:man|men|woman|women|person|people|er|or|ist|ian|ant|ent|ee|ary|official|minister|chief|"
+    r"head|leader|police|government|ministry|office|agency|army|military|committee|council|"
+    r"court|union|group|party|team|staff|source|family|coach|member|expert|witness)s?$"
+)
+
+
+class MentionLike(Protocol):
+    start: int
+    end: int
+    text: str
+    actor: str
+
+
+class IndexLike(Protocol):
+    """What the finder needs of :class:`generator.analysis.actors.ActorIndex`."""
+
+    actors: tuple["Actor", ...]
+
+    def resolve(self, surface: str) -> "Actor | None": ...
+
+    def mentions(self, source: str) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The sections of ``lexicons/reporting_verbs.txt`` as lemma sets."""
+
+    verbs: frozenset[str]
+    urge: frozenset[str]
+    object: frozenset[str]
+    not_speakers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the reporting-verb lexicon shipped with the package (once per process)."""
+    text = resources.files("generator.analysis").joinpath("lexicons/reporting_verbs.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, set())
+        elif line and current:
+            sections[current].add(line)
+    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "not_speakers")))
+
+
+class SpeakerResolver:
+    """Resolves the speaker of reporting verbs of one article.
+
+    Args:
+        source: the article id.
+        doc: its spaCy ``Doc``.
+        index: the set's actor index.
+        lexicon: the reporting-verb lexicon.
+        quoted: character ranges of the article's quotes.
+    """
+
+    def __init__(
+        self, source: str, doc: "Doc", index: IndexLike, lexicon: Lexicon, quoted: tuple[tuple[int, int], ...] = ()
+    ):
+        self.doc = doc
+        self.quoted = quoted  # (start, end) of quoted spans: names inside a quote are not antecedents
+        self.index = index
+        self.lexicon = lexicon
+        self.mentions = sorted(index.mentions(source), key=lambda m: (m.start, m.end))
+        self.kinds = {a.name: a.kind for a in index.actors}
+        self.roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
+        # role words without punctuation, so "president" is found in "Turkish President,"
+        self.roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in self.roles.items()}
+
+    # ------------------------------------------------------------------ verbs
+
+    def subject_of(self, verb: "Token") -> "Token | None":
+        """The grammatical speaker of ``verb``: its subject, inherited or inverted.
+
+        "saying …", "adding …" and a second coordinated verb take the subject of the verb
+        they hang from; "…, said the minister" gives the subject after the verb (spaCy often
+        labels it ``dobj``/``attr`` there).
+        """
+        token: Token | None = verb
+        for _ in range(4):
+            if token is None:
+                return None
+            subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                return None  # "it was announced that", "he was told": no speaker here
+            inverted = self._inverted_subject(token)
+            if inverted is not None:
+                return inverted
+            if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
+                token = token.head if token.head is not token else None
+                continue
+            return None
+        return None
+
+    def _inverted_subject(self, verb: "Token") -> "Token | None":
+        """The subject after a reporting verb that follows its content ("…, added the president")."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lexicon.verbs or lemma in self.lexicon.urge or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None  # "urging all sides": the object is the one addressed
+        before = verb.i > 0 and (self.doc[verb.i - 1].is_punct or self.doc[verb.i - 1].is_quote)
+        content_before = verb.head.i < verb.i or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        if not (before and content_before):
+            return None
+        for child in verb.rights:
+            if child.i > verb.i + 4:
+                break
+            if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                if any(c.dep_ == "acl" for c in child.children):
+                    return None  # "signalled Turkey's intent to …" is an object, not a subject
+                return child
+        return None
+
+    # ------------------------------------------------------------------ noun phrases
+
+    def speaker(self, token: "Token") -> str | None:
+        """The canonical speaker for the head ``token`` of a subject, or None."""
+        if token.pos_ == "PRON" or token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            return self.pronoun(token)
+        phrase = self.name_phrase(token)
+        inside = self._mentions_in(phrase, token)
+        if inside:
+            return inside.actor
+        for surface in self._surfaces(phrase, token):
+            actor = self.index.resolve(surface)
+            if actor is not None:
+                return actor.name
+        if token.pos_ == "NOUN":
+            by_role = self._by_role(token)
+            if by_role:
+                return by_role
+        return self._surface_speaker(phrase, token)
+
+    def name_phrase(self, token: "Token") -> "Span":
+        """The tokens that name the speaker: the head with its title, name and apposition."""
+        left, right = token.i, token.i
+        for child in token.lefts:
+            if child.dep_ in _NAME_DEPS | {"poss"}:
+                left = min(left, child.left_edge.i)
+        for child in token.rights:
+            if child.dep_ in ("appos", "flat", "compound", "prep") or (child.dep_ == "punct" and child.text == ","):
+                right = max(right, child.right_edge.i)
+        while right > token.i and self.doc[right].is_punct:
+            right -= 1
+        return self.doc[left : right + 1]
+
+    def _mentions_in(self, phrase: "Span", head: "Token") -> MentionLike | None:
+        """The actor mention that names ``phrase``: it covers the head, or an apposition/compound."""
+        start, end = phrase.start_char, phrase.end_char
+        found = [m for m in self.mentions if m.start < end and m.end > start]
+        if not found:
+            return None
+        covering = [m for m in found if m.start <= head.idx < m.end]
+        if covering:
+            return covering[0]
+        # "the team's coach, Alireza Mehraban": a name in an apposition or compound of the head
+        named = {t.i for c in head.children if c.dep_ in ("appos", "compound", "flat") for t in c.subtree}
+        tokens = [t for t in phrase if t.i in named]
+        for m in found:
+            if any(m.start <= t.idx < m.end for t in tokens):
+                return m
+        return None
+
+    def _surfaces(self, phrase: "Span", head: "Token") -> list[str]:
+        """Phrases to ask the index: the whole subject, it without its article, the head noun."""
+        words = [t for t in phrase if not t.is_punct]
+        if words and words[0].dep_ == "det":
+            words = words[1:]
+        out = [phrase.text, " ".join(t.text for t in words)]
+        compounds = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i >= phrase.start]
+        if compounds:
+            out.append(" ".join(t.text for t in [*compounds, head]))
+        if head.pos_ == "NOUN":
+            out.append(head.text)
+            out.append(head.lemma_)
+        return [s for i, s in enumerate(out) if s and s not in out[:i]]
+
+    def _by_role(self, head: "Token") -> str | None:
+        """The person before ``head`` whose role has the head noun ("the president" → the president
+        last named, a grammatical subject first)."""
+        lemma = head.lemma_.lower()
+        return self._antecedent(head, {"person"}, lambda name: lemma in self.roles.get(name, "").split())
+
+    def _surface_speaker(self, phrase: "Span", head: "Token") -> str | None:
+        """The subject's own words when they name an agent that is not in the index."""
+        if head.lemma_.lower() in self.lexicon.not_speakers or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if head.ent_type_ and head.ent_type_ not in _ACTOR_ENTS:
+            return None
+        if head.pos_ == "PROPN" and head.ent_type_ not in _ACTOR_ENTS:
+            return None
+        if head.pos_ == "NOUN" and not (_AGENT_NOUN.search(head.lemma_.lower()) or self._agent_modifier(head)):
+            return None  # "Ankara's support for …" is no speaker; "a government spokesman" is
+        text = phrase.text.strip()
+        return text if len(text) > 2 else None
+
+    @staticmethod
+    def _agent_modifier(head: "Token") -> bool:
+        """A noun made an agent by a name on its left ("Turkish officials", "NATO sources")."""
+        return any(c.dep_ in ("compound", "amod") and c.ent_type_ in _ACTOR_ENTS for c in head.lefts)
+
+    # ------------------------------------------------------------------ pronouns
+
+    def pronoun(self, token: "Token") -> str | None:
+        """The antecedent of a speaker pronoun: the nearest fitting actor before it."""
+        lower = token.lower_
+        if lower in _PERSON_PRONOUNS:
+            return self._antecedent(token, {"person"})
+        if lower in _GROUP_PRONOUNS:
+            return self._antecedent(token, {"organisation", "country", "group"})
+        return None
+
+    def _antecedent(self, token: "Token", kinds: set[str], accept=lambda name: True) -> str | None:
+        """The nearest actor of ``kinds`` mentioned before ``token``, outside quotes.
+
+        Scans the sentence so far and up to three sentences back; in each sentence a mention
+        that is a grammatical subject wins (news writing keeps the topic in subject position:
+        "Erdogan emphasised …, noting his talks with Putin. He said …" means Erdogan).
+        """
+        sent = token.sent
+        sentences = [sent]
+        start = sent.start
+        while len(sentences) < 4 and start > 0:
+            prev = self.doc[start - 1].sent
+            sentences.append(prev)
+            start = prev.start
+        for span in sentences:
+            limit = token.idx if span == sent else span.end_char
+            cands = [
+                m
+                for m in self.mentions
+                if span.start_char <= m.start < limit
+                and self.kinds.get(m.actor) in kinds
+                and accept(m.actor)
+                and not any(s <= m.start < e for s, e in self.quoted)
+            ]
+            if not cands:
+                continue
+            subjects = [m for m in cands if self._is_subject(m)]
+            return (subjects[-1] if subjects else cands[-1]).actor
+        return None
+
+    def _is_subject(self, mention: MentionLike) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = span.root
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass")

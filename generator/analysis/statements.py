@@ -1,0 +1,437 @@
+"""Key statements: direct quotes and reported speech, with their speakers, merged across sources.
+
+:func:`find_statements` runs three finders over every article and merges what they find:
+
+1. :func:`direct_quotes`: quoted spans (:mod:`quotes`) attributed to the speaker of the
+   nearest reporting verb outside the quote in the same sentence(s); a quote with no verb
+   of its own takes the speaker of the sentence before it when that sentence ends in a colon,
+   of the quote it continues (a quote running over a paragraph break) or of the quote in the
+   paragraph before ("floating" quotes, as GenderGapTracker calls them). One- to three-word
+   quotes count only inside the clause of a reporting verb (else they are scare quotes).
+2. :func:`reported_speech`: reporting verbs (lexicon, on lemmas) with a that-clause or
+   clausal complement, "saying …"/"adding …" participles, "urged X to …"/"called on X to …",
+   "confirmed X's readiness to …" and "according to X, …".
+3. :func:`quoted_posts`: a quoted social-media post (a ``post`` block) is one direct statement
+   by the account named in its "— Name (@handle) date" line.
+
+Speakers are resolved by :class:`attribution.SpeakerResolver`; a statement whose speaker
+cannot be resolved to an actor or an agent phrase is dropped, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from generator.analysis.attribution import IndexLike, Lexicon, SpeakerResolver, load_lexicon
+from generator.analysis.document import ArticleDoc
+from generator.analysis.quotes import QuoteSpan, find_quote_spans
+from generator.model import Evidence, Statement, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SCARE_QUOTE_WORDS = 3  # a quote this short is a term, not a statement, unless a verb governs it
+_WH = {"why", "how", "whether", "if", "what", "when", "where", "who", "which"}
+_POST_BY = re.compile(r"[—–-]+\s*(?P<name>[^(@\n]*?)\s*\(\s*(?P<handle>@\w+)\s*\)")
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement found in one article, before merging across articles."""
+
+    speaker: str
+    kind: StatementKind
+    text: str
+    doc: int  # position of the article in ``docs``
+    start: int  # character offset where it was found, for ordering
+    evidence: tuple[Evidence, ...]
+    cue: str | None
+
+
+def find_statements(docs: list[ArticleDoc], index: IndexLike) -> tuple[Statement, ...]:
+    """Direct and reported statements of every article, merged across sources.
+
+    Args:
+        docs: the parsed articles (:func:`generator.analysis.document.parse_articles`).
+        index: the set's actor index (``.actors``, ``.resolve(surface)``, ``.mentions(source)``).
+
+    Returns:
+        Statements ordered by the first article and position they occur at; ``date`` is left
+        None (the pipeline dates them).
+    """
+    lexicon = load_lexicon()
+    found: list[Found] = []
+    for n, adoc in enumerate(docs):
+        found.extend(article_statements(adoc, n, index, lexicon))
+    return merge_statements(found, docs)
+
+
+def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexicon) -> list[Found]:
+    """Every statement of one article (direct, reported, posts), not yet merged."""
+    quotes = find_quote_spans(adoc.article)
+    quoted = tuple((q.start, q.end) for q in quotes)
+    resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, quoted)
+    out = list(direct_quotes(adoc, n, quotes, resolver))
+    out.extend(reported_speech(adoc, n, quoted, resolver))
+    out.extend(quoted_posts(adoc, n, index))
+    return out
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[Found]:
+    """Quoted statements with the speaker their sentence (or the one before) gives them."""
+    quoted = resolver.quoted
+    groups: dict[int, list[QuoteSpan]] = {}
+    for q in quotes:
+        groups.setdefault(q.group, []).append(q)
+    last_by_block: dict[int, str] = {}  # block index -> speaker of its last attributed quote
+    for parts in sorted(groups.values(), key=lambda ps: ps[0].start):
+        words = sum(p.words() for p in parts)
+        speaker, cue = None, None
+        for part in parts:
+            verb = _frame_verb(adoc, part, quoted, resolver.lexicon)
+            if verb is None:
+                continue
+            if words <= SCARE_QUOTE_WORDS and not _governs(verb, part):
+                continue
+            speaker = _verb_speaker(verb, resolver)
+            cue = "according to" if verb.lower_ == "according" else verb.lemma_.lower()
+            if speaker:
+                break
+        if speaker is None and words > SCARE_QUOTE_WORDS:
+            speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver)
+        if not speaker:
+            continue
+        for p in parts:
+            last_by_block[p.block] = speaker
+        sentences = _sentences_between(adoc, parts[0].start, parts[-1].end)
+        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+
+
+def _frame_verb(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> "Token | None":
+    """The reporting verb nearest to ``part`` in its sentence(s), outside every quote."""
+    best, best_dist = None, None
+    for span in _spans_between(adoc, part.start, part.end):
+        for tok in span:
+            if _inside(tok.idx, quoted):
+                continue
+            is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
+            is_according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+            if not (is_verb or is_according):
+                continue
+            dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
+            if best_dist is None or dist < best_dist:
+                best, best_dist = tok, dist
+    return best
+
+
+def _governs(verb: "Token", part: QuoteSpan) -> bool:
+    """Whether the quote lies inside the verb's clause ("described X as ‘dangerous’")."""
+    tokens = [t for t in verb.subtree if part.start <= t.idx < part.end]
+    return bool(tokens)
+
+
+def _verb_speaker(verb: "Token", resolver: SpeakerResolver) -> str | None:
+    if verb.lower_ == "according":
+        pobj = next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+        return resolver.speaker(pobj) if pobj is not None else None
+    subj = resolver.subject_of(verb)
+    if subj is None or _inside(subj.idx, resolver.quoted):
+        return None
+    return resolver.speaker(subj)
+
+
+def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver):
+    """A speaker for a quote whose own sentence has no reporting verb.
+
+    Either the sentence before ends in a colon and names the speaker ("Rutte said:"), or the
+    quote fills the start of its paragraph and the paragraph before ended with a quote whose
+    speaker is known (news writing continues a speaker's quote in the next paragraph).
+    """
+    sent = adoc.sentence_at(first.start)
+    if sent.index > 0:
+        prev_span = adoc.spans[sent.index - 1]
+        if prev_span.text.rstrip().endswith(":"):
+            verb = _last_verb(prev_span, quoted, resolver.lexicon)
+            if verb is not None:
+                who = _verb_speaker(verb, resolver)
+                if who:
+                    return who, verb.lemma_.lower()
+    block = adoc.article.blocks[first.block]
+    lead = adoc.article.text[sent.start : first.start].strip()
+    if not lead and sent.start - _block_start(adoc, first.block) <= 1 and first.block - 1 in last_by_block:
+        if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
+            return last_by_block[first.block - 1], None
+    return None, None
+
+
+def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
+    verbs = [t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quoted)]
+    return verbs[-1] if verbs else None
+
+
+def _block_start(adoc: ArticleDoc, block: int) -> int:
+    b = adoc.article.blocks[block]
+    return adoc.article.text.find(b.text, max(0, b.start - 2)) if b.text else b.start
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def reported_speech(adoc: ArticleDoc, n: int, quoted, resolver: SpeakerResolver) -> Iterator[Found]:
+    """Indirect speech: what a reporting verb's clause (or "according to X") says."""
+    lex = resolver.lexicon
+    for sent, span in adoc.prose():
+        if adoc.block_of(sent).kind != "paragraph":
+            continue
+        found: dict[int, Found] = {}  # verb token index -> statement
+        for tok in span:
+            if _inside(tok.idx, quoted):
+                continue
+            if tok.lower_ == "according":
+                item = _according(tok, adoc, n, sent, quoted, resolver)
+                if item:
+                    yield item
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object:
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            clauses = _content_clauses(tok, lex, quoted)
+            if not clauses:
+                continue
+            subj = resolver.subject_of(tok)
+            if subj is None or _inside(subj.idx, quoted):
+                continue
+            speaker = resolver.speaker(subj)
+            if not speaker:
+                continue
+            ev = (Evidence(adoc.source, sent.index, sent.text),)
+            for clause in clauses:
+                found[tok.i * 100 + len(found)] = Found(speaker, "reported", clause, n, tok.idx, ev, lemma)
+        yield from _join_participles(found, span)
+
+
+def _join_participles(found: dict[int, Found], span: "Span") -> Iterator[Found]:
+    """Join "X, added the president, adding that Y" into one statement "X; Y".
+
+    A participle ("adding", "saying") that hangs from a reporting verb of the same speaker
+    continues that statement rather than starting a new one.
+    """
+    keys = sorted(found)
+    joined: set[int] = set()
+    items = {k: found[k] for k in keys}
+    for k in keys:
+        tok = span.doc[k // 100]
+        head_keys = [h for h in keys if h // 100 == tok.head.i and h not in joined and h != k]
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head_keys:
+            h = head_keys[-1]
+            if items[h].speaker == items[k].speaker:
+                a = items[h]
+                items[h] = Found(a.speaker, a.kind, f"{a.text}; {items[k].text}", a.doc, a.start, a.evidence, a.cue)
+                joined.add(k)
+    for k in keys:
+        if k not in joined:
+            yield items[k]
+
+
+def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
+    """The clauses a reporting verb reports, as text (several for "said that A, and that B")."""
+    lemma = verb.lemma_.lower()
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not (child.i < verb.i and _quoted_share(child, quoted) > 0):
+            out.extend(_split_coordinated(child, quoted))
+    if out:
+        return out
+    if lemma in lex.urge:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < xcomp.i), None)
+            start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+            if obj is not None and obj.dep_ == "prep":  # "called on NATO to": drop the "on"
+                start = obj.i + 1
+            text = _text(verb.doc, range(start, xcomp.right_edge.i + 1), _finite_conjuncts(xcomp))
+            return [text] if _is_content(text) else []
+    if lemma in lex.object:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
+                text = _text(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+                return [text] if _is_content(text) else []
+    return []
+
+
+def _split_coordinated(clause: "Token", quoted) -> list[str]:
+    """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
+    parts = [clause] + [c for c in clause.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)]
+    cut = {t.i for p in parts[1:] for t in p.subtree}
+    cut_all = _according_tokens(clause)  # "…, according to X" names the source, not the claim
+    out = []
+    for i, part in enumerate(parts):
+        ids = range(part.left_edge.i, part.right_edge.i + 1)
+        skip = (cut if i == 0 else set()) | cut_all
+        tokens = [t for t in part.doc[ids.start : ids.stop] if t.i not in skip]
+        if tokens and _share_quoted(tokens, quoted) >= 0.5:
+            continue
+        text = _text(part.doc, ids, skip)
+        if _is_content(text):
+            out.append(text)
+    return out
+
+
+def _according(tok: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver: SpeakerResolver) -> Found | None:
+    """ "According to X, Y" (or "Y, according to X") when no reporting verb already carries Y."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    head = tok.head
+    if head is tok or any(a.lemma_.lower() in resolver.lexicon.verbs for a in tok.ancestors):
+        return None  # the reporting verb above already attributes the clause
+    root = head
+    while root.dep_ not in ("ROOT",) and root.head is not root and root.head.pos_ in ("VERB", "AUX"):
+        root = root.head
+    skip = {t.i for t in tok.subtree}
+    tokens = [t for t in root.subtree if t.i not in skip]
+    if not tokens or _share_quoted(tokens, quoted) >= 0.5:
+        return None
+    text = _text(adoc.doc, range(tokens[0].i, tokens[-1].i + 1), skip)
+    speaker = resolver.speaker(pobj)
+    if not speaker or not _is_content(text):
+        return None
+    return Found(speaker, "reported", text, n, tok.idx, (Evidence(adoc.source, sent.index, sent.text),), "according to")
+
+
+def _according_tokens(clause: "Token") -> set[int]:
+    return {t.i for a in clause.subtree if a.lower_ == "according" for t in a.subtree}
+
+
+def _finite_conjuncts(verb: "Token") -> set[int]:
+    """Tokens of verbs coordinated to ``verb`` that have their own tense ("… and highlighted …")."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP"):
+            out.update(t.i for t in c.subtree)
+            out.update(t.i for t in verb.children if t.dep_ == "cc" and t.i < c.i)
+    return out
+
+
+def _text(doc, ids: range, skip: set[int]) -> str:
+    """The text of tokens ``ids`` without ``skip``, without a leading "that", marks and edge punctuation."""
+    tokens = [doc[i] for i in ids if i not in skip]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but") or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens)
+    text = re.sub("[“”\"]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def _is_content(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 3 and words[0].lower() not in _WH
+
+
+def _quoted_share(token: "Token", quoted) -> float:
+    return _share_quoted(list(token.subtree), quoted)
+
+
+def _share_quoted(tokens: list["Token"], quoted) -> float:
+    words = [t for t in tokens if t.is_alpha]
+    return sum(1 for t in words if _inside(t.idx, quoted)) / len(words) if words else 0.0
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def quoted_posts(adoc: ArticleDoc, n: int, index: IndexLike) -> Iterator[Found]:
+    """A quoted social-media post: one direct statement by the account that posted it."""
+    for bi, block in enumerate(adoc.article.blocks):
+        if block.kind != "post" or not block.attribution:
+            continue
+        m = _POST_BY.search(block.attribution)
+        name = m.group("name").strip() if m else block.attribution.strip("—–- ").split("(")[0].strip()
+        handle = m.group("handle") if m else None
+        actor = (index.resolve(handle) if handle else None) or (index.resolve(name) if name else None)
+        speaker = actor.name if actor else (name or handle)
+        text = re.sub(r"\s+", " ", _URL.sub("", block.text)).strip()
+        if not speaker or not text:
+            continue
+        evidence = tuple(Evidence(adoc.source, s.index, s.text) for s in adoc.sentences if s.block == bi)
+        yield Found(speaker, "direct", text, n, block.start, evidence, "posted")
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge_statements(found: Iterable[Found], docs: list[ArticleDoc]) -> tuple[Statement, ...]:
+    """One statement per claim and speaker, with every source and evidence sentence.
+
+    Two statements of the same speaker merge when their content words overlap strongly (the
+    smaller shares >= 80% of its words with the other and is at least half its size), or when
+    a short quoted fragment lies inside a longer statement found in the same sentence ("He said
+    it is excellent … “to keep the Alliance strong.”"). The longer text is kept, a direct
+    quote before a paraphrase.
+    """
+    groups: list[list[Found]] = []
+    for item in sorted(found, key=lambda f: (f.doc, f.start, f.kind, f.text)):
+        target = next((g for g in groups if any(_same_claim(item, other) for other in g)), None)
+        if target is None:
+            groups.append([item])
+        else:
+            target.append(item)
+    out = []
+    for group in groups:
+        lead = max(group, key=lambda f: (len(_words(f.text)), f.kind == "direct", -f.doc, -f.start))
+        sources = tuple(dict.fromkeys(docs[f.doc].source for f in sorted(group, key=lambda f: (f.doc, f.start))))
+        evidence = tuple(dict.fromkeys(e for f in sorted(group, key=lambda f: (f.doc, f.start)) for e in f.evidence))
+        out.append(Statement(lead.speaker, lead.kind, lead.text, sources, evidence, None, lead.cue))
+    return tuple(out)
+
+
+def _same_claim(a: Found, b: Found) -> bool:
+    if a.speaker != b.speaker:
+        return False
+    wa, wb = _words(a.text), _words(b.text)
+    if not wa or not wb:
+        return False
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    shared = len(small & large) / len(small)
+    if shared >= 0.8 and len(small) >= 0.5 * len(large):
+        return True
+    same_sentence = bool(set(a.evidence) & set(b.evidence))
+    return same_sentence and shared >= 0.9
+
+
+_STOP = frozenset(
+    "a an the of to in on at for and or but with by from as is are was were be been being that this these "
+    "those it its his her their our we he she they them will would can could should may might has have had "
+    "do does did not no into than then there here which who whom what when where why how all any both each "
+    "also again about over under after before said says".split()
+)
+
+
+def _words(text: str) -> set[str]:
+    """Content words of a text, case-folded, for comparing claims."""
+    return {w for w in re.findall(r"\w+", text.casefold()) if w not in _STOP and len(w) > 1}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _inside(char: int, ranges) -> bool:
+    return any(s <= char < e for s, e in ranges)
+
+
+def _spans_between(adoc: ArticleDoc, start: int, end: int) -> list["Span"]:
+    return [sp for s, sp in zip(adoc.sentences, adoc.spans) if s.start < end and s.end > start]
+
+
+def _sentences_between(adoc: ArticleDoc, start: int, end: int) -> tuple[Evidence, ...]:
+    return tuple(Evidence(s.source, s.index, s.text) for s in adoc.sentences if s.start < end and s.end > start)
