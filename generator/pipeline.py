@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,13 +33,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 GENERATED = ".generated"
-ARCHIVE = "archive"
+# Pages of removed sets move here. A dot folder: MkDocs does not publish it (the page's links
+# to its source pages would break once those are gone, and `mkdocs build --strict` would
+# fail), while git keeps it, with every hand edit, for an editor to read or restore.
+REMOVED = ".removed"
 # Statuses from generator.pages.WriteOutcome, plus the ones the pipeline itself decides.
 GENERATED_STATUSES = ("created", "updated", "merged")
 ARCHIVE_NOTE = (
     '!!! warning "Source set removed"\n'
     "    This set's source folder was removed on regeneration; the page is kept as it was "
-    "and is no longer updated.\n\n"
+    "and is no longer updated. Put the folder back under the seeds to publish it again.\n\n"
 )
 
 
@@ -51,7 +55,7 @@ class SetOutcome:
 
     ``status`` is a :class:`~generator.pages.WriteOutcome` status (created, updated, merged,
     unchanged, conflict, locked, deleted) or one the pipeline decides: ``archived`` (the
-    set's folder is gone; its page moved to ``archive/``) and, in check mode, ``stale``.
+    set's folder is gone; its page moved to ``.removed/``) and, in check mode, ``stale``.
     ``conflicts`` are ``<page>:<line>`` locations of unresolved conflict blocks.
     """
 
@@ -116,11 +120,20 @@ class Built:
 
 @dataclass(frozen=True)
 class _Plan:
+    """One set as the plan phase sees it, before anything is built."""
+
     slug: str
     path: Path  # the set's folder
     content_hash: str
-    stored_hash: str | None
+    stored_hash: str | None  # of the last generation merged into the page
     page: Path
+    has_base: bool
+    locked: bool = False
+    pending: tuple[str, ...] = ()  # unresolved conflict blocks already in the page
+
+    @property
+    def changed(self) -> bool:
+        return self.stored_hash != self.content_hash
 
 
 @dataclass(frozen=True)
@@ -166,23 +179,40 @@ def _front_matter(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+# The hash as the page template writes it under ``generator:``. Read with a pattern first:
+# parsing a long front matter with PyYAML costs milliseconds a page, on every run.
+_HASH_LINE = re.compile(r"(?m)^\s+hash:\s*['\"]?(sha256:[0-9a-f]{64})['\"]?\s*$")
+
+
+def _hash_in_page(text: str) -> str | None:
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    found = _HASH_LINE.search(front)
+    if found:
+        return found.group(1)
+    generator = _front_matter(text).get("generator")
+    value = generator.get("hash") if isinstance(generator, dict) else None
+    return str(value) if value else None
+
+
 def stored_hash(out: Path, slug: str) -> str | None:
-    """The content hash of a set's last generation: from its record, else its base page."""
+    """The content hash of the generation last merged into a set's page.
+
+    The base page (``.generated/<slug>.md``) is the authority: :func:`write_briefing` updates
+    it only when the generation reached the page, not for a locked page or one with
+    unresolved conflicts, so those are regenerated once they are unlocked or resolved. The
+    stored record is the fallback when there is no base.
+    """
     paths = _Paths(out)
+    try:
+        return _hash_in_page(paths.base(slug).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
     try:
         record = json.loads(paths.record(slug).read_text("utf-8"))
         value = record.get("generator", {}).get("hash")
-        if value:
-            return str(value)
+        return str(value) if value else None
     except (OSError, ValueError, AttributeError):
-        pass
-    try:
-        meta = _front_matter(paths.base(slug).read_text("utf-8"))
-    except OSError:
         return None
-    generator = meta.get("generator")
-    value = generator.get("hash") if isinstance(generator, dict) else None
-    return str(value) if value else None
 
 
 def conflict_locations(page: Path) -> tuple[str, ...]:
@@ -201,9 +231,11 @@ def _is_locked(page: Path) -> bool:
     from generator.merge import is_locked
 
     try:
-        return is_locked(page.read_text("utf-8"))
+        text = page.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    # Most pages have no ``locked`` key: skip parsing their front matter.
+    return "\nlocked:" in text.split("\n---", 1)[0] and is_locked(text)
 
 
 def _plan(seeds: Path, out: Path) -> list[_Plan]:
@@ -218,6 +250,9 @@ def _plan(seeds: Path, out: Path) -> list[_Plan]:
             content_hash=set_hash(folder, fingerprint),
             stored_hash=stored_hash(out, folder.name),
             page=paths.page(folder.name),
+            has_base=paths.base(folder.name).is_file(),
+            locked=_is_locked(paths.page(folder.name)),
+            pending=conflict_locations(paths.page(folder.name)),
         )
         for folder in discover_sets(seeds)
     ]
@@ -349,21 +384,21 @@ def _with_note(text: str) -> str:
 
 
 def archive_set(out: Path, slug: str) -> SetOutcome:
-    """Move the page of a removed set to ``archive/`` with a note on top; nothing is deleted.
+    """Move the page of a removed set to ``.removed/`` with a note on top; nothing is deleted.
 
     The page keeps every hand edit. Its generated base and record move to
-    ``.generated/archive/`` so the set no longer counts as current, and a set of the same
+    ``.generated/.removed/`` so the set no longer counts as current, and a set of the same
     name that comes back later starts afresh.
     """
     from generator.writer import atomic_write
 
     paths = _Paths(out)
     page = paths.page(slug)
-    target = _free_name(out / ARCHIVE, slug)
+    target = _free_name(out / REMOVED, slug)
     if page.is_file():
         atomic_write(target, _with_note(page.read_text("utf-8")))
         page.unlink()
-    stored = out / GENERATED / ARCHIVE
+    stored = out / GENERATED / REMOVED
     stored.mkdir(parents=True, exist_ok=True)
     for source in (paths.base(slug), paths.record(slug)):
         if source.is_file():
@@ -387,22 +422,20 @@ def _write_site(out: Path, slugs: list[str]) -> None:
 # --------------------------------------------------------------------------- check
 
 
-def _check_one(plan: _Plan, out: Path) -> tuple[SetOutcome, str | None]:
-    """The outcome of one set in check mode and, when its page is stale, why."""
-    paths = _Paths(out)
+def _check_one(plan: _Plan) -> tuple[SetOutcome, str | None]:
+    """The outcome of one set in check mode and, when its page needs work, why."""
     shown = _display(plan.page)
-    conflicts = conflict_locations(plan.page)
-    if conflicts:
-        return SetOutcome(plan.slug, "conflict", plan.page, conflicts), f"{shown} (unresolved conflicts)"
+    if plan.pending:
+        return SetOutcome(plan.slug, "conflict", plan.page, plan.pending), f"{shown} (unresolved conflicts)"
+    if plan.locked:
+        return SetOutcome(plan.slug, "locked", plan.page), None
+    if not plan.page.is_file():
+        if plan.has_base and not plan.changed:
+            return SetOutcome(plan.slug, "deleted", plan.page), None  # an editor deleted it
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (page missing)"
     if plan.stored_hash is None:
         return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (never generated)"
-    if not plan.page.is_file():
-        if paths.base(plan.slug).is_file() and plan.stored_hash == plan.content_hash:
-            return SetOutcome(plan.slug, "deleted", plan.page), None  # deleted by an editor
-        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (page missing)"
-    if plan.stored_hash != plan.content_hash:
-        if _is_locked(plan.page):
-            return SetOutcome(plan.slug, "locked", plan.page), None
+    if plan.changed:
         return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (inputs changed)"
     return SetOutcome(plan.slug, "unchanged", plan.page), None
 
@@ -450,7 +483,7 @@ def generate(
     stale: list[str] = []
     if check:
         for plan in plans:
-            outcome, why = _check_one(plan, out)
+            outcome, why = _check_one(plan)
             outcomes.append(outcome)
             stale.extend([why] if why else [])
             reporter.done(plan.slug, outcome.status)
@@ -472,11 +505,23 @@ def generate(
     return report
 
 
-def _skip_outcome(plan: _Plan, out: Path) -> SetOutcome:
-    """The outcome of a set whose inputs did not change since its last generation."""
-    if not plan.page.is_file() and _Paths(out).base(plan.slug).is_file():
-        return SetOutcome(plan.slug, "deleted", plan.page)  # an editor removed it; --force restores
-    return SetOutcome(plan.slug, "unchanged", plan.page, conflict_locations(plan.page))
+def _skip_outcome(plan: _Plan, force: bool) -> SetOutcome | None:
+    """The outcome of a set that is not rebuilt, or None when it must be rebuilt.
+
+    Locked pages and pages with unresolved conflicts are left alone (``force`` included):
+    :func:`write_briefing` would not touch them, so building them would only cost time.
+    """
+    if plan.locked:
+        return SetOutcome(plan.slug, "locked", plan.page)
+    if plan.pending:
+        return SetOutcome(plan.slug, "conflict", plan.page, plan.pending)
+    if force or plan.changed:
+        return None
+    if not plan.page.is_file():
+        if plan.has_base:
+            return SetOutcome(plan.slug, "deleted", plan.page)  # an editor removed it; --force restores
+        return None
+    return SetOutcome(plan.slug, "unchanged", plan.page)
 
 
 def _generate(
@@ -490,16 +535,15 @@ def _generate(
     reporter: Reporter,
 ) -> list[SetOutcome]:
     """Phases 2 and 3 of :func:`generate`: build the changed sets and write everything."""
-    todo = [
-        p for p in plans
-        if force or p.stored_hash != p.content_hash or not (p.page.is_file() or _Paths(out).base(p.slug).is_file())
-    ]
+    todo: list[_Plan] = []
     outcomes: list[SetOutcome] = []
     for plan in plans:
-        if plan not in todo:
-            outcome = _skip_outcome(plan, out)
-            outcomes.append(outcome)
-            reporter.done(plan.slug, outcome.status)
+        skipped = _skip_outcome(plan, force)
+        if skipped is None:
+            todo.append(plan)
+        else:
+            outcomes.append(skipped)
+            reporter.done(plan.slug, skipped.status)
     for built in _build_all(todo, jobs=jobs, nlp=nlp, reporter=reporter):
         outcome = _write(out, built, force=force)
         outcomes.append(outcome)

@@ -1,0 +1,55 @@
+"""The git pre-push hook: installing it safely, and what it does on a push."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BriefingError
+from generator.publish.hooks import BACKUP_SUFFIX, MARKER, install_hooks
+from tests.conftest import ROOT, SEEDS
+from tests.publish.conftest import git, init_repo
+
+FOREIGN_HOOK = "#!/bin/sh\necho 'my own checks'\n"
+
+
+def test_install_writes_an_executable_hook_idempotently(tmp_path):
+    repo = init_repo(tmp_path / "repo")
+    hook = install_hooks(repo)
+    assert hook == repo / ".git" / "hooks" / "pre-push"
+    assert hook.stat().st_mode & stat.S_IXUSR
+    text = hook.read_text("utf-8")
+    assert text.startswith("#!/bin/sh\n") and MARKER in text
+    assert "generate --check" in text and ".venv/bin/briefing" in text
+    assert install_hooks(repo) == hook  # again: same file, no complaint
+    assert hook.read_text("utf-8") == text
+    assert not list(hook.parent.glob("*" + BACKUP_SUFFIX))
+
+
+def test_a_foreign_hook_is_kept_unless_forced(tmp_path):
+    repo = init_repo(tmp_path / "repo")
+    hook = repo / ".git" / "hooks" / "pre-push"
+    hook.write_text(FOREIGN_HOOK)
+    with pytest.raises(BriefingError) as err:
+        install_hooks(repo)
+    message = err.value.format_message()
+    assert str(hook) in message and "--force" in message
+    assert hook.read_text() == FOREIGN_HOOK
+
+    install_hooks(repo, force=True)
+    assert MARKER in hook.read_text()
+    assert (hook.parent / ("pre-push" + BACKUP_SUFFIX)).read_text() == FOREIGN_HOOK
+
+
+def test_install_follows_core_hooks_path(tmp_path):
+    repo = init_repo(tmp_path / "repo")
+    git(repo, "config", "core.hooksPath", "githooks")
+    assert install_hooks(repo) == repo / "githooks" / "pre-push"
+
+
+def test_install_outside_a_repository_says_so(tmp_path):
+    with pytest.raises(BriefingError, match="not a git repository"):
+        install_hooks(tmp_path)
