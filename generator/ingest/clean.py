@@ -156,7 +156,10 @@ def _type_blocks(kept: list[tuple[Unit, bool]], removed: list[str]) -> list[Clea
             else:
                 removed.append(unit.text)
             continue
-        blocks.append(CleanBlock(_kind(i, kept, candidates), unit.text))
+        kind = _kind(i, kept, candidates)
+        if kind == "subhead" and not unit.heading and not any(b.kind != "subhead" for b in blocks):
+            kind = "paragraph"  # a short line above all running text is a caption or standfirst
+        blocks.append(CleanBlock(kind, unit.text))
     return blocks
 
 

@@ -75,16 +75,23 @@ def normalise(text: str) -> str:
     """Unify line endings, compose characters (NFC) and tidy whitespace.
 
     Non-breaking and other odd spaces become plain spaces and invisible characters
-    (zero-width space, soft hyphen, stray BOMs) are dropped, so that later pattern
-    matching sees one kind of space; runs of spaces collapse, line ends are stripped.
+    (zero-width space, soft hyphen, stray BOMs, the odd control byte) are dropped, so that later pattern
+    matching sees one kind of space; runs of spaces inside a line collapse, line ends are
+    stripped, indentation is kept.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\x0c", "\n\n")
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
     text = _ODD_SPACE.sub(" ", text)
-    lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    # Leading spaces stay: YAML front matter and Markdown give them meaning.
+    lines = [_indent(line) + _MULTI_SPACE.sub(" ", line.strip()) for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def _indent(line: str) -> str:
+    stripped = line.lstrip(" ")
+    return line[: len(line) - len(stripped)] if stripped else ""
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
