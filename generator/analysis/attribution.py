@@ -57,6 +57,7 @@ class Lexicon:
     verbs: frozenset[str]
     urge: frozenset[str]
     object: frozenset[str]
+    speech_nouns: frozenset[str]
     not_speakers: frozenset[str]
 
 
@@ -73,7 +74,7 @@ def load_lexicon() -> Lexicon:
             sections.setdefault(current, set())
         elif line and current:
             sections[current].add(line)
-    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "not_speakers")))
+    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "not_speakers")))
 
 
 class SpeakerResolver:

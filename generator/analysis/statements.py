@@ -198,6 +198,11 @@ def reported_speech(adoc: ArticleDoc, n: int, quoted, resolver: SpeakerResolver)
                     yield item
                 continue
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and lemma in lex.speech_nouns:
+                item = _speech_noun(tok, adoc, n, sent, quoted, resolver)
+                if item:
+                    yield item
+                continue
             if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
@@ -244,9 +249,9 @@ def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
     """The clauses a reporting verb reports, as text (several for "said that A, and that B")."""
     lemma = verb.lemma_.lower()
     out: list[str] = []
-    for child in verb.children:
-        if child.dep_ == "ccomp" and not (child.i < verb.i and _quoted_share(child, quoted) > 0):
-            out.extend(_split_coordinated(child, quoted))
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.i < verb.i and _quoted_share(c, quoted) > 0)]
+    for group in _adjacent(clauses):
+        out.extend(_split_coordinated(group, quoted))
     if out:
         return out
     if lemma in lex.urge:
@@ -266,19 +271,37 @@ def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
     return []
 
 
-def _split_coordinated(clause: "Token", quoted) -> list[str]:
+def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
+    """Clausal complements of one verb that follow each other ("that A and as a sign of this, B").
+
+    The parser sometimes hangs one that-clause from the verb as two ``ccomp`` clauses; what
+    is said is their union.
+    """
+    groups: list[list[Token]] = []
+    for c in sorted(clauses, key=lambda t: t.left_edge.i):
+        if groups and c.left_edge.i - groups[-1][-1].right_edge.i <= 2:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _split_coordinated(group: list["Token"], quoted) -> list[str]:
     """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
-    parts = [clause] + [c for c in clause.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)]
+    clause = group[0]
+    doc = clause.doc
+    parts = [clause] + [c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)]
     cut = {t.i for p in parts[1:] for t in p.subtree}
-    cut_all = _according_tokens(clause)  # "…, according to X" names the source, not the claim
+    cut_all = {i for g in group for i in _according_tokens(g)}  # "…, according to X" names the source, not the claim
     out = []
     for i, part in enumerate(parts):
-        ids = range(part.left_edge.i, part.right_edge.i + 1)
+        last = group[-1].right_edge.i if i == 0 else part.right_edge.i
+        ids = range(part.left_edge.i, last + 1)
         skip = (cut if i == 0 else set()) | cut_all
-        tokens = [t for t in part.doc[ids.start : ids.stop] if t.i not in skip]
+        tokens = [t for t in doc[ids.start : ids.stop] if t.i not in skip]
         if tokens and _share_quoted(tokens, quoted) >= 0.5:
             continue
-        text = _text(part.doc, ids, skip)
+        text = _text(doc, ids, skip)
         if _is_content(text):
             out.append(text)
     return out
@@ -305,6 +328,26 @@ def _according(tok: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver: S
     if not speaker or not _is_content(text):
         return None
     return Found(speaker, "reported", text, n, tok.idx, (Evidence(adoc.source, sent.index, sent.text),), "according to")
+
+
+def _speech_noun(noun: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver: SpeakerResolver) -> Found | None:
+    """A speech act named by a noun: "the proposal for X was made by Y", "Y's offer of X"."""
+    maker = None
+    if noun.dep_ == "nsubjpass":
+        agent = next((c for c in noun.head.children if c.dep_ == "agent"), None)
+        maker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if maker is None:
+        maker = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    complements = [c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ not in ("by", "from")]
+    if maker is None or not complements or _inside(maker.idx, quoted):
+        return None
+    keep = {noun.i} | {t.i for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree}
+    keep |= {t.i for c in complements for t in c.subtree}
+    text = _text(adoc.doc, range(min(keep), max(keep) + 1), {i for i in range(min(keep), max(keep) + 1) if i not in keep})
+    speaker = resolver.speaker(maker)
+    if not speaker or len(_words(text)) < 3:
+        return None
+    return Found(speaker, "reported", text, n, noun.idx, (Evidence(adoc.source, sent.index, sent.text),), noun.lemma_.lower())
 
 
 def _according_tokens(clause: "Token") -> set[int]:
