@@ -1,0 +1,761 @@
+"""Actors: the people, organisations, countries and groups a source set talks about.
+
+:func:`find_actors` reads spaCy's entities (PERSON, ORG, NORP, GPE, LOC, FAC) once per
+article and merges every way the articles of one set name one actor:
+
+1. *Surface forms* — each entity is cleaned (edge punctuation, emoji, "the", possessive),
+   titles are cut off its edges and kept as roles, and it gets a key: a country of the
+   lexicon (name, variant, transliteration, or its capital where the capital acts), a
+   well-known organisation (acronym or full name), or its :func:`~names.fold`.
+2. *Merging* — keys are joined (union-find) when one is the other's surname, a one-letter
+   slip of a name seen elsewhere in the set, an acronym given in brackets, or the common
+   noun the press uses for a well-known organisation ("the alliance").
+3. *Actors* — each group gets its kind by vote (a title before a name votes person), a
+   canonical name (the fullest, accented form, or the lexicon name), roles, handles.
+4. *Title forms* — "the Turkish President", "NATO chief" become mentions of the one person
+   the set gives that title; social handles join the person a post attribution names, or
+   the person whose name the handle spells ("@RTErdogan" ~ initials + surname).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from rapidfuzz import fuzz
+
+from generator.analysis.names import (
+    Gazetteer,
+    clean_surface,
+    compact,
+    fold,
+    gazetteer,
+    handle_forms,
+    has_diacritics,
+    initials,
+    is_typo,
+)
+from generator.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from generator.analysis.document import ArticleDoc
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# Dependency labels of a name that *does* something (or owns something): a capital city in
+# such a slot stands for its country ("Ankara has long argued", "Ankara's support").
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
+# "— Mark Rutte (@SecGenNATO) May 13, 2025": the line under an embedded post.
+ATTRIBUTION = re.compile(r"[—–-]{1,2}\s*([^()\n@]{2,60}?)\s*\((@\w{2,30})\)")
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday tomorrow".split()
+)
+# Titles that name no office of their own: "NATO chief" is whoever leads NATO.
+GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
+MIN_HANDLE_SIMILARITY = 85
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an article names an actor; offsets are into ``Article.text``."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    actor: str  # canonical actor name
+
+
+@dataclass
+class _Cand:
+    """A surface form found in one article, before merging (mutable while collecting)."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label, or "HANDLE" / "TITLE"
+    subhead: bool = False
+    person: bool = False  # a title stands before it, or a post attribution names it
+    acting: bool = False  # subject or possessor (decides capital city vs country)
+    noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
+    role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
+    key: str = ""
+
+
+@dataclass
+class _Collected:
+    cands: list[_Cand] = field(default_factory=list)
+    titles: list[_Cand] = field(default_factory=list)  # title-only forms, e.g. "NATO chief"
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # "Long Name (ACR)"
+    attributions: dict[str, str] = field(default_factory=dict)  # handle (lower) → name
+    handle_case: dict[str, str] = field(default_factory=dict)  # handle (lower) → as written
+
+
+class ActorIndex:
+    """The actors of a set and how to find them again from any surface form."""
+
+    def __init__(
+        self,
+        actors: tuple[Actor, ...],
+        mentions: dict[str, list[Mention]],
+        surfaces: dict[str, str],
+        offices: dict[tuple[str, str], tuple[str, ...]],
+        lexicon: Gazetteer,
+    ):
+        self.actors = actors
+        self._by_name = {a.name: a for a in actors}
+        self._mentions = mentions
+        self._surfaces = surfaces  # folded alias → actor name
+        self._offices = offices  # (qualifier actor name, title) → person names
+        self._lexicon = lexicon
+
+    def mentions(self, source: str) -> list[Mention]:
+        """Every actor mention in article ``source``, sorted by start (longest first)."""
+        return list(self._mentions.get(source, []))
+
+    def resolve(self, surface: str) -> Actor | None:
+        """The actor ``surface`` names, or None.
+
+        Understands aliases in any spelling ("Erdogan"), handles ("@SecGenNATO"),
+        surnames, one-letter slips of a known name, title forms ("the Turkish President",
+        "NATO chief", "President Erdogan"), a country's capital, variant or demonym.
+        """
+        text = clean_surface(surface or "")
+        if not text:
+            return None
+        key = fold(text)
+        if key in self._surfaces:
+            return self._by_name[self._surfaces[key]]
+        if text.startswith("@"):
+            name = _match_handle(text, [a for a in self.actors if a.kind != "country"])
+            return self._by_name.get(name) if name else None
+        country = self._country_actor(text)
+        if country:
+            return country
+        return self._resolve_title(text) or self._resolve_loose(key)
+
+    def _country_actor(self, text: str) -> Actor | None:
+        lex = self._lexicon
+        name = lex.country(text) or lex.demonyms.get(fold(text)) or lex.capitals.get(fold(text))
+        return self._by_name.get(name) if name else None
+
+    def _resolve_title(self, text: str) -> Actor | None:
+        words = text.split()
+        # "President Erdogan": strip leading titles and resolve the rest.
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if " ".join(words[:n]).lower() in self._lexicon.titles:
+                return self.resolve(" ".join(words[n:]))
+        # "Turkish President", "NATO chief": a qualifier and a title.
+        for n in range(1, len(words)):
+            title = " ".join(words[n:]).lower()
+            if title in self._lexicon.titles:
+                qualifier = self.resolve(" ".join(words[:n]))
+                if qualifier is None:
+                    return None
+                name = _holder(self._offices, qualifier.name, title, self._lexicon)
+                return self._by_name.get(name) if name else None
+        return None
+
+    def _resolve_loose(self, key: str) -> Actor | None:
+        """A surname alone, or a one-letter slip of a known name or surname."""
+        people = [a for a in self.actors if a.kind == "person"]
+        last = [a for a in people if fold(a.name).split()[-1] == key]
+        if len(last) == 1:
+            return last[0]
+        hits = {name for alias, name in self._surfaces.items() if is_typo(alias, key)}
+        hits |= {a.name for a in people if is_typo(fold(a.name).split()[-1], key)}
+        return self._by_name[hits.pop()] if len(hits) == 1 else None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_actors(docs: list["ArticleDoc"]) -> ActorIndex:
+    """Find and merge the actors of one source set (see the module docstring)."""
+    lex = gazetteer()
+    got = _Collected()
+    if docs:
+        matcher = _title_matcher(docs[0].doc.vocab, lex)
+        for adoc in docs:
+            _collect(adoc, matcher, lex, got)
+    return _build(got, lex)
+
+
+# --------------------------------------------------------------------------- collecting
+
+
+def _title_matcher(vocab, lex: Gazetteer):
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    patterns = []
+    for title, kind in sorted(lex.titles.items()):
+        words = re.findall(r"[\w.]+|[^\w\s]", title)
+        patterns.append(Doc(vocab, words=words))
+    matcher.add("TITLE", patterns)
+    return matcher
+
+
+def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: _Collected) -> None:
+    """One pass over the entities, titles and handles of one article."""
+    from spacy.util import filter_spans
+
+    doc, source = adoc.doc, adoc.source
+    subheads = [(b.start, b.start + len(b.text)) for b in adoc.article.blocks if b.kind == "subhead"]
+    in_subhead = lambda char: any(s <= char < e for s, e in subheads)  # noqa: E731
+    titles = filter_spans(matcher(doc, as_spans=True))
+    title_at = {t.i: span for span in titles for t in span}
+    ent_at = {t.i: ent for ent in doc.ents for t in ent}
+    named: dict[int, tuple[str | None, str, str]] = {}  # name start token → role
+    for span in titles:
+        _title_use(span, ent_at, lex, source, named, got, in_subhead)
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            _entity(ent, title_at, named, lex, source, got, in_subhead)
+    for match in HANDLE.finditer(doc.text):
+        got.cands.append(
+            _Cand(source, match.start(), match.end(), match.group(), "HANDLE", in_subhead(match.start()))
+        )
+    texts = [doc.text] + [b.attribution for b in adoc.article.blocks if b.attribution]
+    for text in texts:
+        for match in ATTRIBUTION.finditer(text):
+            got.attributions.setdefault(match.group(2).casefold(), clean_surface(match.group(1)))
+            got.handle_case.setdefault(match.group(2).casefold(), match.group(2))
+
+
+def _qualifier_left(span: "Span", ent_at: dict) -> "Span | None":
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
+        i -= 1
+    ent = ent_at.get(i)
+    if ent is not None and ent.end == i + 1 and ent.label_ in {"NORP", "GPE", "ORG", "LOC"}:
+        return ent
+    return None
+
+
+def _qualifier_right(span: "Span", ent_at: dict) -> "Span | None":
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        ent = ent_at.get(i)
+        if ent is not None and ent.label_ in {"GPE", "ORG"}:
+            return ent
+    return None
+
+
+def _name_after(span: "Span", ent_at: dict, lex: Gazetteer) -> "Span | None":
+    """The entity naming the holder of a title: "President X", "Prime Minister, X said"."""
+    doc, i = span.doc, span.end
+    comma = i < len(doc) and doc[i].text == ","
+    ent = ent_at.get(i + 1 if comma else i)
+    if ent is None or ent.start != (i + 1 if comma else i):
+        return None
+    if comma and ent.label_ != "PERSON":
+        return None
+    if ent.label_ == "PERSON" or (
+        ent.label_ in {"GPE", "ORG", "NORP"} and _country_key(ent.text, lex, acting=True) is None
+        and lex.organisation(ent.text) is None
+    ):
+        return ent
+    return None
+
+
+def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
+    """Record what a title does: name a role before a name, or stand for a person."""
+    title = span.text.lower()
+    inner = ent_at.get(span.start)
+    if inner is not None and inner.end > span.end and inner.label_ != "PERSON":
+        return  # part of a longer name: "the UN General Assembly"
+    if lex.titles.get(title) == "honorific":
+        return
+    left = _qualifier_left(span, ent_at)
+    qual = left if left is not None else _qualifier_right(span, ent_at)
+    holder = _name_after(span, ent_at, lex)
+    if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
+        holder = inner  # the entity swallowed its title: "President Erdogan" as PERSON
+    role = _role(qual, span, lex)
+    if holder is not None:
+        start = span.end if holder is inner else holder.start
+        named[start] = role
+        return
+    if qual is None:
+        return  # a bare "the president" is too vague to stand for anyone
+    begin, end = (qual.start, span.end) if qual is left else (span.start, qual.end)
+    surface = span.doc[begin:end]
+    got.titles.append(
+        _Cand(source, surface.start_char, surface.end_char, clean_surface(surface.text), "TITLE",
+              in_subhead(surface.start_char), role=role)
+    )
+
+
+def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | None, str, str]:
+    """(qualifier key, title, role text): "Turkish" + "President" → "President of Türkiye"."""
+    name = _title_case(title.text)
+    if qual is None:
+        return None, title.text.lower(), name
+    country = _country_key(qual.text, lex, acting=True) or lex.demonyms.get(fold(qual.text))
+    if country:
+        the = "the " if country in lex.takes_the else ""
+        return _ckey(country), title.text.lower(), f"{name} of {the}{country}"
+    org = lex.organisation(qual.text)
+    key = _okey(org) if org else fold(qual.text)
+    return key, title.text.lower(), f"{clean_surface(qual.text)} {name}"
+
+
+def _title_case(text: str) -> str:
+    small = {"of", "the", "and", "for", "de"}
+    words = text.split()
+    if any(w[:1].isupper() for w in words):
+        return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words)
+
+
+def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
+    """Turn one spaCy entity into candidate surface forms (cut titles, split possessives)."""
+    start, end = ent.start, ent.end
+    while start < end and start in title_at:  # leading titles: "President Erdoğgan"
+        start = title_at[start].end
+    while end > start and (end - 1) in title_at:  # trailing: "the State Department Spokesperson"
+        end = title_at[end - 1].start
+    if start >= end:
+        return
+    doc = ent.doc
+    for i in range(start, end):  # "Türkiye’s Communications Directorate" → country + org
+        if doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end:
+            _entity_part(doc[start:i], "GPE", ent, named, lex, source, got, in_subhead)
+            start = i + 1
+            break
+    _entity_part(doc[start:end], ent.label_, ent, named, lex, source, got, in_subhead)
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        acronym = doc[end + 1].text
+        if acronym.isupper() and len(acronym) >= 2:
+            got.pairs.append((fold(doc[start:end].text), fold(acronym)))
+
+
+def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
+    raw = span.text
+    text = clean_surface(raw)
+    if not _plausible(text):
+        return
+    offset = span.start_char + raw.find(text) if text in raw else span.start_char
+    root = ent.root
+    acting = root.dep_ in ACTING_DEPS or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS)
+    noun = root.pos_ in NOUN_POS and root.dep_ not in {"amod", "compound", "nmod"}
+    role = named.get(span.start)
+    if role is None and label == "PERSON":
+        role = _apposition(ent, lex)
+    got.cands.append(
+        _Cand(source, offset, offset + len(text), text, label, in_subhead(offset),
+              person=role is not None, acting=acting, noun=noun, role=role)
+    )
+
+
+def _apposition(ent: "Span", lex: Gazetteer) -> tuple[str | None, str, str] | None:
+    """The role an apposition gives a name: "Jeff Rathke, the State Department Spokesperson,"."""
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end:
+            continue
+        words: list = []
+        for tok in child.subtree:
+            if tok.i > child.i and (tok.is_punct or tok.dep_ in {"relcl", "acl", "advcl"}):
+                break
+            if words or tok.dep_ not in {"det", "punct"}:
+                words.append(tok)
+        if not words or len(words) > 10:
+            return None
+        text = ent.doc[words[0].i : words[-1].i + 1].text
+        title = _title_in(text, lex)
+        return (None, title, text) if title else None
+    return None
+
+
+def _title_in(text: str, lex: Gazetteer) -> str | None:
+    """The longest title of the lexicon that ``text`` contains as whole words."""
+    low = " " + " ".join(re.findall(r"[\w.-]+", text.lower())) + " "
+    hits = [t for t, kind in lex.titles.items() if kind != "honorific" and f" {t} " in low]
+    return max(hits, key=lambda t: (len(t), t)) if hits else None
+
+
+def _plausible(text: str) -> bool:
+    """False for junk entities: one letter, numbers, dates, lower-case words, handles."""
+    if len(text) < 2 or text.startswith("@") or not any(c.isupper() for c in text):
+        return False
+    if not any(c.isalpha() for c in text) or text[0].isdigit():
+        return False
+    return fold(text) not in CALENDAR
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _ckey(country: str) -> str:
+    return "country:" + country
+
+
+def _okey(acronym: str) -> str:
+    return "org:" + acronym
+
+
+def _country_key(text: str, lex: Gazetteer, *, acting: bool) -> str | None:
+    """The country a name stands for: its name, a variant, or its capital when acting."""
+    name = lex.country(text)
+    if name is None and acting:
+        name = lex.capitals.get(fold(text))
+    return name
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        """Join ``a`` into ``b``'s group; lexicon keys (country:, org:) stay the root."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if ":" in ra and ":" not in rb:
+            ra, rb = rb, ra
+        self.parent[ra] = rb
+
+
+def _keyed(got: _Collected, lex: Gazetteer) -> list[_Cand]:
+    """Give every candidate its key; drop the ones that are places, events or adjectives."""
+    full_names = {fold(c.text) for c in got.cands if c.label == "PERSON" and " " in c.text}
+    surnames = {k.split()[-1] for k in full_names} | {k.split()[0] for k in full_names}
+    out = []
+    for c in got.cands:
+        if c.label == "HANDLE":
+            continue
+        key = fold(c.text)
+        words = key.split()
+        if c.label == "PERSON" and key in surnames and not c.person:
+            country = None  # "Jordan" in a set about Michael Jordan
+        else:
+            country = _country_key(c.text, lex, acting=c.acting or c.label in {"PERSON", "ORG"})
+        if country:
+            c.key = _ckey(country)
+        elif key in lex.capitals or key in lex.demonyms and not c.noun:
+            continue  # a capital as a place, or an adjective ("Turkish President")
+        elif c.label == "NORP":
+            if not c.noun or key in lex.demonyms:
+                continue
+            c.key = key
+        elif c.label in {"LOC", "FAC"} and not c.person:
+            continue
+        elif words and lex.heads.get(words[-1]) in {"venue", "event"} and not c.person:
+            continue  # a venue or an event, not an actor
+        else:
+            org = lex.organisation(c.text)
+            c.key = _okey(org) if org else key
+        out.append(c)
+    return out
+
+
+def _merge(cands: list[_Cand], got: _Collected, lex: Gazetteer) -> _Union:
+    """Join the keys that name one actor (see the module docstring, step 2)."""
+    uf = _Union()
+    counts = Counter(c.key for c in cands)
+    for key in sorted(counts):
+        uf.find(key)
+    person_votes = Counter(c.key for c in cands if c.label == "PERSON" or c.person)
+    people = sorted((k for k in counts if " " in k and person_votes[k]), key=lambda k: (-counts[k], k))
+    _join_surnames(uf, counts, people)
+    _join_typos(uf, cands, counts, people)
+    key_of = {}
+    for c in cands:
+        key_of.setdefault(fold(c.text), c.key)
+    for long, short in got.pairs:
+        if long in key_of and short in key_of:
+            uf.join(key_of[short], key_of[long])
+    _join_acronyms(uf, cands, counts)
+    return uf
+
+
+def _join_surnames(uf: _Union, counts: Counter, people: list[str]) -> None:
+    """"Erdogan" → "Recep Tayyip Erdogan"; "Recep Erdogan" → the longest matching name."""
+    for key in sorted(counts):
+        if ":" in key:
+            continue
+        words = key.split()
+        for full in people:  # most mentioned first: an ambiguous surname goes to it
+            fw = full.split()
+            if full != key and len(fw) > len(words) and fw[-1] == words[-1] and (
+                len(words) == 1 or fw[0] == words[0]
+            ):
+                uf.join(key, full)
+                break
+
+
+def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[str]) -> None:
+    """A one-letter slip of a name seen elsewhere in the set joins that name.
+
+    Only a rare form joins a common one (a typo is seldom repeated), unless the other form
+    is a lexicon name; two forms both used twice or more are two names.
+    """
+    forms: dict[str, str] = {}  # folded surface or surname → the key it stands for
+    for c in sorted(cands, key=lambda c: c.key):
+        forms.setdefault(fold(c.text), c.key)
+    for full in people:
+        forms.setdefault(full.split()[-1], full)
+    for key in sorted(counts):
+        if ":" in key:
+            continue
+        for form in sorted(forms):
+            target = forms[form]
+            if target == key or uf.find(target) == uf.find(key) or not is_typo(key, form):
+                continue
+            lexical = ":" in target
+            if lexical or (counts[key] == 1 and counts[target] >= 2) or counts[target] >= 3 * counts[key]:
+                uf.join(key, target)
+                break
+
+
+def _join_acronyms(uf: _Union, cands: list[_Cand], counts: Counter) -> None:
+    """"KFOR"-style acronyms join the organisation whose initials they are."""
+    orgs = {c.key: c.text for c in cands if c.label == "ORG" and ":" not in c.key}
+    acronyms = {c.key: c.text for c in cands if c.label == "ORG" and c.text.isupper() and ":" not in c.key}
+    for akey, acronym in sorted(acronyms.items()):
+        for okey, name in sorted(orgs.items()):
+            if okey != akey and " " in name and initials(name.split()) == acronym.replace(".", ""):
+                uf.join(akey, okey)
+                break
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
+    cands = _keyed(got, lex)
+    uf = _merge(cands, got, lex)
+    groups: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        groups[uf.find(c.key)].append(c)
+    _join_org_nouns(groups, lex)
+    kinds = {root: _kind(root, members) for root, members in groups.items()}
+    groups = {r: m for r, m in groups.items() if kinds[r] and not all(c.subhead for c in m)}
+    names = {root: _canonical(root, members, kinds[root], lex) for root, members in groups.items()}
+    offices = _offices(groups, names, uf)
+    for t in got.titles:
+        holder = _holder_for(t, offices, names, uf, lex)
+        if holder:
+            t.key = holder
+            groups[holder].append(t)
+    handles = _handles(got, groups, names, kinds, uf)
+    actors, surfaces, mentions = [], {}, defaultdict(list)
+    for root, members in groups.items():
+        actor = _actor(names[root], kinds[root], members, handles.get(root, ()))
+        actors.append(actor)
+        for c in members:
+            surfaces.setdefault(fold(c.text), actor.name)
+            mentions[c.source].append(Mention(c.source, c.start, c.end, c.text, actor.name))
+        surfaces.setdefault(fold(actor.name), actor.name)
+        for h in actor.handles:
+            surfaces[fold(h)] = actor.name
+    actors.sort(key=lambda a: (-a.mentions, a.name))
+    for source in mentions:
+        mentions[source] = sorted(set(mentions[source]), key=lambda m: (m.start, -m.end, m.actor))
+    office_names = {
+        (names[q] if q in names else q, t): tuple(sorted(names[h] for h in holders))
+        for (q, t), holders in offices.items()
+    }
+    return ActorIndex(tuple(actors), dict(mentions), surfaces, office_names, lex)
+
+
+def _join_org_nouns(groups: dict[str, list[_Cand]], lex: Gazetteer) -> None:
+    """A one-word generic name ("Alliance", "the Bloc") joins the one organisation it can be.
+
+    Otherwise it is dropped: a common noun in capitals is not an actor of its own.
+    """
+    for root in sorted(groups):
+        members = groups[root]
+        words = root.split()
+        if ":" in root or len(words) != 1 or not all(c.label == "ORG" for c in members):
+            continue
+        if root not in lex.org_nouns and lex.heads.get(root) != "generic":
+            continue
+        fits = [r for r in sorted(groups) if r != root and (
+            (r.startswith("org:") and r[4:] in lex.org_nouns.get(root, ()))
+            or (":" not in r and r.split()[-1] == root and len(r.split()) > 1)
+        )]
+        if len(fits) == 1:
+            groups[fits[0]].extend(members)
+        del groups[root]
+
+
+def _kind(root: str, members: list[_Cand]) -> str | None:
+    """person / organisation / country / group by the labels' vote; None for places."""
+    if root.startswith("country:"):
+        return "country"
+    if root.startswith("org:"):
+        return "organisation"
+    votes = Counter()
+    for c in members:
+        if c.person:
+            votes["person"] += 2
+        elif c.label == "PERSON":
+            votes["person"] += 1
+        elif c.label == "ORG":
+            votes["organisation"] += 1
+        elif c.label == "NORP":
+            votes["group"] += 1
+        elif c.label in {"GPE", "LOC", "FAC"}:
+            votes["place"] += 1
+    order = ["person", "organisation", "group", "place"]
+    best = max(order, key=lambda k: (votes[k], -order.index(k)))
+    return None if best == "place" or not votes[best] else best
+
+
+def _canonical(root: str, members: list[_Cand], kind: str, lex: Gazetteer) -> str:
+    """The fullest, properly accented name; the lexicon name for a country."""
+    if kind == "country":
+        return root.split(":", 1)[1]
+    counts = Counter(c.text for c in members)
+    pool = [c.text for c in members if c.label == "PERSON" or c.person] if kind == "person" else []
+    pool = pool or list(counts)
+
+    def rank(text: str):
+        words = len(text.split())
+        return (-words if kind == "person" else 0, -counts[text], not has_diacritics(text), -len(text), text)
+
+    best = min(pool, key=rank)
+    # Of the spellings that fold alike, the accented one: "Erdogan" → "Erdoğan".
+    same = [t for t in counts if fold(t) == fold(best)]
+    return min(same, key=lambda t: (not has_diacritics(t), -counts[t], t))
+
+
+def _offices(groups, names, uf: _Union) -> dict[tuple[str, str], set[str]]:
+    """(qualifier group, title) → the person groups that hold it in this set."""
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for root, members in groups.items():
+        for c in members:
+            if c.role and c.role[0] is not None:
+                offices[(uf.find(c.role[0]), c.role[1])].add(root)
+    return offices
+
+
+def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer):
+    """The one holder of ``title`` at ``qualifier``, widening "chief" to any head title."""
+    exact = offices.get((qualifier, title), ())
+    if len(exact) == 1:
+        return next(iter(exact))
+    if exact:
+        return None
+    if lex.titles.get(title) == "head":
+        heads = set()
+        for (q, t), holders in offices.items():
+            if q == qualifier and (lex.titles.get(t) == "head" or title in GENERIC_HEADS):
+                heads |= set(holders)
+        if len(heads) == 1:
+            return next(iter(heads))
+    return None
+
+
+def _holder_for(t: _Cand, offices, names, uf: _Union, lex: Gazetteer) -> str | None:
+    qualifier, title, _ = t.role
+    if qualifier is None:
+        return None
+    return _holder(offices, uf.find(qualifier), title, lex)
+
+
+def _handles(got: _Collected, groups, names, kinds, uf: _Union) -> dict[str, tuple[str, ...]]:
+    """Tie each social handle to an actor and record it as one of its mentions."""
+    by_name = {fold(names[r]): r for r in groups}
+    people = [(r, names[r]) for r in sorted(groups) if kinds[r] in {"person", "organisation"}]
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in got.cands:
+        if c.label != "HANDLE":
+            continue
+        root = None
+        named = got.attributions.get(c.text.casefold())
+        if named:
+            root = by_name.get(fold(named)) or _root_of(named, groups, uf)
+        if root is None:
+            match = _match_handle(c.text, [Actor(n, kinds[r]) for r, n in people])
+            root = next((r for r, n in people if n == match), None)
+        if root is not None:
+            c.key = root
+            groups[root].append(c)
+            found[root].add(c.text)
+    # A handle may only appear in an attribution kept apart from the text: no mention then.
+    for handle, named in sorted(got.attributions.items()):
+        root = by_name.get(fold(named)) or _root_of(named, groups, uf)
+        if root is not None and not any(h.casefold() == handle for h in found[root]):
+            found[root].add(got.handle_case.get(handle, handle))
+    return {r: tuple(sorted(h)) for r, h in found.items()}
+
+
+def _root_of(name: str, groups, uf: _Union) -> str | None:
+    key = uf.find(fold(name))
+    return key if key in groups else None
+
+
+def _match_handle(handle: str, actors: Iterable[Actor]) -> str | None:
+    """The actor whose name the handle spells, exactly or closely (one best, no ties)."""
+    h = compact(handle)
+    if len(h) < 3:
+        return None
+    scored = []
+    for a in actors:
+        forms = handle_forms(a.name) if a.kind == "person" else {compact(a.name)}
+        if h in forms:
+            return a.name
+        best = max((fuzz.ratio(h, f) for f in forms), default=0)
+        scored.append((best, a.name))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= MIN_HANDLE_SIMILARITY and (
+        len(scored) == 1 or scored[1][0] < scored[0][0]
+    ):
+        return scored[0][1]
+    return None
+
+
+def _actor(name: str, kind: str, members: list[_Cand], handles: tuple[str, ...]) -> Actor:
+    counts = Counter(c.text for c in members if c.label != "HANDLE")
+    aliases = tuple(t for t, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if t != name)
+    spans = {(c.source, c.start, c.end) for c in members}
+    sources = tuple(sorted({c.source for c in members}))
+    roles = _roles(members) if kind == "person" else ()
+    return Actor(
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        role=_best_role(roles, members),
+        aliases=aliases,
+        mentions=len(spans),
+        sources=sources,
+        handles=handles,
+        roles=roles,
+    )
+
+
+def _roles(members: list[_Cand]) -> tuple[tuple[str, str], ...]:
+    """(source, role) pairs; a bare title is left out where the source also qualifies it."""
+    pairs = {(c.source, c.role[2]) for c in members if c.role and c.label != "TITLE"}
+    return tuple(sorted(
+        (s, r) for s, r in pairs
+        if not any(s2 == s and r2 != r and r.lower() in r2.lower() for s2, r2 in pairs)
+    ))
+
+
+def _best_role(roles: tuple[tuple[str, str], ...], members: list[_Cand]) -> str | None:
+    """The most informative role: qualified ("President of X") before bare, then most used."""
+    if not roles:
+        return None
+    qualified = {c.role[2] for c in members if c.role and c.role[0] is not None}
+    used = Counter(r for _, r in roles)
+    return min(used, key=lambda r: (r not in qualified and " " not in r, -used[r], -len(r), r))
