@@ -1,0 +1,368 @@
+"""Word an open question from the parse of a hedged sentence.
+
+General rules, one per cue *frame* (see ``lexicons/hedge_cues.txt``): the subject and the
+predicate the cue governs are reshaped into a yes/no question —
+
+* future matters (expected, proposed, demanded) → ``Will <subject> <base verb> …?``;
+* reported or denied facts keep their tense → ``Did/Has/Is <subject> …?``;
+* an event noun without a verb → ``Will <noun phrase> take place …?`` or
+  ``Will there be <noun phrase>?``; a party edging towards one → ``Will <subject> move to …?``
+
+Titles before a name are dropped ("U.S. President Donald Trump" → "Donald Trump") and long
+tails are cut at the first comma, so a question stays one readable line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from generator.analysis.hedges import Cue, HedgeLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+AUX = {"aux", "auxpass", "neg"}
+# Children never carried into a question: other clauses, discourse glue, punctuation.
+DROP_DEPS = {"cc", "conj", "parataxis", "mark", "punct", "advcl", "discourse", "intj",
+             "dep", "meta", "appos", "relcl", "ccomp", "preconj", "npadvmod"}
+MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "relcl", "csubj", "pcomp"}
+SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
+MAX_REST = 14
+# Prepositions of circumstance: why or against what background, not part of the matter.
+CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}  # tokens after the verb before the tail is cut at its first comma
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A question, the verb or noun it is about (for the event checks) and how it was built."""
+
+    text: str
+    anchor: int  # doc index of the predicate or event noun the question asks about
+    direct: bool  # built from the cue's own arguments (not found by searching around it)
+
+
+class Worder:
+    """Words questions for one document; ``is_person`` says whether a proper noun names a person."""
+
+    def __init__(self, doc: "Doc", lexicon: HedgeLexicon, is_person: Callable[[str], bool] | None = None):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.is_person = is_person or (lambda surface: False)
+
+    # ------------------------------------------------------------------ entry point
+
+    def word(self, cue: Cue) -> Wording | None:
+        """The question for ``cue``, or None when its frame finds nothing to ask about."""
+        key = self.doc[cue.key]
+        drop = set(range(cue.start, cue.end))
+        frame = cue.rule.frame
+        future = cue.rule.status in ("proposed", "expected")
+        if frame == "clause":
+            return self._clause_frame(key, drop, future)
+        if frame == "xcomp":
+            return self._xcomp_frame(key, drop, future)
+        if frame in ("take", "move", "there"):
+            return self._noun_frame(key, drop, frame)
+        return self._content_frame(key, drop)
+
+    # ------------------------------------------------------------------ frames
+
+    def _clause_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
+        verb = key if key.pos_ in ("VERB", "AUX") and key.tag_ != "MD" else key.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        clause = self._ccomp(verb)
+        if clause is not None and verb.lemma_ in ("say", "tell", "suggest", "indicate", "claim"):
+            verb = clause  # "sources say the talks will resume": ask about the reported clause
+        text = self.clause_question(verb, drop, "will" if future else "tense")
+        return Wording(text, verb.i, True) if text else None
+
+    def _xcomp_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
+        target = self._infinitive(key)
+        if target is None:
+            return self._noun_frame(key, drop, "there")
+        subject = self._infinitive_subject(key, target)
+        mode = "will" if future else "tense-infinitive"
+        text = self.clause_question(target, drop, mode, subject=subject)
+        return Wording(text, target.i, True) if text else None
+
+    def _noun_frame(self, key: "Token", drop: set[int], frame: str) -> Wording | None:
+        if frame == "take" and key.pos_ in ("VERB", "AUX"):  # "a meeting is being considered"
+            subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return self._take_place(key, subject, self._subject_tokens(key), drop)
+        obj = self._object(key)
+        if obj is None:
+            return None
+        if obj.pos_ in ("VERB", "AUX"):  # "interest in holding talks", "readiness to negotiate"
+            subject = self._subject_tokens(key) if key.pos_ in ("VERB", "AUX") else self._subject_tokens(key.head)
+            text = self.clause_question(obj, drop, "will", subject=subject)
+            return Wording(text, obj.i, True) if text else None
+        phrase = self.render(self._phrase(obj, drop))
+        if not phrase:
+            return None
+        if frame == "move":
+            subject = self.render(self._subject_tokens(key))
+            if not subject:
+                return None
+            return Wording(f"Will {subject} move to {phrase}?", obj.i, True)
+        if frame == "there":
+            return Wording(f"Will there be {phrase}?", obj.i, True)
+        settings = self._settings(key, drop | {t.i for t in self._phrase(obj, drop)})
+        return self._take_place(key, obj, self._phrase(obj, drop), drop)
+
+    def _take_place(self, key: "Token", noun: "Token", words: list["Token"], drop: set[int]) -> Wording | None:
+        """"Will <event> take place <when/where>?", the setting taken from the cue's phrases."""
+        phrase = self.render(words)
+        if not phrase:
+            return None
+        settings = self._settings(key, drop | {t.i for t in words})
+        where = self.render(settings, swap=self._on_dates(settings))
+        tail = f" {where}" if where else ""
+        return Wording(f"Will {phrase} take place{tail}?", noun.i, True)
+
+    def _content_frame(self, key: "Token", drop: set[int]) -> Wording | None:
+        clause = self._ccomp(key)
+        for noun in (c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")):
+            clause = clause or self._ccomp(noun)
+        if clause is not None:
+            text = self.clause_question(clause, drop, "tense")
+            return Wording(text, clause.i, True) if text else None
+        subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lemma_.lower() in self.lexicon.event_nouns:
+            phrase = self.render(self._phrase(subject, drop))
+            return Wording(f"Will {phrase} take place?", subject.i, True) if phrase else None
+        for up in (key.head, key.head.head):  # "unconfirmed reports said X", "unclear whether X"
+            clause = self._ccomp(up, exclude=key)
+            if clause is not None:
+                text = self.clause_question(clause, drop, "tense")
+                return Wording(text, clause.i, False) if text else None
+        return None
+
+    # ------------------------------------------------------------------ parse helpers
+
+    def _ccomp(self, token: "Token", exclude: "Token | None" = None) -> "Token | None":
+        """A content clause under ``token`` ("denied that …", "reports that …", "whether …")."""
+        for child in token.children:
+            if exclude is not None and exclude.i in {t.i for t in child.subtree}:
+                continue
+            if child.dep_ in ("ccomp", "acl", "csubj") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ != "acl" or any(m.dep_ == "mark" for m in child.children):
+                    return child
+        return None
+
+    def _infinitive(self, key: "Token") -> "Token | None":
+        """The to-infinitive a cue governs ("expected to sign", "for Ankara to articulate")."""
+        heads = [key] + [c for c in key.children if c.dep_ in ("acomp", "attr")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("xcomp", "advcl", "acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                    if any(a.lower_ == "to" for a in child.children if a.dep_ == "aux"):
+                        return child
+        return None
+
+    def _infinitive_subject(self, key: "Token", target: "Token") -> list["Token"]:
+        own = self._subject_tokens(target, inherit=False)
+        if own:
+            return own  # "for Ankara to articulate"
+        objects = [c for c in key.children if c.dep_ == "dobj"]
+        objects += [p for c in key.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if objects and key.lemma_.lower() not in ("expect", "say", "believe", "think", "report"):
+            return self._phrase(objects[0], set())  # "urged all sides to …", "called on X to …"
+        return self._subject_tokens(key)
+
+    def _object(self, key: "Token") -> "Token | None":
+        """The thing a cue is about: its object, or the object of its preposition."""
+        for child in key.children:
+            if child.dep_ in ("dobj", "attr") and child.lemma_.lower() not in self.lexicon.claim_nouns:
+                nested = self._object(child) if child.lemma_.lower() in ("readiness", "willingness", "openness", "interest") else None
+                return nested or child
+        for child in key.children:
+            if child.dep_ == "prep":
+                for p in child.children:
+                    if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in SETTING_LABELS:
+                        return p
+        for child in key.children:
+            if child.dep_ in ("xcomp", "acl") and child.pos_ in ("VERB", "AUX"):
+                return child
+        if key.dep_ in ("amod", "compound") and key.head.pos_ == "NOUN":
+            return key.head  # "the proposed talks"
+        return None
+
+    def _subject_tokens(self, verb: "Token", inherit: bool = True) -> list["Token"]:
+        """The subject of ``verb`` as the contiguous words before its auxiliaries.
+
+        Contiguous, not the subtree: the parser often splits a coordinated subject
+        ("a meeting involving A, B, and C is …" puts C under the verb).
+        """
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not subjects:
+            if inherit and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+                return self._subject_tokens(verb.head)
+            return []
+        left = min(t.left_edge.i for t in subjects)
+        stop = verb.i
+        for child in verb.children:
+            if child.i > left and child.i < stop and (child.dep_ in AUX or child.dep_ == "advmod"):
+                if child.i > max(t.i for t in subjects):
+                    stop = child.i
+                    break
+        tokens = [t for t in self.doc[left:stop] if not t.is_punct or t.text == "," or t.text == "-"]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "preconj")):
+            tokens.pop()
+        return [t for t in tokens if t.dep_ != "preconj"]
+
+    def _phrase(self, head: "Token", drop: set[int]) -> list["Token"]:
+        """The noun phrase of ``head``: its subtree without clauses and asides."""
+        out = [head]
+        for child in head.children:
+            if child.i in drop or child.dep_ in DROP_DEPS - {"conj", "cc", "punct"}:
+                continue
+            if child.dep_ == "punct" and child.text not in ("-", "–", ","):
+                continue
+            if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE:
+                continue
+            out.extend(self._phrase(child, drop))
+        return sorted(out, key=lambda t: t.i)
+
+    def _settings(self, key: "Token", skip: set[int]) -> list["Token"]:
+        """Time and place phrases of a cue ("considered for Thursday in Istanbul")."""
+        out: list["Token"] = []
+        for child in key.children:
+            if child.dep_ != "prep" or child.i in skip:
+                continue
+            objs = [p for p in child.children if p.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in SETTING_LABELS:
+                out.extend(t for t in child.subtree if t.i not in skip)
+        return sorted(out, key=lambda t: t.i)
+
+    # ------------------------------------------------------------------ clause → question
+
+    def clause_question(self, verb: "Token", drop: set[int], mode: str,
+                        subject: list["Token"] | None = None) -> str | None:
+        """Reshape the clause of ``verb`` into a yes/no question.
+
+        ``mode``: ``will`` (a future matter), ``tense`` (keep the clause's tense by moving its
+        first auxiliary, or do-support), ``tense-infinitive`` (an infinitive reported as fact:
+        "is said to have fled" → "Did X flee").
+        """
+        subj = subject if subject is not None else self._subject_tokens(verb)
+        if not subj:
+            return None
+        subj_ids = {t.i for t in subj}
+        auxes = [c for c in verb.children if c.dep_ in AUX and c.i < verb.i and c.i not in drop]
+        rest = self._rest(verb, drop | subj_ids | {a.i for a in auxes})
+        negation = [a for a in auxes if a.dep_ == "neg"]
+        helpers = [a for a in auxes if a.dep_ != "neg" and a.lower_ != "to"]
+        passive = any(a.dep_ == "auxpass" for a in helpers)
+        perfect = any(a.lemma_ == "have" for a in helpers)
+        progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in helpers)
+        subj_text = self.render(subj, first=False)
+        neg = " not" if negation else ""
+        if mode == "tense-infinitive":
+            if perfect:
+                head, pred = "Did", f"{verb.lemma_}" if not passive else f"get {verb.text}"
+                if passive:
+                    head, pred = "Was", verb.text
+            elif progressive:
+                head, pred = "Is", verb.text
+            elif verb.lemma_ == "be":
+                head, pred = "Is", ""
+            else:
+                head, pred = "Does", verb.lemma_
+            return self._assemble(head, subj_text, neg, pred, rest)
+        if mode == "will":
+            pred = f"be {verb.text}" if passive else ("be" if verb.lemma_ == "be" else verb.lemma_)
+            if progressive and not passive:
+                pred = f"be {verb.text}"
+            return self._assemble("Will", subj_text, neg, pred, rest)
+        # tense: invert the first auxiliary, or use do-support
+        modal = [a for a in helpers if a.tag_ == "MD"]
+        if helpers:
+            first, others = helpers[0], helpers[1:]
+            head = "Will" if modal and first.lower_ in ("could", "may", "might") else first.text
+            pred = " ".join([a.text for a in others] + [verb.text if first.lemma_ != "do" else verb.lemma_])
+            return self._assemble(head.capitalize(), subj_text, neg, pred, rest)
+        if verb.lemma_ == "be":
+            return self._assemble(verb.text.capitalize(), subj_text, neg, "", rest)
+        support = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}.get(verb.tag_, "Did")
+        return self._assemble(support, subj_text, neg, verb.lemma_, rest)
+
+    def _assemble(self, head: str, subject: str, neg: str, pred: str, rest: str) -> str:
+        words = [head, subject + neg, pred, rest]
+        text = " ".join(w for w in words if w).strip()
+        text = text.replace(" ,", ",").replace(" .", "")
+        return text.rstrip(" ,;:.") + "?"
+
+    def _rest(self, verb: "Token", skip: set[int]) -> str:
+        """Everything the verb governs after it: objects, complements, time and place."""
+        tokens: list["Token"] = []
+        for child in verb.children:
+            if child.i in skip or child.i < verb.i and child.dep_ not in ("dobj",):
+                continue
+            if child.dep_ in DROP_DEPS or child.dep_ in SUBJECTS:
+                continue
+            if child.dep_ == "advmod" and child.i < verb.i:
+                continue
+            tokens.extend(t for t in child.subtree if t.i not in skip)
+        tokens = sorted(tokens, key=lambda t: t.i)
+        return self.render(self._cut(tokens))
+
+    @staticmethod
+    def _on_dates(tokens: list["Token"]) -> dict[int, str]:
+        """"considered for Thursday" asks whether it happens *on* Thursday."""
+        return {t.i: "on" for t in tokens if t.lower_ == "for" and any(
+            c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in t.children)}
+
+    def _cut(self, tokens: list["Token"]) -> list["Token"]:
+        if len(tokens) <= MAX_REST:
+            return tokens
+        for n, tok in enumerate(tokens):
+            if tok.text in (",", ";", "—", "–", "(") and n >= 3:
+                return tokens[:n]
+        return tokens
+
+    # ------------------------------------------------------------------ rendering
+
+    def _title_words(self, tokens: Iterable["Token"]) -> set[int]:
+        """Indices of title words before a person's name ("Ukrainian President" in
+        "Ukrainian President Zelenskyy"), to be left out of the question."""
+        drop: set[int] = set()
+        titles = self.lexicon.titles
+        for tok in tokens:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            chain = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            modifiers = [t for c in chain for t in c.subtree]
+            name_parts = [t for t in modifiers if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+            title = [t for t in modifiers if t.lemma_.lower() in titles or t.lower_ in titles]
+            person = tok.ent_type_ == "PERSON" or self.is_person(tok.text) or bool(title)
+            if title and person:
+                keep_from = min((t.i for t in name_parts if t.i > max(x.i for x in title)), default=tok.i)
+                drop.update(t.i for t in modifiers if t.i < keep_from)
+        return drop
+
+    def render(self, tokens: list["Token"], first: bool = False, swap: dict[int, str] | None = None) -> str:
+        """The words of ``tokens`` as text, without titles and with a clean list comma."""
+        if not tokens:
+            return ""
+        hide = self._title_words(tokens)
+        kept = [t for t in tokens if t.i not in hide]
+        # no serial comma in a question: "A, B and C"
+        kept = [t for n, t in enumerate(kept)
+                if not (t.text == "," and n + 1 < len(kept) and kept[n + 1].lower_ in ("and", "or"))]
+        parts: list[str] = []
+        for n, tok in enumerate(kept):
+            nxt = kept[n + 1] if n + 1 < len(kept) else None
+            gap = tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "
+            word = (swap or {}).get(tok.i, tok.text)
+            parts.append(word + (gap if nxt is not None else ""))
+        text = "".join(parts).strip()
+        head = kept[0]
+        if not first and head.pos_ not in ("PROPN",) and not head.ent_type_ and head.text != "I":
+            text = text[:1].lower() + text[1:]
+        return text

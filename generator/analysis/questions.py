@@ -1,0 +1,249 @@
+"""Open questions: what the sources present as unconfirmed, proposed, expected or disputed.
+
+Steps (one helper each):
+
+1. find hedge cues in every sentence of running text (:mod:`generator.analysis.hedges`);
+2. keep a cue only where it concerns a pending event or decision: a modal on a state
+   ("could be a turning point"), on the past ("may have been") or inside a relative clause,
+   and a demand or expectation that names no event, are opinion, not open questions;
+3. word one question per sentence from the parse (:mod:`generator.analysis.question_wording`);
+4. group the questions about the same matter — shared places, dates, names and event
+   phrases (:mod:`generator.analysis.question_links`) — into one question with all its
+   sources; near-duplicates become evidence, the rest related items; sentences without a cue
+   that name the same matter are added as related;
+5. mark a group *disputed* when its sources give different days for the same pending event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from generator.analysis.hedges import Cue, HedgeLexicon, build_matcher, depth, find_cues, load_lexicon
+from generator.analysis.question_links import Matter, date_conflict, matter_of, same_matter, union
+from generator.analysis.question_wording import Wording, Worder
+from generator.model import Evidence, OpenQuestion, Sentence
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span, Token
+
+    from generator.analysis.document import ArticleDoc
+
+# When a sentence carries several cues, the question takes the most doubtful status.
+STATUS_RANK = {"disputed": 0, "unconfirmed": 1, "proposed": 2, "expected": 3}
+DUPLICATE_RATIO = 80  # rapidfuzz token_set_ratio above which two questions are the same
+MAX_RELATED = 5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A hedged sentence with its question, before grouping."""
+
+    order: tuple[int, int]  # (article position, sentence index)
+    sentence: Sentence
+    cues: tuple[Cue, ...]
+    wording: Wording
+    status: str
+    matter: Matter
+
+
+def find_open_questions(docs: list["ArticleDoc"], index: Any) -> tuple[OpenQuestion, ...]:
+    """Every open question of a source set, merged across its articles.
+
+    Args:
+        docs: the parsed articles (``parse_articles``).
+        index: the actor index; used only to recognise names (canonical keys for linking,
+            people whose titles are dropped from the wording). ``resolve()`` may return None.
+
+    Returns:
+        The questions in the order their first evidence appears in the sources.
+    """
+    if not docs:
+        return ()
+    lexicon = load_lexicon()
+    matcher = build_matcher(docs[0].doc.vocab, lexicon)
+    candidates = [c for pos, d in enumerate(docs) for c in _candidates(pos, d, matcher, lexicon, index)]
+    groups = _group(candidates)
+    taken = {c.order for c in candidates}
+    questions = [_question(g, _related(g, docs, taken, lexicon, index)) for g in groups]
+    return tuple(questions)
+
+
+# --------------------------------------------------------------------------- step 1-3
+
+
+def _candidates(pos: int, doc: "ArticleDoc", matcher: "Matcher", lexicon: HedgeLexicon,
+                index: Any) -> list[Candidate]:
+    worder = Worder(doc.doc, lexicon, _person_test(index))
+    out = []
+    for sentence, span in doc.prose():
+        cues = find_cues(span, matcher, lexicon)
+        kept = [(cue, worder.word(cue)) for cue in cues]
+        kept = [(cue, w) for cue, w in kept if _concerns_event(cue, w, span, lexicon)]
+        worded = [(cue, w) for cue, w in kept if w is not None]
+        if not worded:
+            continue
+        cue, wording = min(worded, key=lambda cw: _preference(cw[0], cw[1], doc))
+        status = min((c.status for c, _ in kept), key=STATUS_RANK.__getitem__)
+        matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
+        out.append(Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter))
+    return out
+
+
+def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int]:
+    """Which cue words the sentence's question: built directly, nearest the root, listed first."""
+    return (0 if wording.direct else 1, depth(doc.doc[cue.key]), cue.rule.line)
+
+
+def _person_test(index: Any):
+    def is_person(surface: str) -> bool:
+        resolve = getattr(index, "resolve", None)
+        try:
+            actor = resolve(surface) if resolve else None
+        except Exception:  # another stage's index must not break the wording
+            return False
+        return actor is not None and getattr(actor, "kind", None) == "person"
+
+    return is_person
+
+
+def _concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: HedgeLexicon) -> bool:
+    """Whether ``cue`` marks a pending event or decision rather than an opinion (step 2)."""
+    doc = span.doc
+    key = doc[cue.key]
+    if cue.rule.check == "strong":
+        return True
+    if wording is None or _in_relative_clause(key):
+        return False
+    if key.tag_ == "MD" and not _open_modal(key, lexicon):
+        return False
+    anchor = doc[wording.anchor]
+    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lexicon.stative_verbs:
+        return False
+    if cue.rule.check == "action":
+        return True
+    cue_words = set(range(cue.start, cue.end))
+    scope = anchor.subtree if anchor.pos_ in ("VERB", "AUX") else [anchor, *anchor.subtree]
+    return any(
+        t.i not in cue_words
+        and (t.lemma_.lower() in lexicon.event_nouns if t.pos_ in ("NOUN", "PROPN")
+             else t.pos_ == "VERB" and t.lemma_.lower() in lexicon.event_verbs)
+        for t in scope
+    )
+
+
+def _in_relative_clause(token: "Token") -> bool:
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            return True
+        token = token.head
+    return False
+
+
+def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
+    """"could/may/might" on a future act: not perfect ("may have been"), not negated
+    ("could not reach"), not conditional, not on a state."""
+    verb = modal.head
+    siblings = [c for c in verb.children if c.i > modal.i and c.i < verb.i]
+    if any(c.lemma_ == "have" or c.dep_ == "neg" for c in siblings):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+           for c in verb.children):
+        return False  # "could fall if …": a condition, not an expectation
+    return verb.lemma_.lower() not in lexicon.stative_verbs
+
+
+# --------------------------------------------------------------------------- step 4-5
+
+
+def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Union the candidates about the same matter; groups in order of first appearance."""
+    parent = list(range(len(candidates)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(candidates):
+        for j in range(i + 1, len(candidates)):
+            b = candidates[j]
+            duplicate = fuzz.token_set_ratio(a.wording.text, b.wording.text) >= DUPLICATE_RATIO
+            if duplicate or same_matter(a.matter, b.matter):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(candidates):
+        groups.setdefault(find(i), []).append(c)
+    return sorted(groups.values(), key=lambda g: g[0].order)
+
+
+def _lead(group: list[Candidate]) -> Candidate:
+    """The candidate whose question stands for the group: most cues, most doubtful, first."""
+    return min(group, key=lambda c: (-len(c.cues), STATUS_RANK[c.status], c.order))
+
+
+def _question(group: list[Candidate], related: list[Evidence]) -> OpenQuestion:
+    lead = _lead(group)
+    same = [c for c in group if c is lead
+            or fuzz.token_set_ratio(c.wording.text, lead.wording.text) >= DUPLICATE_RATIO]
+    others = [c for c in group if not any(c is s for s in same)]
+    evidence = [_evidence(c) for c in [lead] + sorted((c for c in same if c is not lead), key=lambda c: c.order)]
+    linked = [_evidence(c) for c in sorted(others, key=lambda c: c.order)] + related
+    cues: list[str] = []
+    for c in [lead] + [c for c in same if c is not lead]:
+        for cue in c.cues:
+            if cue.text not in cues:
+                cues.append(cue.text)
+    status = "disputed" if _days_differ(group) else lead.status
+    sources = sorted({e.source for e in evidence + linked}, key=lambda s: _source_order(s, group, linked))
+    return OpenQuestion(
+        text=lead.wording.text,
+        status=status,  # type: ignore[arg-type]
+        cues=tuple(cues),
+        sources=tuple(sources),
+        evidence=tuple(evidence),
+        related=tuple(linked),
+    )
+
+
+def _source_order(source: str, group: list[Candidate], linked: list[Evidence]) -> tuple[int, str]:
+    for c in group:
+        if c.sentence.source == source:
+            return (c.order[0], source)
+    return (10**6, source)
+
+
+def _days_differ(group: list[Candidate]) -> bool:
+    """Two sources give different days for the same pending matter."""
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.sentence.source != b.sentence.source and a.matter.places & b.matter.places \
+                    and date_conflict(a.matter, b.matter):
+                return True
+    return False
+
+
+def _evidence(c: Candidate) -> Evidence:
+    return Evidence(c.sentence.source, c.sentence.index, c.sentence.text)
+
+
+def _related(group: list[Candidate], docs: list["ArticleDoc"], taken: set[tuple[int, int]],
+             lexicon: HedgeLexicon, index: Any) -> list[Evidence]:
+    """Sentences without a cue that name the same matter as the group (step 4)."""
+    out: list[Evidence] = []
+    whole = union([c.matter for c in group])  # all its dates: a conflict with any one excludes
+    for pos, doc in enumerate(docs):
+        for sentence, span in doc.prose():
+            if (pos, sentence.index) in taken or len(out) >= MAX_RELATED:
+                continue
+            if not any(t.lemma_.lower() in lexicon.event_nouns for t in span if t.pos_ == "NOUN"):
+                continue
+            matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
+            if same_matter(whole, matter) and any(same_matter(c.matter, matter) for c in group):
+                out.append(Evidence(sentence.source, sentence.index, sentence.text))
+    return out
