@@ -22,9 +22,10 @@ overlapping-change cases are resolved because no line can be lost by doing so:
 * the same number of lines changed on both sides: each line pair is merged word by word
   (an editor's speaker fix and the generator's new source reference on one line both land).
 
-What is left is a conflict: the editor's lines stay, followed by an HTML comment block that
-MkDocs renders as nothing (``<!-- briefing:conflict`` … ``briefing:end -->``) holding the
-generator's proposal and the last generated text. The comment lives in the page itself
+What is left is a conflict: the editor's lines stay where they are, and after the Markdown
+block holding them (so a table, list or admonition is never split) comes an HTML comment
+that MkDocs renders as nothing (``<!-- briefing:conflict`` … ``briefing:end -->``) holding
+the editor's lines, the generator's proposal and the last generated text (diff3 style). The comment lives in the page itself
 rather than in a sidecar file so it sits exactly where the editor must decide, travels with
 the page through git, and ``briefing check`` finds it from the page alone.
 """
@@ -92,8 +93,12 @@ def parse_front_matter(block: str | None) -> dict[str, Any] | None:
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:
-    """Serialise front matter deterministically in the order of ``data``'s keys."""
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    """Serialise front matter deterministically in the order of ``data``'s keys.
+
+    Same settings as :func:`generator.render.dump_front_matter` (kept apart so the merge
+    does not load the template engine), so a merged page reads like a generated one.
+    """
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return f"---\n{body}---\n"
 
 
@@ -215,16 +220,6 @@ def diff3_regions(base: Sequence, ours: Sequence, theirs: Sequence) -> list[_Reg
     return out
 
 
-def _around(core: Sequence, seq: Sequence) -> tuple[list, list] | None:
-    """``(before, after)`` when ``seq == before + core + after``, else None."""
-    core, seq = list(core), list(seq)
-    n = len(core)
-    for start in range(len(seq) - n + 1):
-        if seq[start : start + n] == core:
-            return seq[:start], seq[start + n :]
-    return None
-
-
 def _merge_words(base: str, ours: str, theirs: str) -> str | None:
     """Word-level three-way merge of one line, or None when the changes overlap.
 
@@ -261,13 +256,13 @@ def _plural(n: int) -> str:
 
 
 def conflict_block(base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
-    """The comment lines that follow the editor's lines of a conflict."""
+    """The comment lines describing one conflict (placed after the editor's Markdown block)."""
     if ours:
-        them = "it" if len(ours) == 1 else "them"
-        head = f"you edited the {_plural(len(ours))} above and the generator changed {them} too"
+        head = f"the generator changed lines you edited in the block above; your {_plural(len(ours))}:"
     else:
-        head = "you deleted lines here and the generator changed them"
-    lines = [f"{CONFLICT_START} ({head}).\n"]
+        head = "the generator changed lines you deleted in the block above."
+    lines = [f"{CONFLICT_START}: {head}\n"]
+    lines += [_escape_comment(x if x.endswith("\n") else x + "\n") for x in ours]
     if theirs:
         lines.append("The generator now proposes:\n")
         lines += [_escape_comment(x if x.endswith("\n") else x + "\n") for x in theirs]
@@ -280,43 +275,129 @@ def conflict_block(base: Sequence[str], ours: Sequence[str], theirs: Sequence[st
     return lines
 
 
+def _block_end(lines: list[str], start: int) -> int:
+    """The first top-level Markdown block boundary at or after ``start``.
+
+    That is a line after a blank line that starts at column 0 (or the end of the text), so
+    a comment put there never splits a table, a list item, or an indented admonition body.
+    """
+    for j in range(max(start, 1), len(lines)):
+        if not lines[j - 1].strip() and lines[j].strip() and not lines[j][0].isspace():
+            return j
+    return len(lines)
+
+
 class _Builder:
-    """Collects output lines and where conflict blocks start (0-based line indexes)."""
+    """Collects output lines; conflict blocks are placed when the text is complete."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.conflicts: list[int] = []
+        self.pending: list[tuple[int, list[str]]] = []  # (line index after the editor's lines, block)
 
     def add(self, lines: Sequence[str]) -> None:
         self.lines.extend(lines)
 
     def conflict(self, base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> None:
         self.add(ours)
-        if self.lines and not self.lines[-1].endswith("\n"):
-            self.lines[-1] += "\n"
-        self.conflicts.append(len(self.lines))
-        self.add(conflict_block(base, ours, theirs))
+        self.pending.append((len(self.lines), conflict_block(base, ours, theirs)))
+
+    def result(self) -> MergeResult:
+        """The merged text, each conflict block after the Markdown block holding the editor's lines."""
+        lines = list(self.lines)
+        inserts: dict[int, list[list[str]]] = {}
+        for anchor, block in self.pending:
+            inserts.setdefault(_block_end(lines, anchor), []).append(block)
+        out: list[str] = []
+        starts: list[int] = []
+        for j in range(len(lines) + 1):
+            for block in inserts.get(j, []):
+                if out and not out[-1].endswith("\n"):
+                    out[-1] += "\n"
+                if out and out[-1].strip():
+                    out.append("\n")
+                starts.append(len(out) + 1)
+                out += block + ["\n"]
+            if j < len(lines):
+                out.append(lines[j])
+        return MergeResult("".join(out), tuple(starts))
 
 
-def _resolve(region: _Region, out: _Builder) -> None:
-    """Merge one conflicting region, writing a conflict block only where lines truly collide."""
-    z, o, t = list(region.base), list(region.ours), list(region.theirs)
-    if not z:  # both only inserted here: keep both, the generator's new lines first
+@dataclass(frozen=True)
+class _Hunk:
+    """One side's change inside a conflicting region: base lines ``lo:hi`` become ``lines``."""
+
+    lo: int
+    hi: int
+    side: str  # "ours" | "theirs"
+    lines: tuple[str, ...]
+
+
+def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
+    """One side's changes; a block of n lines replaced by n lines is n one-line changes.
+
+    Splitting same-size replacements pairs each old line with its new version (a table
+    row whose count changed), so an edit to one row only meets the change to that row.
+    """
+    hunks: list[_Hunk] = []
+    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            hunks += [_Hunk(i1 + k, i1 + k + 1, side, (other[j1 + k],)) for k in range(i2 - i1)]
+        elif tag != "equal":
+            hunks.append(_Hunk(i1, i2, side, tuple(other[j1:j2])))
+    return hunks
+
+
+def _overlaps(hunk: _Hunk, lo: int, hi: int) -> bool:
+    """Whether ``hunk`` touches the same base lines as a cluster spanning ``lo:hi``."""
+    if hunk.lo == hunk.hi and lo == hi:  # two insertions: only at the very same place
+        return hunk.lo == lo
+    if hunk.lo == hunk.hi:  # an insertion strictly inside changed lines
+        return lo < hunk.lo < hi
+    if lo == hi:
+        return hunk.lo < lo < hunk.hi
+    return hunk.lo < hi and lo < hunk.hi
+
+
+def _clusters(z: list[str], o: list[str], t: list[str]) -> list[list[_Hunk]]:
+    """Both sides' hunks in base order, grouped where they touch the same base lines."""
+    hunks = sorted(_hunks(z, o, "ours") + _hunks(z, t, "theirs"), key=lambda h: (h.lo, h.hi, h.side))
+    clusters: list[list[_Hunk]] = []
+    for hunk in hunks:
+        if clusters:
+            lo, hi = min(h.lo for h in clusters[-1]), max(h.hi for h in clusters[-1])
+            if _overlaps(hunk, lo, hi):
+                clusters[-1].append(hunk)
+                continue
+        clusters.append([hunk])
+    return clusters
+
+
+def _apply(z: list[str], lo: int, hi: int, hunks: list[_Hunk]) -> list[str]:
+    """Base lines ``lo:hi`` with one side's hunks applied."""
+    out, k = [], lo
+    for hunk in hunks:
+        out += z[k : hunk.lo] + list(hunk.lines)
+        k = hunk.hi
+    return out + z[k:hi]
+
+
+def _resolve_cluster(z: list[str], cluster: list[_Hunk], out: _Builder) -> None:
+    lo, hi = min(h.lo for h in cluster), max(h.hi for h in cluster)
+    ours = _apply(z, lo, hi, [h for h in cluster if h.side == "ours"])
+    theirs = _apply(z, lo, hi, [h for h in cluster if h.side == "theirs"])
+    base = z[lo:hi]
+    if ours == theirs or theirs == base:
+        out.add(ours)
+    elif ours == base:
+        out.add(theirs)
+    elif not base:  # both only inserted here: keep both, the generator's new lines first
         head = 0
-        while head < min(len(o), len(t)) and o[head] == t[head]:
+        while head < min(len(ours), len(theirs)) and ours[head] == theirs[head]:
             head += 1
-        out.add(o[:head] + t[head:] + o[head:])
-        return
-    theirs_around = _around(z, t)
-    if theirs_around is not None:  # the generator only added lines around what the editor changed
-        out.add(theirs_around[0] + o + theirs_around[1])
-        return
-    ours_around = _around(z, o)
-    if ours_around is not None:  # the editor only added lines around what the generator changed
-        out.add(ours_around[0] + t + ours_around[1])
-        return
-    if len(z) == len(o) == len(t):
-        for zl, ol, tl in zip(z, o, t):
+        out.add(ours[:head] + theirs[head:] + ours[head:])
+    elif len(base) == len(ours) == len(theirs):
+        for zl, ol, tl in zip(base, ours, theirs):
             if ol == tl or tl == zl:
                 out.add([ol])
             elif ol == zl:
@@ -327,8 +408,25 @@ def _resolve(region: _Region, out: _Builder) -> None:
                     out.conflict([zl], [ol], [tl])
                 else:
                     out.add([merged])
-        return
-    out.conflict(z, o, t)
+    else:
+        out.conflict(base, ours, theirs)
+
+
+def _resolve(region: _Region, out: _Builder) -> None:
+    """Merge one region diff3 calls conflicting, leaving a conflict block only where lines collide.
+
+    diff3 needs a line unchanged on *both* sides between two changes; here the two sides'
+    changes are compared directly, so an edit next to (not on) a line the generator changed
+    merges, as do insertions around changed lines and same-size rewrites word by word.
+    """
+    z = list(region.base)
+    k = 0
+    for cluster in _clusters(z, list(region.ours), list(region.theirs)):
+        lo = min(h.lo for h in cluster)
+        out.add(z[k:lo])
+        _resolve_cluster(z, cluster, out)
+        k = max(h.hi for h in cluster)
+    out.add(z[k:])
 
 
 def merge_lines(base: str, ours: str, theirs: str) -> MergeResult:
@@ -341,7 +439,7 @@ def merge_lines(base: str, ours: str, theirs: str) -> MergeResult:
             _resolve(region, out)
         else:  # unchanged, ours, same: the editor's lines
             out.add(region.ours)
-    return MergeResult("".join(out.lines), tuple(i + 1 for i in out.conflicts))
+    return out.result()
 
 
 def _two_way_lines(ours: str, theirs: str) -> MergeResult:
@@ -353,7 +451,7 @@ def _two_way_lines(ours: str, theirs: str) -> MergeResult:
             out.add(o[i1:i2])
         else:
             out.conflict([], o[i1:i2], t[j1:j2])
-    return MergeResult("".join(out.lines), tuple(i + 1 for i in out.conflicts))
+    return out.result()
 
 
 # --------------------------------------------------------------------------- pages

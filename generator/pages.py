@@ -1,0 +1,172 @@
+"""Write a regenerated briefing page into ``briefings/`` without losing a hand edit.
+
+For each page two files are kept: ``briefings/<slug>.md`` (the page the editor edits) and
+``briefings/.generated/<slug>.md`` (the *base*: the page exactly as last generated,
+committed with the site, skipped by MkDocs because it is in a dot folder). A regeneration
+merges three ways with :func:`generator.merge.merge_page`.
+
+Decisions (each is what keeps an editor's text safe):
+
+* **Write order: page first, then base.** A crash between the two leaves the merged page
+  with the *old* base; the next run merges ``(old base, merged page, new page)``, where the
+  generator's changes appear identically on both sides, so diff3 takes them once and the
+  result is the same merged page. The other order would leave the *new* base beside the
+  *old* page: the next run would see ``theirs == base`` and keep the old page, reading
+  every difference as an editor's edit, so the new content would never arrive.
+* **Locked pages** (``locked: true``) are not touched, and neither is their base: the base
+  must stay what the editor's page was last merged from, so that after an unlock every
+  change the generator made meanwhile arrives by the ordinary merge. Updating the base
+  while locked would make those changes look like edits the editor had reverted.
+* **A page with unresolved conflict blocks** is left alone (page and base), as git refuses
+  to merge over conflict markers: merging on top would nest proposals inside proposals.
+  It is reported as ``conflict`` until the editor resolves it.
+* **A deleted page** (base present, page missing) stays deleted unless ``force``.
+* **No base** but a page on disk (the base was deleted, or the page was written by hand):
+  the editor's text wins and every difference is reported as a conflict with the
+  generator's proposal beside it (:func:`generator.merge.merge_without_base`).
+* Files are rewritten only when their bytes change, so a second run with the same input
+  writes nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.merge import MergeResult, find_conflicts, is_locked, merge_page, merge_without_base
+from generator.writer import atomic_write
+
+GENERATED_DIR = ".generated"
+_SLUG = re.compile(r"[^./\\\s][^/\\]*")
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What :func:`write_briefing` did to one page.
+
+    ``status`` is one of ``created``, ``updated`` (untouched page replaced), ``merged``
+    (hand edits kept, new content merged in), ``unchanged``, ``conflict``, ``locked`` or
+    ``deleted`` (the editor deleted the page; not re-created). ``conflicts`` holds
+    ``"<page path>:<line>"`` strings, one per conflict block.
+    """
+
+    slug: str
+    path: Path
+    status: str
+    conflicts: tuple[str, ...] = ()
+
+    def report_lines(self) -> tuple[str, ...]:
+        """``CONFLICT <path>:<line>`` lines for the command's output."""
+        return tuple(f"CONFLICT {where}" for where in self.conflicts)
+
+
+def display_path(path: Path) -> str:
+    """``path`` as a user typed it: relative to the working folder when it lies inside it."""
+    path = Path(path)
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix()
+
+
+def base_path(docs_dir: Path, slug: str) -> Path:
+    """Where the last generated version of a page is stored."""
+    return Path(docs_dir) / GENERATED_DIR / f"{slug}.md"
+
+
+def page_path(docs_dir: Path, slug: str) -> Path:
+    """Where the editor's page lives."""
+    return Path(docs_dir) / f"{slug}.md"
+
+
+def read_text(path: Path) -> str | None:
+    """A page's text (universal newlines, a UTF-8 BOM dropped), or None when it does not exist."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise BriefingError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", display_path(path)) from exc
+    except OSError as exc:
+        raise BriefingError(f"cannot read file: {exc.strerror or exc}", display_path(path)) from exc
+
+
+def _check_slug(slug: str) -> None:
+    if not _SLUG.fullmatch(slug):
+        raise BriefingError(f"not a usable page name: {slug!r}")
+
+
+def _merge(base: str | None, ours: str, page: str) -> MergeResult:
+    return merge_without_base(ours, page) if base is None else merge_page(base, ours, page)
+
+
+def write_briefing(
+    docs_dir: Path, slug: str, page: str, *, force: bool = False, dry_run: bool = False
+) -> WriteOutcome:
+    """Write the freshly generated ``page`` for ``slug`` into ``docs_dir``, keeping hand edits.
+
+    Stores ``page`` as the new base in ``docs_dir/.generated/<slug>.md``. With ``force`` a
+    page the editor deleted is written again; ``force`` never overrides ``locked: true``.
+    With ``dry_run`` nothing is written and the outcome says what would happen (for
+    ``briefing generate --check``).
+
+    Raises:
+        BriefingError: an unusable slug, or a page or base that cannot be read or written.
+    """
+    _check_slug(slug)
+    target, stored = page_path(docs_dir, slug), base_path(docs_dir, slug)
+    shown = display_path(target)
+    base, ours = read_text(stored), read_text(target)
+
+    def outcome(status: str, lines: tuple[int, ...] = ()) -> WriteOutcome:
+        return WriteOutcome(slug, target, status, tuple(f"{shown}:{n}" for n in lines))
+
+    if ours is None:
+        if base is not None and not force:
+            return outcome("deleted")
+        if not dry_run:
+            atomic_write(target, page)
+            _store_base(stored, base, page)
+        return outcome("created")
+    if is_locked(ours):
+        return outcome("locked")
+    pending = find_conflicts(ours)
+    if pending:
+        return outcome("conflict", pending)
+    result = _merge(base, ours, page)
+    if not dry_run:
+        if result.text != ours:  # page first, then base: see the module docstring
+            atomic_write(target, result.text)
+        _store_base(stored, base, page)
+    if result.conflicts:
+        return outcome("conflict", result.conflicts)
+    if result.text == ours:
+        return outcome("unchanged")
+    return outcome("updated" if ours == base else "merged")
+
+
+def _store_base(stored: Path, old: str | None, page: str) -> None:
+    if old != page:
+        atomic_write(stored, page)
+
+
+def stored_bases(docs_dir: Path) -> list[Path]:
+    """Every stored base page, sorted (used by ``check`` and by tools listing briefings)."""
+    folder = Path(docs_dir) / GENERATED_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
+
+
+__all__ = [
+    "WriteOutcome",
+    "write_briefing",
+    "base_path",
+    "page_path",
+    "display_path",
+    "read_text",
+    "stored_bases",
+]
