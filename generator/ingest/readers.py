@@ -207,9 +207,9 @@ def read_html(path: Path, text: str) -> RawArticle:
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or doc.body is None:
+    units = tuple(_html_units(doc.body)) if doc is not None and doc.body is not None else ()
+    if not any(not u.heading for u in units):
         raise InputError("no article text found in the HTML page", path)
-    units = tuple(_html_units(doc.body))
     published = coerce_date(doc.date) if doc.date else None
     stated = Stated(
         title=_text(doc.title) if doc.title else None,
