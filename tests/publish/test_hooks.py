@@ -53,3 +53,63 @@ def test_install_follows_core_hooks_path(tmp_path):
 def test_install_outside_a_repository_says_so(tmp_path):
     with pytest.raises(BriefingError, match="not a git repository"):
         install_hooks(tmp_path)
+
+
+# --------------------------------------------------------------------------- a real push
+
+
+def _push(repo: Path):
+    return git(repo, "push", "origin", "main", check=False)
+
+
+def _briefing(repo: Path, *args: str):
+    import subprocess
+
+    return subprocess.run([str(repo / ".venv" / "bin" / "briefing"), *args], cwd=repo,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.slow
+def test_push_is_refused_while_a_page_is_stale(tmp_path):
+    """Commit seeds → refused; generate + commit → passes; new article → refused, naming the
+    page; generate + commit → passes. The remote only ever receives current pages."""
+    from tests.conftest import DATA
+
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    repo = init_repo(tmp_path / "repo")
+    git(repo, "remote", "add", "origin", str(remote))
+    (repo / ".venv").symlink_to(ROOT / ".venv")  # the hook prefers the project's venv
+    (repo / ".gitignore").write_text(".venv\nsite/\n")
+    shutil.copytree(DATA / "sets" / "harbour-strike", repo / "seeds" / "harbour-strike")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seeds")
+    install_hooks(repo)
+
+    refused = _push(repo)
+    assert refused.returncode != 0
+    assert "briefings/harbour-strike.md (page missing)" in refused.stderr
+    assert "push refused" in refused.stderr
+    assert git(remote, "branch", "--list").stdout == ""  # nothing arrived
+
+    assert _briefing(repo, "generate").returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "briefings")
+    accepted = _push(repo)
+    assert accepted.returncode == 0, accepted.stderr
+
+    article = sorted((DATA / "articles" / "flood-warning").glob("*.txt"))[0]
+    shutil.copy(article, repo / "seeds" / "harbour-strike" / "009_late_report.txt")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a new article")
+    refused = _push(repo)
+    assert refused.returncode != 0
+    assert "briefings/harbour-strike.md (inputs changed)" in refused.stderr
+    assert git(remote, "rev-parse", "main").stdout != git(repo, "rev-parse", "HEAD").stdout
+
+    assert _briefing(repo, "generate").returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "regenerated")
+    accepted = _push(repo)
+    assert accepted.returncode == 0, accepted.stderr
+    assert git(remote, "rev-parse", "main").stdout == git(repo, "rev-parse", "HEAD").stdout
