@@ -53,7 +53,14 @@ HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 ATTRIBUTION = re.compile(r"[—–-]{1,2}\s*([^()\n@]{2,60}?)\s*\((@\w{2,30})\)")
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday tomorrow".split()
+    "may june july august september october november december today yesterday tomorrow "
+    "gmt utc cet cest bst est edt pst pdt".split()
+)
+# Lower-case particles that may begin a name ("de Gaulle", "al-Sisi", "van der Leyen").
+PARTICLES = frozenset("de da di del della van von der den le la al el bin ibn ben".split())
+# "the town of Yeoncheon": a name after such a noun is a place whatever spaCy tagged it.
+PLACE_NOUNS = frozenset(
+    "town city village province region state district county island port capital".split()
 )
 # Titles that name no office of their own: "NATO chief" is whoever leads NATO.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
@@ -85,6 +92,7 @@ class _Cand:
     acting: bool = False  # subject or possessor (decides capital city vs country)
     noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
     role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
+    described: tuple[str | None, str, str] | None = None  # an apposition beside a title
     key: str = ""
 
 
@@ -330,7 +338,10 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
         return
     doc = ent.doc
     for i in range(start, end):  # "Türkiye’s Communications Directorate" → country + org
-        if doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end:
+        if (
+            doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end
+            and _country_key(doc[start:i].text, lex, acting=True)
+        ):
             _entity_part(doc[start:i], "GPE", ent, named, lex, source, got, in_subhead)
             start = i + 1
             break
@@ -344,19 +355,32 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
 def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     raw = span.text
     text = clean_surface(raw)
-    if not _plausible(text):
+    if not _plausible(text) or after_place_noun(span):
         return
     offset = span.start_char + raw.find(text) if text in raw else span.start_char
     root = ent.root
     acting = root.dep_ in ACTING_DEPS or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS)
-    noun = root.pos_ in NOUN_POS and root.dep_ not in {"amod", "compound", "nmod"}
+    noun = _group_noun(root)
     role = named.get(span.start)
-    if role is None and label == "PERSON":
-        role = _apposition(ent, lex)
+    appos = _apposition(ent, lex) if label == "PERSON" or role else None
     got.cands.append(
         _Cand(source, offset, offset + len(text), text, label, in_subhead(offset),
-              person=role is not None, acting=acting, noun=noun, role=role)
+              person=role is not None, acting=acting, noun=noun, role=role or appos,
+              described=appos if role else None)
     )
+
+
+def _group_noun(root) -> bool:
+    """A NORP word used as a noun for people: "Bangladeshis", "the Rohingya", "One Rohingya".
+
+    Not an adjective ("Turkish President", "mainly Buddhist"): a group noun is plural or
+    has a determiner or number before it.
+    """
+    if root.pos_ not in NOUN_POS or root.dep_ in {"amod", "compound", "nmod", "acomp", "attr", "npadvmod"}:
+        return False
+    prev = root.doc[root.i - 1] if root.i > 0 else None
+    counted = prev is not None and prev.pos_ in {"DET", "NUM"}
+    return root.tag_ in {"NNS", "NNPS"} or root.text.endswith("s") or counted
 
 
 def _apposition(ent: "Span", lex: Gazetteer) -> tuple[str | None, str, str] | None:
@@ -389,9 +413,19 @@ def _plausible(text: str) -> bool:
     """False for junk entities: one letter, numbers, dates, lower-case words, handles."""
     if len(text) < 2 or text.startswith("@") or not any(c.isupper() for c in text):
         return False
-    if not any(c.isalpha() for c in text) or text[0].isdigit():
+    words = text.split()
+    if not any(c.isalpha() for c in text) or text[0].isdigit() or words[-1].isdigit():
         return False
+    lead = re.split(r"[-\s]", text, maxsplit=1)[0]
+    if not text[0].isupper() and lead.lower() not in PARTICLES:
+        return False  # "pro-Beijing": an adjective, not a name
     return fold(text) not in CALENDAR
+
+
+def after_place_noun(span: "Span") -> bool:
+    """True for a name introduced as a place: "the town of X", "the city of X"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
 
 
 # --------------------------------------------------------------------------- merging
@@ -484,7 +518,27 @@ def _merge(cands: list[_Cand], got: _Collected, lex: Gazetteer) -> _Union:
         if long in key_of and short in key_of:
             uf.join(key_of[short], key_of[long])
     _join_acronyms(uf, cands, counts)
+    _join_prefixed(uf, cands, counts, lex)
     return uf
+
+
+def _join_prefixed(uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazetteer) -> None:
+    """"US State Department" and "State Department" are one organisation.
+
+    A name joins the shorter name it ends with when what comes before is a country, a
+    demonym or another actor of the set.
+    """
+    orgs = sorted({c.key for c in cands if c.label == "ORG" and ":" not in c.key})
+    for key in orgs:
+        words = key.split()
+        for n in range(1, len(words) - 1):
+            prefix, rest = " ".join(words[:n]), " ".join(words[n:])
+            if rest in counts and (
+                prefix in counts or prefix in lex.countries or prefix in lex.demonyms
+                or prefix in lex.organisations
+            ):
+                uf.join(rest, key)
+                break
 
 
 def _join_surnames(uf: _Union, counts: Counter, people: list[str]) -> None:
@@ -604,7 +658,7 @@ def _kind(root: str, members: list[_Cand]) -> str | None:
         return "country"
     if root.startswith("org:"):
         return "organisation"
-    votes = Counter()
+    votes: Counter = Counter()
     for c in members:
         if c.person:
             votes["person"] += 2
@@ -612,11 +666,11 @@ def _kind(root: str, members: list[_Cand]) -> str | None:
             votes["person"] += 1
         elif c.label == "ORG":
             votes["organisation"] += 1
-        elif c.label == "NORP":
-            votes["group"] += 1
+        elif c.label == "NORP":  # spaCy often calls a people ORG; its NORP use says more
+            votes["group"] += 2
         elif c.label in {"GPE", "LOC", "FAC"}:
             votes["place"] += 1
-    order = ["person", "organisation", "group", "place"]
+    order = ["person", "group", "organisation", "place"]
     best = max(order, key=lambda k: (votes[k], -order.index(k)))
     return None if best == "place" or not votes[best] else best
 
@@ -745,7 +799,9 @@ def _actor(name: str, kind: str, members: list[_Cand], handles: tuple[str, ...])
 
 def _roles(members: list[_Cand]) -> tuple[tuple[str, str], ...]:
     """(source, role) pairs; a bare title is left out where the source also qualifies it."""
-    pairs = {(c.source, c.role[2]) for c in members if c.role and c.label != "TITLE"}
+    pairs = {
+        (c.source, r[2]) for c in members if c.label != "TITLE" for r in (c.role, c.described) if r
+    }
     return tuple(sorted(
         (s, r) for s, r in pairs
         if not any(s2 == s and r2 != r and r.lower() in r2.lower() for s2, r2 in pairs)
@@ -756,6 +812,9 @@ def _best_role(roles: tuple[tuple[str, str], ...], members: list[_Cand]) -> str 
     """The most informative role: qualified ("President of X") before bare, then most used."""
     if not roles:
         return None
-    qualified = {c.role[2] for c in members if c.role and c.role[0] is not None}
+    # Qualified by a country or organisation, or an apposition's description: informative.
+    rich = {c.role[2] for c in members if c.role and c.role[0] is not None}
+    rich |= {c.described[2] for c in members if c.described}
+    rich |= {c.role[2] for c in members if c.role and not c.person}  # apposition only
     used = Counter(r for _, r in roles)
-    return min(used, key=lambda r: (r not in qualified and " " not in r, -used[r], -len(r), r))
+    return min(used, key=lambda r: (r not in rich, -used[r], -len(r), r))
