@@ -93,13 +93,13 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
         words = sum(p.words() for p in parts)
         speaker, cue = None, None
         for part in parts:
-            verb = _frame_verb(adoc, part, quoted, resolver.lexicon)
-            if verb is None:
-                continue
-            if words <= SCARE_QUOTE_WORDS and not _governs(verb, part):
-                continue
-            speaker = _verb_speaker(verb, resolver)
-            cue = "according to" if verb.lower_ == "according" else verb.lemma_.lower()
+            for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
+                if words <= SCARE_QUOTE_WORDS and not _governs(verb, part):
+                    continue
+                speaker = _verb_speaker(verb, resolver)
+                cue = "according to" if verb.lower_ == "according" else verb.lemma_.lower()
+                if speaker:
+                    break
             if speaker:
                 break
         if speaker is None and words > SCARE_QUOTE_WORDS:
@@ -112,21 +112,19 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
 
 
-def _frame_verb(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> "Token | None":
-    """The reporting verb nearest to ``part`` in its sentence(s), outside every quote."""
-    best, best_dist = None, None
+def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
+    """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote, nearest first."""
+    found = []
     for span in _spans_between(adoc, part.start, part.end):
         for tok in span:
             if _inside(tok.idx, quoted):
                 continue
             is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
             is_according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
-            if not (is_verb or is_according):
-                continue
-            dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
-            if best_dist is None or dist < best_dist:
-                best, best_dist = tok, dist
-    return best
+            if is_verb or is_according:
+                dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
+                found.append((dist, tok.i, tok))
+    return [tok for _, _, tok in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def _governs(verb: "Token", part: QuoteSpan) -> bool:
@@ -148,24 +146,56 @@ def _verb_speaker(verb: "Token", resolver: SpeakerResolver) -> str | None:
 def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver):
     """A speaker for a quote whose own sentence has no reporting verb.
 
-    Either the sentence before ends in a colon and names the speaker ("Rutte said:"), or the
-    quote fills the start of its paragraph and the paragraph before ended with a quote whose
-    speaker is known (news writing continues a speaker's quote in the next paragraph).
+    In order: a colon introduces the quote in its own sentence and the clause before names a
+    person ("She continued: “…”"); the sentence before ends in a colon and names the speaker
+    ("Rutte said:"); the quote opens its sentence and an earlier quote of the same paragraph,
+    or of the paragraph before when the quote opens its paragraph, has a known speaker (news
+    writing goes on quoting the same speaker).
     """
+    text = adoc.article.text
     sent = adoc.sentence_at(first.start)
-    if sent.index > 0:
+    lead = text[sent.start : first.start].strip()
+    if lead.endswith(":"):
+        found = _colon_speaker(adoc.spans[sent.index], first.start, quoted, resolver)
+        if found[0]:
+            return found
+    if sent.index > 0 and not lead:
         prev_span = adoc.spans[sent.index - 1]
         if prev_span.text.rstrip().endswith(":"):
             verb = _last_verb(prev_span, quoted, resolver.lexicon)
-            if verb is not None:
-                who = _verb_speaker(verb, resolver)
-                if who:
-                    return who, verb.lemma_.lower()
+            found = (_verb_speaker(verb, resolver), verb.lemma_.lower()) if verb is not None else (None, None)
+            if not found[0]:
+                found = _colon_speaker(prev_span, prev_span.end_char, quoted, resolver)
+            if found[0]:
+                return found
+    if lead:
+        return None, None
+    if first.block in last_by_block:
+        return last_by_block[first.block], None
     block = adoc.article.blocks[first.block]
-    lead = adoc.article.text[sent.start : first.start].strip()
-    if not lead and sent.start - _block_start(adoc, first.block) <= 1 and first.block - 1 in last_by_block:
+    opens_block = not text[_block_start(adoc, first.block) : first.start].strip()
+    if opens_block and first.block - 1 in last_by_block:
         if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
             return last_by_block[first.block - 1], None
+    return None, None
+
+
+def _colon_speaker(span: "Span", before: int, quoted, resolver: SpeakerResolver) -> tuple[str | None, str | None]:
+    """The person who speaks in "Sunak defended the record: “…”": the subject of the clause before the colon.
+
+    Any verb may introduce a quote this way, so only a person (or a pronoun for one) counts;
+    "The newspaper cited examples: “…”" gives no speaker.
+    """
+    for tok in span:
+        if tok.idx >= before or _inside(tok.idx, quoted) or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        who = resolver.speaker(subj)
+        if who and resolver.kinds.get(who) == "person":
+            return who, tok.lemma_.lower()
+        return None, None
     return None, None
 
 
