@@ -64,8 +64,17 @@ END_SECTION = re.compile(
     r"further reading|notes)\s*:?$",
     re.IGNORECASE,
 )
-# The attribution line under an embedded post: "— Name (@handle) May 13, 2025".
-ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*[^()\n]{1,80}?\s*\(@\w{1,30}\)(?:\s+.{0,40})?$")
+# The attribution line under an embedded post: "— Name (@handle) May 13, 2025" (X/Twitter
+# embeds), "A post shared by Name (@handle)" (Instagram embeds).
+ATTRIBUTION = re.compile(
+    r"^(?:[—–―-]{1,2}\s*[^()\n]{1,80}?|A post shared by [^()\n]{1,80}?)\s*\(@[\w.]{1,30}\)(?:\s+.{0,40})?$"
+)
+# The same attribution run into the end of the post's text when line breaks were lost.
+GLUED_ATTRIBUTION = re.compile(
+    r"\s(?P<attribution>[—–―]\s*[^()\n—–―]{1,80}?\s*\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$"
+)
+# A parenthesised photo credit inside a caption: "(Photo by Jane Doe/Agency)".
+PHOTO_CREDIT = re.compile(r"\s*\((?:Photo|Image|Picture|Video|Photograph)s?(?: by|:| credit:?)\s[^()]{1,80}\)")
 
 _TERMINAL = ".!?;:,…"
 _QUOTES = "\"'“”‘’«»"
@@ -130,12 +139,28 @@ def clean_body(units: list[Unit], removed: list[str]) -> Cleaned:
         if is_boilerplate(text):
             removed.append(text)
             continue
-        credit = MEDIA_CREDIT.search(text)
-        if credit and not unit.heading and credit.start() > 0:
-            removed.append(credit.group(0).strip())
-            text = text[: credit.start()].rstrip()
-        kept.append((Unit(text, unit.heading, unit.level), bool(credit)))
+        text, caption = _strip_credits(text, removed) if not unit.heading else (text, False)
+        glued = GLUED_ATTRIBUTION.search(text) if not unit.heading else None
+        if glued:
+            kept.append((Unit(text[: glued.start()].rstrip()), caption))
+            text = glued.group("attribution")
+        kept.append((Unit(text, unit.heading, unit.level), caption))
     return Cleaned(blocks=tuple(_type_blocks(kept, removed)), removed=tuple(removed))
+
+
+def _strip_credits(text: str, removed: list[str]) -> tuple[str, bool]:
+    """Cut media credits out of a caption; True when there was one (the unit is a caption)."""
+    found = False
+    for m in PHOTO_CREDIT.finditer(text):
+        removed.append(m.group(0).strip())
+        found = True
+    text = PHOTO_CREDIT.sub("", text).strip()
+    credit = MEDIA_CREDIT.search(text)
+    if credit and credit.start() > 0:
+        removed.append(credit.group(0).strip())
+        text = text[: credit.start()].rstrip()
+        found = True
+    return text, found
 
 
 def _strip_inline(text: str, removed: list[str]) -> str:

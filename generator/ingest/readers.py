@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import frontmatter
+import lxml.etree
+import lxml.html
 import yaml
 
 from generator.errors import InputError
@@ -47,6 +49,7 @@ class RawArticle:
 
     units: tuple[Unit, ...]
     stated: Stated = field(default_factory=Stated)
+    site: str | None = None  # an outlet name guessed from the page (not stated as such)
 
 
 # --------------------------------------------------------------------------- text
@@ -101,7 +104,16 @@ def read_md(path: Path, text: str) -> RawArticle:
     return RawArticle(units=tuple(_markdown_units(post.content)), stated=stated)
 
 
+# Other names static-site generators use for the same fields (Jekyll, Hugo, Pelican).
+_FRONT_MATTER_ALIASES = {"published": ("date",), "author": ("authors",), "outlet": ("source",)}
+
+
 def _check_front_matter(meta: dict[str, Any], path: Path) -> dict[str, Any]:
+    meta = dict(meta)
+    for key, aliases in _FRONT_MATTER_ALIASES.items():
+        for alias in aliases:
+            if meta.get(key) in (None, "") and meta.get(alias) not in (None, ""):
+                meta[key] = meta[alias]
     values: dict[str, Any] = {}
     for key, (expected, convert) in _FRONT_MATTER.items():
         if meta.get(key) in (None, ""):
@@ -185,7 +197,9 @@ def _inline(text: str) -> str:
 # --------------------------------------------------------------------------- html
 
 # trafilatura's XML body: <head> for headings, <p>, <list><item>, <quote>, <table> rows.
-_HTML_BLOCK_TAGS = ("head", "p", "item", "quote", "cell")
+_HTML_BLOCK_TAGS = ("p", "item", "quote", "cell")
+# Containers whose own loose text is article text (not, say, a leftover <nav> label).
+_HTML_CONTAINERS = ("body", "quote", "list", "table", "row")
 
 
 def read_html(path: Path, text: str) -> RawArticle:
@@ -211,32 +225,61 @@ def read_html(path: Path, text: str) -> RawArticle:
     if not any(not u.heading for u in units):
         raise InputError("no article text found in the HTML page", path)
     published = coerce_date(doc.date) if doc.date else None
+    title = _text(doc.title) if doc.title else None
     stated = Stated(
-        title=_text(doc.title) if doc.title else None,
+        title=title,
         outlet=_text(doc.sitename) if doc.sitename else None,
         url=doc.url or None,
         author=_text(doc.author) if doc.author else None,
         published=published,
         basis="html metadata",
     )
-    return RawArticle(units=units, stated=stated)
+    return RawArticle(units=units, stated=stated, site=_outlet_from_page_title(text, title))
 
 
 def _html_units(body: Any) -> list[Unit]:
+    """Walk trafilatura's XML body in document order; text between elements (such as the
+    "— Name (@handle) date" line after an embedded post's paragraph) becomes a unit too."""
     units: list[Unit] = []
-    for el in body.iter(*_HTML_BLOCK_TAGS):
-        if el.tag in ("quote", "item") and el.find(".//p") is not None:
-            continue  # its paragraphs come on their own
-        text = " ".join("".join(el.itertext()).split())
-        if not text:
-            continue
-        if el.tag == "head":
-            rend = el.get("rend", "h2")
-            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
-            units.append(Unit(text, heading=True, level=level))
-        else:
+
+    def add(text: str | None) -> None:
+        text = " ".join((text or "").split())
+        if text:
             units.append(Unit(text))
+
+    def walk(el: Any) -> None:
+        add(el.text if el.tag in _HTML_CONTAINERS else None)
+        for child in el:
+            if child.tag == "head":
+                rend = child.get("rend", "h2")
+                level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+                text = " ".join("".join(child.itertext()).split())
+                if text:
+                    units.append(Unit(text, heading=True, level=level))
+            elif child.tag in _HTML_BLOCK_TAGS and child.find(".//p") is None:
+                add("".join(child.itertext()))
+            else:
+                walk(child)
+            add(child.tail)
+
+    walk(body)
     return units
+
+
+def _outlet_from_page_title(html: str, title: str | None) -> str | None:
+    """The site name a page's <title> appends to the headline ("Headline - Site", "Headline | Site")."""
+    if not title:
+        return None
+    try:
+        page_title = lxml.html.fromstring(html).findtext(".//title") or ""
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    page_title = " ".join(page_title.split())
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, site = page_title.rpartition(sep)
+        if head and " ".join(head.split()) == title and 0 < len(site.split()) <= 5:
+            return site
+    return None
 
 
 READERS: dict[str, Callable[[Path, str], RawArticle]] = {

@@ -91,7 +91,7 @@ def load_article(path: Path, article_id: str) -> Article:
     stated = raw.stated
     title, title_inferred = _title(stated.title, header.title, blocks, path)
     published, basis, published_inferred = _published(stated.published, stated.basis, header.published)
-    outlet, outlet_inferred = _outlet(stated.outlet, header.outlet, stated.url)
+    outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, stated.url)
     return Article(
         id=article_id,
         path=path,

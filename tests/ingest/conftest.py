@@ -11,6 +11,7 @@ from tests.conftest import DATA, GUM, SEEDS, SHARED
 ARTICLES = DATA / "articles"
 HARBOUR = ARTICLES / "harbour-strike"
 FLOOD = ARTICLES / "flood-warning"
+FERRY = ARTICLES / "ferry-collision"
 SEED = SEEDS / "rutte-erdogan-ankara"
 SEED_000 = SEED / "000_3792ea1b9c2a0a3a.txt"
 SEED_002 = SEED / "002_0cbe40a24dcadabf.txt"

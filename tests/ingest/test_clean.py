@@ -8,7 +8,7 @@ import pytest
 from generator.ingest import load_article
 from generator.ingest.clean import clean_body, is_boilerplate, split_glued
 from generator.ingest.readers import Unit
-from tests.ingest.conftest import GUM, HARBOUR, SEED_000, SEED_002, by_file
+from tests.ingest.conftest import FERRY, GUM, HARBOUR, SEED_000, SEED_002, by_file
 
 
 def test_seed_boilerplate_is_gone(seed_set, gold):
@@ -158,3 +158,34 @@ def test_run_of_short_lines_is_not_a_set_of_subheads():
     )]
     cleaned = clean_body(units, [])
     assert [b.kind for b in cleaned.blocks] == ["paragraph"] * 5
+
+
+def test_embedded_post_in_html_blockquote():
+    article = load_article(FERRY / "01_quay-times.htm", "s1")
+    posts = [b for b in article.blocks if b.kind == "post"]
+    assert [p.attribution for p in posts] == ["— Westholm Ferries (@WestholmFerries) October 15, 2022"]
+    assert posts[0].text.startswith("Our morning sailing from Westholm made contact with the harbour wall")
+    assert posts[0].text.endswith("cooperating fully with the authorities.")
+    for junk in ("Log in", "Subscribe", "Sign up", "Copyright", "Weather"):
+        assert junk not in article.text
+
+
+def test_attribution_run_into_the_post_text_is_split_off():
+    article = load_article(FERRY / "02_harbour-watch.md", "s2")
+    post = article.blocks[-1]
+    assert post.kind == "post"
+    assert post.text == "The ferry operator said it would not comment while the investigation was under way."
+    assert post.attribution == "— Westholm Ferries (@WestholmFerries) October 16, 2022"
+    assert "t.co/" not in article.text and "Follow us" not in article.text
+
+
+def test_parenthesised_photo_credit_marks_a_caption():
+    units = [Unit(t) for t in (
+        "The damaged bow of the ferry at Eastmere quay (Photo by Amir Haddad/Quay Times)",
+        "Fourteen passengers were taken to hospital on Saturday, the coastguard said.",
+    )]
+    removed: list[str] = []
+    cleaned = clean_body(units, removed)
+    assert cleaned.blocks[0].text == "The damaged bow of the ferry at Eastmere quay"
+    assert cleaned.blocks[0].kind == "paragraph"  # a caption, not a subhead
+    assert removed == ["(Photo by Amir Haddad/Quay Times)"]

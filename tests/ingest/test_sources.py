@@ -8,7 +8,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.ingest import ARTICLE_SUFFIXES, discover_sets, load_article, load_source_set
-from tests.ingest.conftest import ARTICLES, FLOOD, GUM_FILES, HARBOUR, SEED, SEED_000, SEED_002, by_file, copy_into
+from tests.ingest.conftest import ARTICLES, FERRY, FLOOD, GUM_FILES, HARBOUR, SEED, SEED_000, SEED_002, by_file, copy_into
 from tests.conftest import SEEDS
 
 
@@ -17,7 +17,7 @@ def test_suffixes():
 
 
 def test_discover_sets_finds_article_folders_only(tmp_path):
-    assert discover_sets(ARTICLES) == [FLOOD, HARBOUR]
+    assert discover_sets(ARTICLES) == [FERRY, FLOOD, HARBOUR]
     assert SEED in discover_sets(SEEDS)
     copy_into(tmp_path / "b-set", SEED_002)
     copy_into(tmp_path / "a-set", SEED_000)
@@ -153,3 +153,13 @@ def test_wikinews_articles(path):
 
 def test_loading_is_deterministic():
     assert load_source_set(HARBOUR) == load_source_set(HARBOUR)
+
+
+def test_html_page_title_suffix_and_markdown_front_matter_aliases():
+    quay, watch = load_source_set(FERRY).articles
+    assert (quay.outlet, quay.outlet_inferred) == ("Quay Times", True)
+    assert (quay.published, quay.published_basis) == (dt.date(2022, 10, 15), "html metadata")
+    # "date:" and an "author:" list, as Jekyll/Hugo write them
+    assert (watch.published, watch.published_basis, watch.published_inferred) == (dt.date(2022, 10, 16), "front matter", False)
+    assert watch.author == "Sam Okonjo, Ruth Lindqvist"
+    assert (watch.outlet, watch.outlet_inferred) == ("harbourwatch.example.net", True)
