@@ -355,7 +355,7 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
 def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     raw = span.text
     text = clean_surface(raw)
-    if not _plausible(text) or after_place_noun(span):
+    if not plausible_name(text) or after_place_noun(span):
         return
     offset = span.start_char + raw.find(text) if text in raw else span.start_char
     root = ent.root
@@ -409,7 +409,7 @@ def _title_in(text: str, lex: Gazetteer) -> str | None:
     return max(hits, key=lambda t: (len(t), t)) if hits else None
 
 
-def _plausible(text: str) -> bool:
+def plausible_name(text: str) -> bool:
     """False for junk entities: one letter, numbers, dates, lower-case words, handles."""
     if len(text) < 2 or text.startswith("@") or not any(c.isupper() for c in text):
         return False

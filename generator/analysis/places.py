@@ -1,0 +1,86 @@
+"""Places: the cities, regions and venues a source set mentions, apart from its actors.
+
+A place is a GPE that is not a country, a LOC, a FAC, an ORG whose last word is a venue
+("Presidential Complex"), or any name introduced as one ("the town of X"). A capital stays
+a place where it is a place ("arrived in Ankara"); where it acts for its country ("Ankara
+has long argued") the :class:`~generator.analysis.actors.ActorIndex` already holds that
+mention, and the place skips it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from generator.analysis.actors import ActorIndex, Mention, after_place_noun, plausible_name
+from generator.analysis.names import clean_surface, fold, gazetteer, has_diacritics
+from generator.model import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from generator.analysis.document import ArticleDoc
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "the North" alone is a side in a story, not a findable place.
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def find_places(docs: list["ArticleDoc"], index: ActorIndex) -> tuple[Place, ...]:
+    """Every place of the set, merged by spelling, most mentioned first."""
+    seen: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key → (source, surface)
+    prose: set[str] = set()  # keys seen outside subheads
+    for adoc in docs:
+        taken = _Intervals(index.mentions(adoc.source))
+        subheads = [(b.start, b.start + len(b.text)) for b in adoc.article.blocks if b.kind == "subhead"]
+        for ent in adoc.doc.ents:
+            text = _place_text(ent, index)
+            if text is None or taken.overlaps(ent.start_char, ent.end_char):
+                continue
+            key = fold(text)
+            seen[key].append((adoc.source, text))
+            if not any(s <= ent.start_char < e for s, e in subheads):
+                prose.add(key)
+    places = [_place(items) for key, items in seen.items() if key in prose]
+    return tuple(sorted(places, key=lambda p: (-p.mentions, p.name)))
+
+
+def _place_text(ent: "Span", index: ActorIndex) -> str | None:
+    """The cleaned name if ``ent`` is a place, else None."""
+    lex = gazetteer()
+    text = clean_surface(ent.text)
+    if not plausible_name(text):
+        return None
+    words = fold(text).split()
+    if len(words) == 1 and words[0] in COMPASS or " and " in f" {fold(text)} ":
+        return None  # a bare direction, or two places in one entity ("North and South Korea")
+    head = lex.heads.get(words[-1]) if words else None
+    if head == "event":
+        return None
+    if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent)):
+        return None
+    if lex.country(text) or fold(text) in lex.demonyms:
+        return None  # a country is an actor; a demonym is neither
+    actor = index.resolve(text)
+    if actor is not None and actor.kind != "country":
+        return None  # a person or organisation spaCy took for a place
+    return text
+
+
+def _place(items: list[tuple[str, str]]) -> Place:
+    counts = Counter(text for _, text in items)
+    name = min(counts, key=lambda t: (not has_diacritics(t), -counts[t], -len(t), t))
+    return Place(name=name, mentions=len(items), sources=tuple(sorted({s for s, _ in items})))
+
+
+class _Intervals:
+    """Character spans of one article's actor mentions, for an overlap test."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Mentions are sorted by start; only those starting before ``end`` can overlap.
+        stop = bisect_right(self.starts, end - 1)
+        return any(e > start for _, e in self.spans[:stop])
