@@ -25,11 +25,12 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 AUX = {"aux", "auxpass", "neg"}
 # Children never carried into a question: other clauses, discourse glue, punctuation.
 DROP_DEPS = {"cc", "conj", "parataxis", "mark", "punct", "advcl", "discourse", "intj",
-             "dep", "meta", "appos", "relcl", "ccomp", "preconj", "npadvmod"}
+             "dep", "meta", "appos", "relcl", "ccomp", "preconj"}
 MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "relcl", "csubj", "pcomp"}
 SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
 MAX_REST = 14
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # Prepositions of circumstance: why or against what background, not part of the matter.
 CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}  # tokens after the verb before the tail is cut at its first comma
 
@@ -70,7 +71,8 @@ class Worder:
     # ------------------------------------------------------------------ frames
 
     def _clause_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
-        verb = key if key.pos_ in ("VERB", "AUX") and key.tag_ != "MD" else key.head
+        own = key.pos_ in ("VERB", "AUX") and key.tag_ != "MD" and key.dep_ not in ("prep", "advcl")
+        verb = key if own else key.head  # "according to sources, X …" is about X
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
@@ -106,7 +108,7 @@ class Worder:
         if not phrase:
             return None
         if frame == "move":
-            subject = self.render(self._subject_tokens(key))
+            subject = self.subject_text(self._subject_tokens(key))
             if not subject:
                 return None
             return Wording(f"Will {subject} move to {phrase}?", obj.i, True)
@@ -117,6 +119,8 @@ class Worder:
 
     def _take_place(self, key: "Token", noun: "Token", words: list["Token"], drop: set[int]) -> Wording | None:
         """"Will <event> take place <when/where>?", the setting taken from the cue's phrases."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return None  # "no date has been set": nothing named to ask about
         phrase = self.render(words)
         if not phrase:
             return None
@@ -134,8 +138,9 @@ class Worder:
             return Wording(text, clause.i, True) if text else None
         subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lemma_.lower() in self.lexicon.event_nouns:
+            # "the attack has not been confirmed": did it happen at all?
             phrase = self.render(self._phrase(subject, drop))
-            return Wording(f"Will {phrase} take place?", subject.i, True) if phrase else None
+            return Wording(f"Did {phrase} take place?", subject.i, True) if phrase else None
         for up in (key.head, key.head.head):  # "unconfirmed reports said X", "unclear whether X"
             clause = self._ccomp(up, exclude=key)
             if clause is not None:
@@ -170,7 +175,8 @@ class Worder:
         if own:
             return own  # "for Ankara to articulate"
         objects = [c for c in key.children if c.dep_ == "dobj"]
-        objects += [p for c in key.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        objects += [p for c in key.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for p in c.children if p.dep_ == "pobj"]
         if objects and key.lemma_.lower() not in ("expect", "say", "believe", "think", "report"):
             return self._phrase(objects[0], set())  # "urged all sides to …", "called on X to …"
         return self._subject_tokens(key)
@@ -201,6 +207,9 @@ class Worder:
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if not subjects:
+            if inherit and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                # a reduced relative: "the first meeting set to take place …"
+                return [t for t in self._phrase(verb.head, set()) if t.i < verb.i]
             if inherit and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 return self._subject_tokens(verb.head)
             return []
@@ -211,7 +220,8 @@ class Worder:
                 if child.i > max(t.i for t in subjects):
                     stop = child.i
                     break
-        tokens = [t for t in self.doc[left:stop] if not t.is_punct or t.text == "," or t.text == "-"]
+        tokens = [t for t in self.doc[left:stop]
+                  if not t.is_punct or t.text in (",", "-") or t.dep_ == "case"]
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "preconj")):
             tokens.pop()
         return [t for t in tokens if t.dep_ != "preconj"]
@@ -261,19 +271,22 @@ class Worder:
         passive = any(a.dep_ == "auxpass" for a in helpers)
         perfect = any(a.lemma_ == "have" for a in helpers)
         progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in helpers)
-        subj_text = self.render(subj, first=False)
+        subj_text = self.subject_text(subj)
+        if not subj_text:
+            return None
         neg = " not" if negation else ""
+        plural = self._plural(subj)
         if mode == "tense-infinitive":
             if perfect:
                 head, pred = "Did", f"{verb.lemma_}" if not passive else f"get {verb.text}"
                 if passive:
                     head, pred = "Was", verb.text
             elif progressive:
-                head, pred = "Is", verb.text
+                head, pred = "Are" if plural else "Is", verb.text
             elif verb.lemma_ == "be":
-                head, pred = "Is", ""
+                head, pred = "Are" if plural else "Is", ""
             else:
-                head, pred = "Does", verb.lemma_
+                head, pred = "Do" if plural else "Does", verb.lemma_
             return self._assemble(head, subj_text, neg, pred, rest)
         if mode == "will":
             pred = f"be {verb.text}" if passive else ("be" if verb.lemma_ == "be" else verb.lemma_)
@@ -282,6 +295,8 @@ class Worder:
             return self._assemble("Will", subj_text, neg, pred, rest)
         # tense: invert the first auxiliary, or use do-support
         modal = [a for a in helpers if a.tag_ == "MD"]
+        if helpers and helpers[0].lower_ == "had" and not passive:  # "had crossed" → "Did … cross"
+            return self._assemble("Did", subj_text, neg, verb.lemma_, rest)
         if helpers:
             first, others = helpers[0], helpers[1:]
             head = "Will" if modal and first.lower_ in ("could", "may", "might") else first.text
@@ -291,6 +306,14 @@ class Worder:
             return self._assemble(verb.text.capitalize(), subj_text, neg, "", rest)
         support = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}.get(verb.tag_, "Did")
         return self._assemble(support, subj_text, neg, verb.lemma_, rest)
+
+    @staticmethod
+    def _plural(subject: list["Token"]) -> bool:
+        """Whether a subject takes "are"/"do": a plural head or a coordination."""
+        if any(t.lower_ == "and" and t.dep_ == "cc" for t in subject):
+            return True
+        heads = [t for t in subject if t.head.i not in {s.i for s in subject}]
+        return any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we") for t in heads)
 
     def _assemble(self, head: str, subject: str, neg: str, pred: str, rest: str) -> str:
         words = [head, subject + neg, pred, rest]
@@ -308,6 +331,8 @@ class Worder:
                 continue
             if child.dep_ == "advmod" and child.i < verb.i:
                 continue
+            if child.dep_ == "npadvmod" and child.ent_type_ not in ("DATE", "TIME"):
+                continue  # keep "next week", drop "a day"
             tokens.extend(t for t in child.subtree if t.i not in skip)
         tokens = sorted(tokens, key=lambda t: t.i)
         return self.render(self._cut(tokens))
@@ -327,6 +352,26 @@ class Worder:
         return tokens
 
     # ------------------------------------------------------------------ rendering
+
+    def subject_text(self, tokens: list["Token"]) -> str | None:
+        """The subject as question words; a pronoun is replaced by the person it most
+        likely stands for, or the question is dropped.
+
+        "I", "we" and "you" belong to a speaker's voice and "it"/"they" rarely have a
+        recoverable antecedent without coreference; "he"/"she" take the nearest person named
+        before them in the article.
+        """
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) != 1 or words[0].pos_ != "PRON":
+            return self.render(tokens)
+        pron = words[0].lower_
+        if pron not in ("he", "she"):
+            return None
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= words[0].i]
+        if not people:
+            return None
+        name = people[-1]
+        return self.render(list(name))
 
     def _title_words(self, tokens: Iterable["Token"]) -> set[int]:
         """Indices of title words before a person's name ("Ukrainian President" in
@@ -363,6 +408,7 @@ class Worder:
             parts.append(word + (gap if nxt is not None else ""))
         text = "".join(parts).strip()
         head = kept[0]
-        if not first and head.pos_ not in ("PROPN",) and not head.ent_type_ and head.text != "I":
+        named = head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS or head.text == "I"
+        if not first and not named:
             text = text[:1].lower() + text[1:]
         return text

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 STATUS_RANK = {"disputed": 0, "unconfirmed": 1, "proposed": 2, "expected": 3}
 DUPLICATE_RATIO = 80  # rapidfuzz token_set_ratio above which two questions are the same
 MAX_RELATED = 5
+NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: He
     key = doc[cue.key]
     if cue.rule.check == "strong":
         return True
-    if wording is None or _in_relative_clause(key):
+    if wording is None or _in_relative_clause(key) or _negated(key):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
         return False
@@ -135,11 +136,18 @@ def _concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: He
 
 
 def _in_relative_clause(token: "Token") -> bool:
+    """Inside "…, which could …": background on something else, not the matter itself.
+    (Reduced relatives — "the meeting set to take place" — are ``acl`` and stay.)"""
     while token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "relcl":
             return True
         token = token.head
     return False
+
+
+def _negated(key: "Token") -> bool:
+    """"no plans to …", "did not call for …": the cue is denied, nothing is pending."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in key.children)
 
 
 def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
@@ -149,6 +157,12 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
     siblings = [c for c in verb.children if c.i > modal.i and c.i < verb.i]
     if any(c.lemma_ == "have" or c.dep_ == "neg" for c in siblings):
         return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in NEGATIVE_SUBJECTS for d in c.children)
+           for c in subjects):
+        return False  # "neither side could score": a past inability, not a pending event
+    if any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBD" for c in verb.children):
+        return False  # "could … as it ended": narrative past, "could" as the past of "can"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return False
     if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
