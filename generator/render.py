@@ -12,6 +12,7 @@ prints from a record is ever raw.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -249,16 +250,26 @@ def _clean(text: object) -> str:
     return _SPACE.sub(" ", str(text or "")).strip()
 
 
+def meta_text(text: object) -> str:
+    """A front-matter value the theme prints into HTML (title, description, tags).
+
+    Material prints ``title``, ``description`` and tag names into the page unescaped (the
+    header, ``<meta content="…">``, tag chips), so they are HTML source: ``& < > "``
+    become entities and display as themselves.
+    """
+    return html.escape(_clean(text), quote=False).replace('"', "&quot;")
+
+
 def front_matter(record: Mapping[str, Any]) -> dict[str, Any]:
     """The briefing page's front matter, keys in the DESIGN.md order (``description`` last)."""
     gen = record.get("generator", {})
     return {
-        "title": _clean(record.get("title")) or record["set"],
+        "title": meta_text(record.get("title")) or record["set"],
         "slug": record["set"],
         "date": record.get("date"),
         "updated": record.get("updated"),
         "status": STATUS,
-        "tags": [_clean(t) for t in record.get("tags", []) if _clean(t)],
+        "tags": [meta_text(t) for t in record.get("tags", []) if _clean(t)],
         "actors": [_clean(a["name"]) for a in record.get("actors", [])],
         "places": [_clean(p["name"]) for p in record.get("places", [])],
         "sources": [
@@ -272,7 +283,7 @@ def front_matter(record: Mapping[str, Any]) -> dict[str, Any]:
             for s in record.get("sources", [])
         ],
         "generator": {"version": gen.get("version"), "hash": gen.get("hash")},
-        "description": _clean(record.get("one_line")) or None,
+        "description": meta_text(record.get("one_line")) or None,
     }
 
 

@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import BriefingError
+from generator.writer import atomic_write
 from generator.render import (
     Refs,
     actor_slug,
     dump_front_matter,
+    meta_text,
     render_template,
     set_path,
     slugify,
@@ -222,12 +224,12 @@ def site_pages(
         )
     for site in actors:
         pages[f"actors/{site.slug}.md"] = _page(
-            {"title": site.name, "description": _actor_description(site)},
+            {"title": meta_text(site.name), "description": meta_text(_actor_description(site))},
             render_template("actor.md.j2", actor=site, groups=_statements_of(site)),
         )
         for alias_slug in site.link_slugs:
             pages[f"actors/{alias_slug}.md"] = _page(
-                {"title": site.name, "search": {"exclude": True}},
+                {"title": meta_text(site.name), "search": {"exclude": True}},
                 render_template("actor_alias.md.j2", actor=site),
             )
     for rec in recs:
@@ -235,8 +237,8 @@ def site_pages(
         for src in rec.get("sources", []):
             pages[f"sources/{rec['set']}/{src['id']}.md"] = _page(
                 {
-                    "title": src.get("title") or src["id"],
-                    "description": f"Source {src['id']} of the briefing “{rec.get('title') or rec['set']}”.",
+                    "title": meta_text(src.get("title") or src["id"]),
+                    "description": meta_text(f"Source {src['id']} of the briefing “{rec.get('title') or rec['set']}”."),
                     "search": {"boost": 0.5},
                 },
                 render_template("source.md.j2", r=rec, s=src, cited=cited),
@@ -293,17 +295,7 @@ def _write(path: Path, text: str) -> None:
     if path.is_file() and path.read_text("utf-8") == text:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        from generator.writer import atomic_write
-    except ImportError:  # the writer module is not there yet: same behaviour, local
-        atomic_write = _atomic_write
     atomic_write(path, text)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, "utf-8", newline="\n")
-    os.replace(tmp, path)
 
 
 def write_site_pages(
