@@ -297,6 +297,12 @@ class _Builder:
     def add(self, lines: Sequence[str]) -> None:
         self.lines.extend(lines)
 
+    def lines_from(self, other: "_Builder") -> None:
+        """Append another builder's lines and pending conflicts."""
+        offset = len(self.lines)
+        self.lines.extend(other.lines)
+        self.pending += [(anchor + offset, block) for anchor, block in other.pending]
+
     def conflict(self, base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> None:
         self.add(ours)
         self.pending.append((len(self.lines), conflict_block(base, ours, theirs)))
@@ -324,52 +330,87 @@ class _Builder:
 
 @dataclass(frozen=True)
 class _Hunk:
-    """One side's change inside a conflicting region: base lines ``lo:hi`` become ``lines``."""
+    """One side's change inside a conflicting region: base lines ``lo:hi`` become ``lines``.
+
+    ``paired`` marks one line changed into a line much like it (a row whose count changed).
+    """
 
     lo: int
     hi: int
     side: str  # "ours" | "theirs"
     lines: tuple[str, ...]
+    paired: bool = False
+
+
+_PAIR_CUTOFF = 0.6  # how alike two lines must be to count as one line changed (difflib.Differ uses 0.75)
+_PAIR_LIMIT = 4000  # line pairs compared per changed block before giving up on pairing
+
+
+def _paired(base: list[str], other: list[str], side: str, i1: int, i2: int, j1: int, j2: int) -> list[_Hunk]:
+    """A replaced block split into changed line pairs and what lies between them.
+
+    Like :meth:`difflib.Differ._fancy_replace`: take the most alike pair of lines, treat it
+    as one line changed, and do the same on each side of it. A row whose numbers changed
+    is thereby told apart from the row the editor deleted next to it.
+    """
+    if i1 == i2 and j1 == j2:
+        return []
+    if i1 == i2 or j1 == j2 or (i2 - i1) * (j2 - j1) > _PAIR_LIMIT:
+        return [_Hunk(i1, i2, side, tuple(other[j1:j2]))]
+    best, bi, bj = _PAIR_CUTOFF, -1, -1
+    matcher = SequenceMatcher(autojunk=False)
+    for j in range(j1, j2):
+        matcher.set_seq2(other[j])
+        for i in range(i1, i2):
+            matcher.set_seq1(base[i])
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best and matcher.ratio() > best:
+                best, bi, bj = matcher.ratio(), i, j
+    if bi < 0:
+        return [_Hunk(i1, i2, side, tuple(other[j1:j2]))]
+    return (
+        _paired(base, other, side, i1, bi, j1, bj)
+        + [_Hunk(bi, bi + 1, side, (other[bj],), paired=True)]
+        + _paired(base, other, side, bi + 1, i2, bj + 1, j2)
+    )
 
 
 def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
-    """One side's changes; a block of n lines replaced by n lines is n one-line changes.
-
-    Splitting same-size replacements pairs each old line with its new version (a table
-    row whose count changed), so an edit to one row only meets the change to that row.
-    """
+    """One side's changes, replaced blocks split into changed line pairs (see :func:`_paired`)."""
     hunks: list[_Hunk] = []
     matcher = SequenceMatcher(None, base, other, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            hunks += [_Hunk(i1 + k, i1 + k + 1, side, (other[j1 + k],)) for k in range(i2 - i1)]
-        elif tag != "equal":
-            hunks.append(_Hunk(i1, i2, side, tuple(other[j1:j2])))
+        if tag != "equal":
+            hunks += _paired(base, other, side, i1, i2, j1, j2)
     return hunks
 
 
-def _overlaps(hunk: _Hunk, lo: int, hi: int) -> bool:
-    """Whether ``hunk`` touches the same base lines as a cluster spanning ``lo:hi``."""
-    if hunk.lo == hunk.hi and lo == hi:  # two insertions: only at the very same place
-        return hunk.lo == lo
-    if hunk.lo == hunk.hi:  # an insertion strictly inside changed lines
-        return lo < hunk.lo < hi
-    if lo == hi:
-        return hunk.lo < lo < hunk.hi
-    return hunk.lo < hi and lo < hunk.hi
+def _touch(a: _Hunk, b: _Hunk) -> bool:
+    """Whether two hunks must be decided together.
+
+    They must when they change the same base lines, insert at the same place, or one
+    inserts inside or right at the edge of lines the other deleted or rewrote wholesale
+    (the other side may be adding the very lines the rewrite brought). A one-line change
+    (``paired``) next to an insertion is independent of it.
+    """
+    if a.lo < a.hi and b.lo < b.hi:
+        return a.lo < b.hi and b.lo < a.hi
+    if a.lo == a.hi and b.lo == b.hi:
+        return a.lo == b.lo
+    ins, rng = (a, b) if a.lo == a.hi else (b, a)
+    if rng.lo < ins.lo < rng.hi:
+        return True
+    return not rng.paired and ins.lo in (rng.lo, rng.hi)
 
 
 def _clusters(z: list[str], o: list[str], t: list[str]) -> list[list[_Hunk]]:
-    """Both sides' hunks in base order, grouped where they touch the same base lines."""
+    """Both sides' hunks in base order, grouped where they must be decided together."""
     hunks = sorted(_hunks(z, o, "ours") + _hunks(z, t, "theirs"), key=lambda h: (h.lo, h.hi, h.side))
     clusters: list[list[_Hunk]] = []
     for hunk in hunks:
-        if clusters:
-            lo, hi = min(h.lo for h in clusters[-1]), max(h.hi for h in clusters[-1])
-            if _overlaps(hunk, lo, hi):
-                clusters[-1].append(hunk)
-                continue
-        clusters.append([hunk])
+        if clusters and any(_touch(hunk, other) for other in clusters[-1]):
+            clusters[-1].append(hunk)
+        else:
+            clusters.append([hunk])
     return clusters
 
 
@@ -382,6 +423,35 @@ def _apply(z: list[str], lo: int, hi: int, hunks: list[_Hunk]) -> list[str]:
     return out + z[k:hi]
 
 
+def _around(core: list[str], seq: list[str]) -> tuple[list[str], list[str]] | None:
+    """``(before, after)`` when ``seq == before + core + after``, else None."""
+    n = len(core)
+    for start in range(len(seq) - n + 1):
+        if seq[start : start + n] == core:
+            return seq[:start], seq[start + n :]
+    return None
+
+
+def _wrap(before: list[str], middle: list[str], after: list[str]) -> list[str]:
+    """``before + middle + after``, without repeating lines ``middle`` already starts or ends with."""
+    if before and middle[: len(before)] == before:
+        before = []
+    if after and middle[len(middle) - len(after) :] == after:
+        after = []
+    return before + middle + after
+
+
+def _union(ours: list[str], theirs: list[str]) -> list[str]:
+    """Two insertions at one place: shared first and last lines once, the generator's lines first."""
+    head = 0
+    while head < min(len(ours), len(theirs)) and ours[head] == theirs[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ours), len(theirs)) - head and ours[-1 - tail] == theirs[-1 - tail]:
+        tail += 1
+    return ours[:head] + theirs[head : len(theirs) - tail] + ours[head:]
+
+
 def _resolve_cluster(z: list[str], cluster: list[_Hunk], out: _Builder) -> None:
     lo, hi = min(h.lo for h in cluster), max(h.hi for h in cluster)
     ours = _apply(z, lo, hi, [h for h in cluster if h.side == "ours"])
@@ -391,11 +461,12 @@ def _resolve_cluster(z: list[str], cluster: list[_Hunk], out: _Builder) -> None:
         out.add(ours)
     elif ours == base:
         out.add(theirs)
-    elif not base:  # both only inserted here: keep both, the generator's new lines first
-        head = 0
-        while head < min(len(ours), len(theirs)) and ours[head] == theirs[head]:
-            head += 1
-        out.add(ours[:head] + theirs[head:] + ours[head:])
+    elif not base:  # both only inserted here: keep both
+        out.add(_union(ours, theirs))
+    elif (around := _around(base, theirs)) is not None:  # the generator only added lines around
+        out.add(_wrap(around[0], ours, around[1]))
+    elif (around := _around(base, ours)) is not None:  # the editor only added lines around
+        out.add(_wrap(around[0], theirs, around[1]))
     elif len(base) == len(ours) == len(theirs):
         for zl, ol, tl in zip(base, ours, theirs):
             if ol == tl or tl == zl:
@@ -419,14 +490,28 @@ def _resolve(region: _Region, out: _Builder) -> None:
     changes are compared directly, so an edit next to (not on) a line the generator changed
     merges, as do insertions around changed lines and same-size rewrites word by word.
     """
-    z = list(region.base)
+    z, o, t = list(region.base), list(region.ours), list(region.theirs)
+    trial = _Builder()
     k = 0
-    for cluster in _clusters(z, list(region.ours), list(region.theirs)):
+    for cluster in _clusters(z, o, t):
         lo = min(h.lo for h in cluster)
-        out.add(z[k:lo])
-        _resolve_cluster(z, cluster, out)
+        trial.add(z[k:lo])
+        _resolve_cluster(z, cluster, trial)
         k = max(h.hi for h in cluster)
-    out.add(z[k:])
+    trial.add(z[k:])
+    if _duplicates(trial.lines, o, t):
+        out.conflict(z, o, t)  # never let an automatic resolution say a line twice
+        return
+    out.lines_from(trial)
+
+
+def _duplicates(merged: list[str], ours: list[str], theirs: list[str]) -> bool:
+    """Whether ``merged`` repeats a non-blank line more often than either side has it."""
+    counts: dict[str, int] = {}
+    for line in merged:
+        if line.strip():
+            counts[line] = counts.get(line, 0) + 1
+    return any(n > 1 and n > max(ours.count(line), theirs.count(line)) for line, n in counts.items())
 
 
 def merge_lines(base: str, ours: str, theirs: str) -> MergeResult:
