@@ -159,13 +159,13 @@ class ActorIndex:
         for n in range(min(4, len(words) - 1), 0, -1):
             if " ".join(words[:n]).lower() in self._lexicon.titles:
                 return self.resolve(" ".join(words[n:]))
-        # "Turkish President", "NATO chief": a qualifier and a title.
+        # "Turkish President", "NATO chief", "Czech Industry Minister": qualifier + title.
+        if not any(" ".join(words[k:]).lower() in self._lexicon.titles for k in range(1, len(words))):
+            return None
         for n in range(1, len(words)):
-            title = " ".join(words[n:]).lower()
-            if title in self._lexicon.titles:
-                qualifier = self.resolve(" ".join(words[:n]))
-                if qualifier is None:
-                    return None
+            qualifier = self.resolve(" ".join(words[:n]))
+            if qualifier is not None:
+                title = " ".join(words[n:]).lower()
                 name = _holder(self._offices, qualifier.name, title, self._lexicon)
                 return self._by_name.get(name) if name else None
         return None
@@ -277,8 +277,20 @@ def _name_after(span: "Span", ent_at: dict, lex: Gazetteer) -> "Span | None":
     return None
 
 
+def _portfolio(span: "Span", ent_at: dict) -> "Span":
+    """Widen a title over the capitalised nouns before it: "Industry Minister"."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.i in ent_at or not tok.is_alpha or not tok.is_title or tok.dep_ != "compound":
+            break
+        start -= 1
+    return doc[start : span.end]
+
+
 def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     """Record what a title does: name a role before a name, or stand for a person."""
+    span = _portfolio(span, ent_at)
     title = span.text.lower()
     inner = ent_at.get(span.start)
     if inner is not None and inner.end > span.end and inner.label_ != "PERSON":
@@ -297,6 +309,8 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
         return
     if qual is None:
         return  # a bare "the president" is too vague to stand for anyone
+    if span.root.dep_ == "appos" and span.root.head.ent_type_ == "PERSON":
+        return  # "X, the chief executive of Y,": the apposition is X's role, not a mention
     begin, end = (qual.start, span.end) if qual is left else (span.start, qual.end)
     surface = span.doc[begin:end]
     got.titles.append(
@@ -529,6 +543,10 @@ def _join_prefixed(uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazette
     demonym or another actor of the set.
     """
     orgs = sorted({c.key for c in cands if c.label == "ORG" and ":" not in c.key})
+    for key in orgs:  # "Nordvik" → "Nordvik Motors" when only one name starts so
+        longer = [o for o in orgs if o.startswith(key + " ")]
+        if len(longer) == 1:
+            uf.join(key, longer[0])
     for key in orgs:
         words = key.split()
         for n in range(1, len(words) - 1):
@@ -565,8 +583,10 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
     forms: dict[str, str] = {}  # folded surface or surname → the key it stands for
     for c in sorted(cands, key=lambda c: c.key):
         forms.setdefault(fold(c.text), c.key)
+    surnames = set()
     for full in people:
         forms.setdefault(full.split()[-1], full)
+        surnames.add(full.split()[-1])
     for key in sorted(counts):
         if ":" in key:
             continue
@@ -575,7 +595,12 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
             if target == key or uf.find(target) == uf.find(key) or not is_typo(key, form):
                 continue
             lexical = ":" in target
-            if lexical or (counts[key] == 1 and counts[target] >= 2) or counts[target] >= 3 * counts[key]:
+            n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
+            # A single word that slips on the surname of a full name: the name is the anchor.
+            surname = " " not in key and form in surnames and " " in target
+            if lexical or surname and counts[key] == 1 or (counts[key] == 1 and n_target >= 2) or (
+                n_target >= 3 * counts[key]
+            ):
                 uf.join(key, target)
                 break
 
@@ -682,6 +707,9 @@ def _canonical(root: str, members: list[_Cand], kind: str, lex: Gazetteer) -> st
     counts = Counter(c.text for c in members)
     pool = [c.text for c in members if c.label == "PERSON" or c.person] if kind == "person" else []
     pool = pool or list(counts)
+
+    if kind == "organisation":  # "Nordvik" is short for "Nordvik Motors": never the name
+        pool = [t for t in pool if not any(o.startswith(t + " ") for o in counts)] or pool
 
     def rank(text: str):
         words = len(text.split())
