@@ -63,7 +63,24 @@ def escape_markdown(text: object) -> str:
             out.append("\\" + char)
         else:
             out.append(char)
-    return "".join(out)
+    return _guard_line_start("".join(out))
+
+
+# Characters that start a block (list, admonition, tab, details, definition) when they
+# open a line; escaped text may be printed at a line's start inside an indented block.
+_LEAD_BACKSLASH = frozenset("-+!")
+_LEAD_ENTITY = {"=": "&#61;", "?": "&#63;", ":": "&#58;", "~": "&#126;", "%": "&#37;"}
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def _guard_line_start(text: str) -> str:
+    if not text:
+        return text
+    if text[0] in _LEAD_BACKSLASH:
+        return "\\" + text
+    if text[0] in _LEAD_ENTITY:
+        return _LEAD_ENTITY[text[0]] + text[1:]
+    return _ORDERED.sub(lambda m: f"{m[1]}\\{m[2]}", text)
 
 
 def link_title(text: object) -> str:
