@@ -32,7 +32,9 @@ _NOT_AGENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "C
 _AGENT_NOUN = re.compile(
     r"(?:man|men|woman|women|person|people|er|or|ist|ian|ant|ent|ee|ary|official|minister|chief|"
     r"head|leader|police|government|ministry|office|agency|army|military|committee|council|"
-    r"court|union|group|party|team|staff|source|family|coach|member|expert|witness)s?$"
+    r"court|union|group|party|team|staff|source|family|coach|member|expert|witness|city|state|"
+    r"administration|authority|authorities|department|company|embassy|commission|board|"
+    r"association|organisation|organization|institute|university|bank|newspaper)s?$"
 )
 
 
@@ -61,6 +63,7 @@ class Lexicon:
     urge: frozenset[str]
     object: frozenset[str]
     speech_nouns: frozenset[str]
+    short_quote: frozenset[str]
     not_speakers: frozenset[str]
 
 
@@ -77,7 +80,7 @@ def load_lexicon() -> Lexicon:
             sections.setdefault(current, set())
         elif line and current:
             sections[current].add(line)
-    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "not_speakers")))
+    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "short_quote", "not_speakers")))
 
 
 class SpeakerResolver:
@@ -155,10 +158,14 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ noun phrases
 
-    def speaker(self, token: "Token") -> str | None:
-        """The canonical speaker for the head ``token`` of a subject, or None."""
+    def speaker(self, token: "Token", exclude: frozenset[str] = frozenset()) -> str | None:
+        """The canonical speaker for the head ``token`` of a subject, or None.
+
+        ``exclude``: actors a pronoun cannot stand for (those named inside the quote itself:
+        a speaker seldom names himself in his own words).
+        """
         if token.pos_ == "PRON" or token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return self.pronoun(token)
+            return self.pronoun(token, exclude)
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)
         if inside:
@@ -241,13 +248,31 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ pronouns
 
-    def pronoun(self, token: "Token") -> str | None:
-        """The antecedent of a speaker pronoun: the nearest fitting actor before it."""
+    def pronoun(self, token: "Token", exclude: frozenset[str] = frozenset()) -> str | None:
+        """The antecedent of a speaker pronoun: the nearest fitting actor before it.
+
+        "they" stands for an organisation or group (a country is "it"), else for the plural
+        agent that was the subject of the sentence before ("The authors say … They call …").
+        """
         lower = token.lower_
+        ok = lambda name: name not in exclude  # noqa: E731
         if lower in _PERSON_PRONOUNS:
-            return self._antecedent(token, {"person"})
-        if lower in _GROUP_PRONOUNS:
-            return self._antecedent(token, {"organisation", "country", "group"})
+            return self._antecedent(token, {"person"}, ok)
+        if lower == "it":
+            return self._antecedent(token, {"organisation", "country"}, ok)
+        if lower == "they":
+            return self._antecedent(token, {"organisation", "group"}, ok) or self._previous_agent(token)
+        return None
+
+    def _previous_agent(self, token: "Token") -> str | None:
+        """For "they": the plural agent that was the subject of the sentence before ("The authors say …")."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        for tok in prev:
+            if tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and not any(s <= tok.idx < e for s, e in self.quoted):
+                return self._surface_speaker(self.name_phrase(tok), tok)
         return None
 
     def _antecedent(self, token: "Token", kinds: set[str], accept=lambda name: True) -> str | None:
@@ -286,5 +311,7 @@ class SpeakerResolver:
             return False
         head = span.root
         while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            head = head.head
+        if head.dep_ == "poss":  # "Thomas' sister pleaded …": the possessor is the topic too
             head = head.head
         return head.dep_ in ("nsubj", "nsubjpass")

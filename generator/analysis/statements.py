@@ -91,19 +91,22 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
     last_by_block: dict[int, str] = {}  # block index -> speaker of its last attributed quote
     for parts in sorted(groups.values(), key=lambda ps: ps[0].start):
         words = sum(p.words() for p in parts)
+        if _is_title(parts):
+            continue
+        named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
         speaker, cue = None, None
         for part in parts:
             for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
-                if words <= SCARE_QUOTE_WORDS and not _governs(verb, part):
+                if words <= SCARE_QUOTE_WORDS and not _short_quote_cue(verb, part, resolver.lexicon):
                     continue
-                speaker = _verb_speaker(verb, resolver)
+                speaker = _verb_speaker(verb, resolver, named)
                 cue = "according to" if verb.lower_ == "according" else verb.lemma_.lower()
                 if speaker:
                     break
             if speaker:
                 break
         if speaker is None and words > SCARE_QUOTE_WORDS:
-            speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver)
+            speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
             continue
         for p in parts:
@@ -115,7 +118,10 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
 def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
     """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote, nearest first."""
     found = []
-    for span in _spans_between(adoc, part.start, part.end):
+    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
+    for sent, span in zip(adoc.sentences, adoc.spans):
+        if not (sent.start < part.end + 3 and sent.end > part.start) or sent.block != part.block:
+            continue
         for tok in span:
             if _inside(tok.idx, quoted):
                 continue
@@ -127,23 +133,36 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
     return [tok for _, _, tok in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
-def _governs(verb: "Token", part: QuoteSpan) -> bool:
-    """Whether the quote lies inside the verb's clause ("described X as ‘dangerous’")."""
-    tokens = [t for t in verb.subtree if part.start <= t.idx < part.end]
-    return bool(tokens)
+def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:
+    """Whether a one- to three-word quote is said: a verb of saying or naming governs it
+    ("called the ruling “dangerous”"); otherwise it is a term or a scare quote."""
+    if verb.lemma_.lower() not in lexicon.short_quote:
+        return False
+    return any(part.start <= t.idx < part.end for t in verb.subtree)
 
 
-def _verb_speaker(verb: "Token", resolver: SpeakerResolver) -> str | None:
+def _is_title(parts: list[QuoteSpan]) -> bool:
+    """A quoted name or title ("Better Idea of Afghan Girls"): short, capitalised, no sentence."""
+    words = [w for p in parts for w in p.text.split()]
+    if not words or len(words) > 8 or parts[-1].text[-1:] in ".!?":
+        return False
+    capitals = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+    small = [w for w in words if w.lower() in ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")]
+    return len(words) > 1 and len(capitals) + len(small) == len(words) and len(capitals) >= 2
+
+
+def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str] = frozenset()) -> str | None:
+    """The speaker of a frame verb (or of "according to X"); ``named``: actors inside the quote."""
     if verb.lower_ == "according":
         pobj = next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
-        return resolver.speaker(pobj) if pobj is not None else None
+        return resolver.speaker(pobj, named) if pobj is not None else None
     subj = resolver.subject_of(verb)
     if subj is None or _inside(subj.idx, resolver.quoted):
         return None
-    return resolver.speaker(subj)
+    return resolver.speaker(subj, named)
 
 
-def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver):
+def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver, named):
     """A speaker for a quote whose own sentence has no reporting verb.
 
     In order: a colon introduces the quote in its own sentence and the clause before names a
@@ -156,16 +175,16 @@ def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dic
     sent = adoc.sentence_at(first.start)
     lead = text[sent.start : first.start].strip()
     if lead.endswith(":"):
-        found = _colon_speaker(adoc.spans[sent.index], first.start, quoted, resolver)
+        found = _colon_speaker(adoc.spans[sent.index], first.start, quoted, resolver, named)
         if found[0]:
             return found
     if sent.index > 0 and not lead:
         prev_span = adoc.spans[sent.index - 1]
         if prev_span.text.rstrip().endswith(":"):
             verb = _last_verb(prev_span, quoted, resolver.lexicon)
-            found = (_verb_speaker(verb, resolver), verb.lemma_.lower()) if verb is not None else (None, None)
+            found = (_verb_speaker(verb, resolver, named), verb.lemma_.lower()) if verb is not None else (None, None)
             if not found[0]:
-                found = _colon_speaker(prev_span, prev_span.end_char, quoted, resolver)
+                found = _colon_speaker(prev_span, prev_span.end_char, quoted, resolver, named)
             if found[0]:
                 return found
     if lead:
@@ -180,7 +199,9 @@ def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dic
     return None, None
 
 
-def _colon_speaker(span: "Span", before: int, quoted, resolver: SpeakerResolver) -> tuple[str | None, str | None]:
+def _colon_speaker(
+    span: "Span", before: int, quoted, resolver: SpeakerResolver, named: frozenset[str]
+) -> tuple[str | None, str | None]:
     """The person who speaks in "Sunak defended the record: “…”": the subject of the clause before the colon.
 
     Any verb may introduce a quote this way, so only a person (or a pronoun for one) counts;
@@ -192,7 +213,7 @@ def _colon_speaker(span: "Span", before: int, quoted, resolver: SpeakerResolver)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        who = resolver.speaker(subj)
+        who = resolver.speaker(subj, named)
         if who and resolver.kinds.get(who) == "person":
             return who, tok.lemma_.lower()
         return None, None
