@@ -134,7 +134,11 @@ class Worder:
         for noun in (c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")):
             clause = clause or self._ccomp(noun)
         if clause is not None:
-            text = self.clause_question(clause, drop, "tense")
+            subject = self._subject_tokens(clause)
+            if self._pronoun(subject) in ("it", "they", "he", "she"):
+                # "X denied that it had …": the pronoun is the one who denies
+                subject = self._subject_tokens(key) or subject
+            text = self.clause_question(clause, drop, "tense", subject=subject)
             return Wording(text, clause.i, True) if text else None
         subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lemma_.lower() in self.lexicon.event_nouns:
@@ -353,6 +357,11 @@ class Worder:
 
     # ------------------------------------------------------------------ rendering
 
+    @staticmethod
+    def _pronoun(tokens: list["Token"]) -> str | None:
+        words = [t for t in tokens if not t.is_punct]
+        return words[0].lower_ if len(words) == 1 and words[0].pos_ == "PRON" else None
+
     def subject_text(self, tokens: list["Token"]) -> str | None:
         """The subject as question words; a pronoun is replaced by the person it most
         likely stands for, or the question is dropped.
@@ -361,10 +370,10 @@ class Worder:
         recoverable antecedent without coreference; "he"/"she" take the nearest person named
         before them in the article.
         """
-        words = [t for t in tokens if not t.is_punct]
-        if len(words) != 1 or words[0].pos_ != "PRON":
+        pron = self._pronoun(tokens)
+        if not pron:
             return self.render(tokens)
-        pron = words[0].lower_
+        words = [t for t in tokens if not t.is_punct]
         if pron not in ("he", "she"):
             return None
         people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= words[0].i]

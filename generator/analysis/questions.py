@@ -11,7 +11,8 @@ Steps (one helper each):
    phrases (:mod:`generator.analysis.question_links`) — into one question with all its
    sources; near-duplicates become evidence, the rest related items; sentences without a cue
    that name the same matter are added as related;
-5. mark a group *disputed* when its sources give different days for the same pending event.
+5. mark a group *disputed* when its sources give different days for the same pending event;
+6. add the counts two sources give differently (:mod:`generator.analysis.question_disputes`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from generator.analysis.hedges import Cue, HedgeLexicon, build_matcher, depth, find_cues, load_lexicon
+from generator.analysis.question_disputes import find_disputed_counts
 from generator.analysis.question_links import Matter, date_conflict, matter_of, same_matter, union
 from generator.analysis.question_wording import Wording, Worder
 from generator.model import Evidence, OpenQuestion, Sentence
@@ -69,7 +71,12 @@ def find_open_questions(docs: list["ArticleDoc"], index: Any) -> tuple[OpenQuest
     groups = _group(candidates)
     taken = {c.order for c in candidates}
     questions = [_question(g, _related(g, docs, taken, lexicon, index)) for g in groups]
-    return tuple(questions)
+    hedged = {(e.source, e.sentence) for q in questions for e in q.evidence}
+    for dispute in find_disputed_counts(docs, index, lexicon.event_nouns):
+        if not any((e.source, e.sentence) in hedged for e in dispute.evidence):
+            questions.append(dispute)
+    position = {d.source: n for n, d in enumerate(docs)}
+    return tuple(sorted(questions, key=lambda q: (position[q.evidence[0].source], q.evidence[0].sentence)))
 
 
 # --------------------------------------------------------------------------- step 1-3
@@ -114,6 +121,8 @@ def _concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: He
     """Whether ``cue`` marks a pending event or decision rather than an opinion (step 2)."""
     doc = span.doc
     key = doc[cue.key]
+    if cue.rule.status == "disputed" and key.dep_ in ("amod", "compound"):
+        return False  # "the disputed territory" names a thing; nobody disputes anything here
     if cue.rule.check == "strong":
         return True
     if wording is None or _in_relative_clause(key) or _negated(key):
