@@ -62,6 +62,12 @@ PARTICLES = frozenset("de da di del della van von der den le la al el bin ibn be
 PLACE_NOUNS = frozenset(
     "town city village province region state district county island port capital".split()
 )
+# Title words that are also everyday words ("a major exhibit", "head coach"): in lower case
+# they are only titles right after a qualifier ("Rovers captain", "NATO chief").
+EVERYDAY_TITLES = frozenset(
+    "major general head chair justice deputy representative speaker marshal leader chief "
+    "boss founder lady lord director manager secretary minister".split()
+)
 # Titles that name no office of their own: "NATO chief" is whoever leads NATO.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
 MIN_HANDLE_SIMILARITY = 85
@@ -299,6 +305,8 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
         return
     left = _qualifier_left(span, ent_at)
     qual = left if left is not None else _qualifier_right(span, ent_at)
+    if left is None and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
+        return
     holder = _name_after(span, ent_at, lex)
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
         holder = inner  # the entity swallowed its title: "President Erdogan" as PERSON
@@ -572,6 +580,14 @@ def _join_surnames(uf: _Union, counts: Counter, people: list[str]) -> None:
             ):
                 uf.join(key, full)
                 break
+    # A first name alone ("Daniel") joins the one full name that starts with it.
+    surnames = {p.split()[-1] for p in people}
+    for key in sorted(counts):
+        if " " in key or ":" in key or key in surnames or uf.find(key) != key:
+            continue
+        firsts = [p for p in people if p.split()[0] == key]
+        if len(firsts) == 1:
+            uf.join(key, firsts[0])
 
 
 def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[str]) -> None:

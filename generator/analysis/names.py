@@ -19,7 +19,7 @@ from unidecode import unidecode
 from generator.errors import BriefingError
 
 _POSSESSIVE = re.compile(r"[’'`]s?$")
-_EDGE_JUNK = re.compile(r"^[^\w@]+|[^\w.]+$")
+_EDGE_JUNK = re.compile(r"^[^\w@(]+|[^\w.)]+$")
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w@\s-]")
 _SPACES = re.compile(r"\s+")
@@ -31,8 +31,11 @@ TYPO_MIN_LENGTH = 5
 
 def clean_surface(text: str) -> str:
     """The surface form without edge punctuation, emoji, a leading "the" or a possessive."""
-    text = _SPACES.sub(" ", text).strip()
-    text = _EDGE_JUNK.sub("", text)
+    text = _EDGE_JUNK.sub("", _SPACES.sub(" ", text).strip())
+    if text.count("(") > text.count(")"):  # "World Health Organisation (WHO"
+        text = text.split("(")[0] if not text.startswith("(") else text.replace("(", "")
+    elif text.count(")") > text.count("("):
+        text = text.replace(")", "")
     text = _POSSESSIVE.sub("", text)
     text = _ARTICLE.sub("", text)
     text = _EDGE_JUNK.sub("", text)

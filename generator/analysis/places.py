@@ -54,6 +54,8 @@ def _place_text(ent: "Span", index: ActorIndex) -> str | None:
     words = fold(text).split()
     if len(words) == 1 and words[0] in COMPASS or " and " in f" {fold(text)} ":
         return None  # a bare direction, or two places in one entity ("North and South Korea")
+    if len(words) == 1 and (words[0] in lex.heads or words[0] in lex.titles):
+        return None  # "Church", "Sheriff": a common noun spaCy took for a name
     head = lex.heads.get(words[-1]) if words else None
     if head == "event":
         return None
