@@ -537,7 +537,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("month_alone", r"(?:(?P<cue>" + _I(r"last|next|this|coming|past") + r")\s+)?" + M("m") + r"(?![\w-])", _h_month_alone),
     ("decade", _I(r"\b(?:the\s+)?(?:'|’)?") + r"(?P<dy>(?:1[0-9]|20)\d0)(?:'|’)?s\b", _h_decade),
     ("decade_word", _I(r"\bthe\s+(?:(?P<century>19|20)00s\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade),
-    ("century", _I(r"\b(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")[-\s]century\b"), _h_century),
+    ("century", _I(r"\b(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+century\b(?!-)"), _h_century),  # "21st-century architecture" is an adjective
     ("ago", r"(?<![\w\[])" + _I(r"(?:(?:about|some|nearly|almost|over|more\s+than|just\s+over)\s+)?") + _BRACKET_NUM + _I(r"\s+(?P<agounit>decades?|years?|months?|weeks?|days?|hours?)\s+ago\b"), _h_ago),
     ("past_span", _I(r"\b(?:the\s+)?(?:past|last)\s+") + _NUM + _I(r"\s+(?P<pastunit>years|months|weeks|days)\b"), _h_past_span),
     ("day_word", _I(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|earlier\s+today|later\s+today|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"), _h_day_word),
@@ -565,7 +565,7 @@ def _tokens_in(span: "Span", base: int, start: int, end: int) -> list["Token"]:
 def _governor(token: "Token") -> "Token":
     """The verb (or clause head) a date token attaches to."""
     seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 12:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 12:
         token = token.head
         seen += 1
     return token

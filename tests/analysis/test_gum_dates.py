@@ -38,7 +38,7 @@ import yaml
 from generator.analysis.dates import DateMention, resolve_dates
 from tests.conftest import GUM
 
-FLOOR = 0.85
+FLOOR = 0.88  # reached: 173/194 = 0.892
 
 
 def _gold_items():

@@ -1,0 +1,374 @@
+"""The timeline: dated events found in the sources' sentences, merged across sources.
+
+Steps (:func:`find_events`):
+
+1. every prose sentence of every article is run through :func:`resolve_dates` against the
+   article's publication date (a quoted post is resolved against the date in its
+   attribution line, "— Name (@handle) May 13, 2025"); "later that day" and "the previous
+   day" resolve against the last day the article named before;
+2. each date gets its own event: the clause the date expression attaches to (the verb
+   phrase, trimmed of side clauses that do not hold it), or the noun phrase it dates when
+   that clause is long; a weekday or "yesterday" inside it is shown resolved;
+3. events of the same date whose wording or named entities overlap are merged, with all
+   their sources and evidence;
+4. events are ordered by date, then by first source and sentence.
+
+Skipped: dates inside quotation marks (quoted speech is a statement, not a reported event),
+sentences that are nothing but a date (captions, datelines) and spans that are durations.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from generator.analysis.dates import DateMention, resolve_dates
+from generator.model import Evidence, Sentence, TimelineEvent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from generator.analysis.document import ArticleDoc
+
+# Clause dependents dropped from an event unless they hold the date: they add a second
+# statement ("…, which will serve as …", "…, and the renewed commitment reflects …").
+SIDE_CLAUSES = {"advcl", "ccomp", "relcl", "parataxis"}
+# A clause without its own subject ("arrived in Ankara to meet X on May 13", "including the
+# March 2022 talks") is read with the clause it depends on.
+DEPENDENT_CLAUSES = {"xcomp", "advcl", "acl", "prep", "pcomp", "amod"}
+MAX_EVENT_TOKENS = 28
+_QUOTES = [("“", "”"), ('"', '"'), ("‘", "’")]
+_LEADING_JUNK = re.compile(r"^(?:[,;:–—-]\s*|(?:and|but|or|which|who|so)\s+)+", re.I)
+# "later that day", "the same day": the day of the event the article just told
+_ANAPHORIC = re.compile(r"\bthat\b|\bsame\b", re.I)
+_WEEKDAY_OR_DAYWORD = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One dated event in one sentence, before merging."""
+
+    date: str
+    end: str | None
+    date_text: str
+    event: str
+    source: str
+    sentence: Sentence
+    inferred: bool
+    keys: frozenset[str]  # content lemmas of the event, for merging
+    entities: frozenset[str]  # named entities of the sentence, lower-cased
+    focus: str  # lemma of the noun the date modifies ("summit" in "the summit next month")
+    link: tuple[str, int] | None = None  # the sentence whose day "later that day" refers to
+
+
+def find_events(docs: list["ArticleDoc"]) -> tuple[TimelineEvent, ...]:
+    """Dated events of every article, merged across sources and ordered by date.
+
+    Args:
+        docs: the parsed articles; each ``doc.article.published`` is the reference date
+            for relative expressions (an article without one yields only absolute dates).
+
+    Returns:
+        One :class:`TimelineEvent` per distinct (date, event), with every source and the
+        sentences that carry it; ``inferred`` when the date rests on a publication date
+        taken from the set's context.
+    """
+    found = [item for doc in docs for item in _doc_events(doc)]
+    order = {doc.source: i for i, doc in enumerate(docs)}
+    groups = _merge(found)
+    events = [_event(group, order) for group in groups]
+    return tuple(sorted(events, key=lambda e: (e.date, e.end or "", order.get(e.sources[0], 99), e.evidence[0].sentence)))
+
+
+# --------------------------------------------------------------------------- per article
+
+
+def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
+    article = doc.article
+    reference = article.published
+    from_context = article.published_basis == "set context"
+    anchor: dt.date | None = None
+    anchor_at: tuple[str, int] | None = None
+    for sentence, span in doc.prose():
+        block = doc.block_of(sentence)
+        ref = _post_date(block.attribution) or reference if block.kind == "post" else reference
+        mentions = resolve_dates(sentence.text, ref, span=span, anchor=anchor)
+        if not mentions or _only_dates(sentence.text, mentions):
+            continue
+        absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span)}
+        for mention in mentions:
+            if _in_quotes(sentence.text, mention):
+                continue
+            event = _describe(span, sentence, mention, mentions)
+            yield _Found(
+                date=mention.value,
+                end=mention.end_value,
+                date_text=mention.text,
+                event=event,
+                source=article.id,
+                sentence=sentence,
+                inferred=from_context and (mention.start, mention.value) not in absolute,
+                keys=_keys(span, sentence, mention),
+                entities=frozenset(e.text.lower() for e in span.ents if e.label_ not in _NON_NAMES),
+                focus=_focus(span, sentence, mention),
+                link=anchor_at if _ANAPHORIC.search(mention.text) and anchor and mention.value == anchor.isoformat() else None,
+            )
+        days = [m for m in mentions if len(m.value) == 10 and not _in_quotes(sentence.text, m)]
+        if days:
+            anchor = dt.date.fromisoformat(days[-1].value)
+            anchor_at = (article.id, sentence.index)
+
+
+_NON_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def _post_date(attribution: str | None) -> dt.date | None:
+    """The date in a post's attribution line ("— Name (@handle) May 13, 2025")."""
+    if not attribution:
+        return None
+    for mention in resolve_dates(attribution, None):
+        if len(mention.value) == 10:
+            return dt.date.fromisoformat(mention.value)
+    return None
+
+
+def _only_dates(text: str, mentions: list[DateMention]) -> bool:
+    """A sentence that is nothing but its dates ("Friday, July 21, 2017")."""
+    rest = text
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end:]
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 1
+
+
+def _in_quotes(text: str, mention: DateMention) -> bool:
+    """Whether the mention lies between an opening and a closing quotation mark."""
+    for open_q, close_q in _QUOTES:
+        if open_q == close_q:
+            if text[: mention.start].count(open_q) % 2 == 1:
+                return True
+            continue
+        before = text[: mention.start]
+        if before.count(open_q) > before.count(close_q) and close_q in text[mention.end:]:
+            # ‘ doubles as an apostrophe: only count it as a quote when it opens a word
+            if open_q == "‘" and not re.search(r"(?:^|\s)‘", before):
+                continue
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- event wording
+
+
+def _tokens(span: "Span", sentence: Sentence, mention: DateMention) -> list["Token"]:
+    start, end = sentence.start + mention.start, sentence.start + mention.end
+    return [t for t in span if start <= t.idx < end]
+
+
+def _top(tokens: list["Token"]) -> "Token":
+    return min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+
+
+def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: list[DateMention]) -> str:
+    """The clause a date attaches to, trimmed; the sentence when no parse fits."""
+    tokens = _tokens(span, sentence, mention)
+    if not tokens:
+        return _tidy(sentence.text, mention)
+    date_ids = {t.i for t in tokens}
+    other_dates = {t.i for m in mentions if m != mention for t in _tokens(span, sentence, m)}
+    top = _top(tokens)
+    if top.dep_ in ("poss", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN"):
+        # "next month's annual summit", "the NATO Summit next month": the thing dated
+        keep = _clause(top.head, date_ids, other_dates)
+    else:
+        keep = _clause(_governing_verb(top), date_ids, other_dates)
+    if len(keep) > MAX_EVENT_TOKENS:
+        noun = _governing_noun(top)
+        if noun is not None:
+            keep = _clause(noun, date_ids, other_dates)
+    if not keep:
+        return _tidy(sentence.text, mention)
+    text = _render(span, sorted(keep), sentence, mention)
+    return _tidy(text, mention)
+
+
+def _governing_verb(token: "Token") -> "Token":
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    while (
+        (token.dep_ in DEPENDENT_CLAUSES or (token.dep_ == "relcl" and any(c.lower_ == "to" for c in token.children)))
+        and token.head.i != token.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+    ):
+        token = token.head
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            token = token.head
+    return token
+
+
+def _governing_noun(token: "Token") -> "Token | None":
+    """The noun a date phrase modifies ("the NATO Summit next month")."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return None
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ not in ("compound",):
+            return node
+    return None
+
+
+def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int]:
+    """The subtree of ``head`` without side clauses that do not hold the date."""
+    keep: set[int] = set()
+
+    def side(child: "Token", ids: set[int]) -> bool:
+        if ids & date_ids:
+            return False
+        if child.dep_ in SIDE_CLAUSES:
+            return True
+        # a second clause joined by "and": a conjoined verb, and its "and"
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            return True
+        if child.dep_ == "cc":
+            return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not {t.i for t in c.subtree} & date_ids
+                       for c in child.head.children)
+        return False
+
+    def visit(token: "Token") -> None:
+        keep.add(token.i)
+        for child in token.children:
+            ids = {t.i for t in child.subtree}
+            if side(child, ids):
+                continue
+            if token.i == head.i and child.dep_ == "mark":
+                continue  # "Although the initiative collapsed …": the clause alone
+            if child.i in other_dates and child.dep_ in ("appos", "conj") and not ids & date_ids:
+                continue  # "in 2002, 2005": the other year is its own event
+            if ids & other_dates and not ids & date_ids and child.dep_ in ("prep", "npadvmod", "advmod"):
+                continue  # another date's phrase belongs to that date's event
+            visit(child)
+
+    visit(head)
+    return keep
+
+
+def _render(span: "Span", ids: list[int], sentence: Sentence, mention: DateMention) -> str:
+    """The kept tokens as text, contiguous runs joined with their own spacing."""
+    doc = span.doc
+    parts: list[str] = []
+    prev = None
+    for i in ids:
+        token = doc[i]
+        if prev is not None and i != prev + 1:
+            parts.append(" ")
+        parts.append(token.text_with_ws if i != ids[-1] else token.text)
+        prev = i
+    return "".join(parts)
+
+
+def _tidy(text: str, mention: DateMention) -> str:
+    """Trim stray punctuation and lead-in words, show a relative day resolved."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _LEADING_JUNK.sub("", text)
+    text = text.strip(" ,;:–—-")
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"([,;])(?:\s*[,;])+", r"\1", text)
+    # unbalanced quotation marks left by trimming
+    for open_q, close_q in (("“", "”"), ("(", ")")):
+        if text.count(open_q) != text.count(close_q):
+            text = text.replace(open_q, "").replace(close_q, "")
+    if _WEEKDAY_OR_DAYWORD.fullmatch(mention.text.split("’")[0].split("'")[0].split()[-1]) and len(mention.value) == 10:
+        label = mention.text
+        at = text.find(label)
+        if at >= 0 and mention.value not in text:
+            end = at + len(label)
+            text = f"{text[:end]} ({mention.value}){text[end:]}"
+    # trailing punctuation and the sentence's full stop (not the one of "U.S.")
+    text = re.sub(r"(?:[\s,;:–—-]|(?<![A-Z])\.)+$", "", text).strip(" ,;:–—-")
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _keys(span: "Span", sentence: Sentence, mention: DateMention) -> frozenset[str]:
+    """Content lemmas of the sentence (the event's words and its context), without dates."""
+    date_ids = {t.i for t in _tokens(span, sentence, mention)}
+    return frozenset(
+        t.lemma_.lower().lstrip("#@")
+        for t in span
+        if t.i not in date_ids
+        and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+        and not t.is_stop
+        and t.ent_type_ not in ("DATE", "TIME")
+        and len(t.text) > 2
+    )
+
+
+def _focus(span: "Span", sentence: Sentence, mention: DateMention) -> str:
+    """The lemma of the noun a date phrase modifies, or ""."""
+    tokens = _tokens(span, sentence, mention)
+    if not tokens:
+        return ""
+    noun = _governing_noun(_top(tokens))
+    return noun.lemma_.lower() if noun is not None else ""
+
+
+def _similar(a: _Found, b: _Found) -> bool:
+    """Same date and the same happening: shared names and words."""
+    if (a.date, a.end) != (b.date, b.end):
+        return False
+    if a.link == (b.source, b.sentence.index) or b.link == (a.source, a.sentence.index):
+        return True  # "later that day" continues the event it refers to
+    if a.source == b.source and a.sentence.index == b.sentence.index:
+        return False  # two dates of one sentence are one event each
+    if a.focus and a.focus == b.focus:
+        return True
+    shared = len(a.keys & b.keys) / max(1, min(len(a.keys), len(b.keys)))
+    names = len(a.entities & b.entities)
+    if len(a.date) == 10:  # one day: the same actors on the same day is the same story
+        return shared >= 0.2 or names >= 2 or (names >= 1 and shared >= 0.1)
+    return shared >= 0.3 or (names >= 1 and shared >= 0.2)
+
+
+def _merge(found: list[_Found]) -> list[list[_Found]]:
+    """Group similar events (union–find over pairs; deterministic order)."""
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _similar(found[i], found[j]):
+                a, b = root(i), root(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[_Found]] = {}
+    for i, item in enumerate(found):
+        groups.setdefault(root(i), []).append(item)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _event(group: list[_Found], order: dict[str, int]) -> TimelineEvent:
+    group = sorted(group, key=lambda f: (order.get(f.source, 99), f.sentence.index))
+    first = group[0]
+    sources = tuple(dict.fromkeys(f.source for f in group))
+    evidence = tuple(dict.fromkeys(Evidence(f.source, f.sentence.index, f.sentence.text) for f in group))
+    return TimelineEvent(
+        date=first.date,
+        date_text=first.date_text,
+        event=first.event,
+        sources=sources,
+        evidence=evidence,
+        end=first.end,
+        inferred=all(f.inferred for f in group),
+    )
