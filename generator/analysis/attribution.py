@@ -137,7 +137,10 @@ class SpeakerResolver:
     def _inverted_subject(self, verb: "Token") -> "Token | None":
         """The subject after a reporting verb that follows its content ("…, added the president")."""
         lemma = verb.lemma_.lower()
-        if lemma not in self.lexicon.verbs or lemma in self.lexicon.urge or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        # the tagger often calls "added" in "…,” added KCNA" a participle; one without an
+        # auxiliary is finite here
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+        if lemma not in self.lexicon.verbs or lemma in self.lexicon.urge or not finite:
             return None  # "urging all sides": the object is the one addressed
         before = verb.i > 0 and (self.doc[verb.i - 1].is_punct or self.doc[verb.i - 1].is_quote)
         content_before = (

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from generator.analysis.attribution import IndexLike, Lexicon, SpeakerResolver, load_lexicon
 from generator.analysis.document import ArticleDoc
-from generator.analysis.quotes import QuoteSpan, find_quote_spans
+from generator.analysis.quotes import ALL_DOUBLE, QuoteSpan, find_quote_spans
 from generator.model import Evidence, Statement, StatementKind
 
 if TYPE_CHECKING:
@@ -85,11 +85,8 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
 def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[Found]:
     """Quoted statements with the speaker their sentence (or the one before) gives them."""
     quoted = resolver.quoted
-    groups: dict[int, list[QuoteSpan]] = {}
-    for q in quotes:
-        groups.setdefault(q.group, []).append(q)
     last_by_block: dict[int, str] = {}  # block index -> speaker of its last attributed quote
-    for parts in sorted(groups.values(), key=lambda ps: ps[0].start):
+    for parts in _quote_groups(adoc, quotes):
         words = sum(p.words() for p in parts)
         if _is_title(parts):
             continue
@@ -115,13 +112,43 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
 
 
+def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Quote parts that form one quote: continued over a paragraph break, or split by a frame.
+
+    A split quote is "“A,” Varga said, “B.”": the first part ends in a comma, the words
+    between (at most eight) end in a comma or colon, and both lie in the same sentence.
+    """
+    by_group: dict[int, list[QuoteSpan]] = {}
+    for q in quotes:
+        by_group.setdefault(q.group, []).append(q)
+    groups: list[list[QuoteSpan]] = []
+    text = adoc.article.text
+    for parts in sorted(by_group.values(), key=lambda ps: ps[0].start):
+        if groups and not parts[0].single and not groups[-1][-1].single:
+            last = groups[-1][-1]
+            between = text[last.end : parts[0].start].strip()
+            split = (
+                text[last.start : last.end].rstrip(ALL_DOUBLE + " ").endswith(",")
+                and between[-1:] in (",", ":")
+                and len(between.split()) <= 8
+                and adoc.sentence_at(last.end - 1) == adoc.sentence_at(parts[0].start)
+            )
+            if split:
+                groups[-1].extend(parts)
+                continue
+        groups.append(list(parts))
+    return groups
+
+
 def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
     """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote, nearest first."""
     found = []
     # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
     for sent, span in zip(adoc.sentences, adoc.spans):
-        if not (sent.start < part.end + 3 and sent.end > part.start) or sent.block != part.block:
+        if sent.block != part.block or not (sent.start < part.end + 3 and sent.end > part.start):
             continue
+        if sent.start >= part.end and (sent.text[:1].isupper() or sent.text[:1] in "“\"‘"):
+            continue  # a new sentence after the quote, not its cut-off tail
         for tok in span:
             if _inside(tok.idx, quoted):
                 continue
@@ -180,7 +207,7 @@ def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dic
             return found
     if sent.index > 0 and not lead:
         prev_span = adoc.spans[sent.index - 1]
-        if prev_span.text.rstrip().endswith(":"):
+        if prev_span.text.rstrip()[-1:] in (":", ","):  # "Rathbun stated," ending a paragraph
             verb = _last_verb(prev_span, quoted, resolver.lexicon)
             found = (_verb_speaker(verb, resolver, named), verb.lemma_.lower()) if verb is not None else (None, None)
             if not found[0]:
@@ -305,6 +332,9 @@ def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
         out.extend(_split_coordinated(group, quoted))
     if out:
         return out
+    fronted = _fronted_clause(verb, quoted)
+    if fronted:
+        return [fronted]
     if lemma in lex.urge:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
@@ -320,6 +350,28 @@ def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
                 text = _text(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
                 return [text] if _is_content(text) else []
     return []
+
+
+def _fronted_clause(verb: "Token", quoted) -> str | None:
+    """The clause before an inverted reporting verb: "The decision is final, added the mayor".
+
+    The parser hangs such a verb from the clause it reports (as ``conj``, ``dep`` or
+    ``parataxis``); what is said is that clause up to the verb.
+    """
+    head = verb.head
+    if verb.dep_ not in ("conj", "dep", "parataxis") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.doc[verb.i - 1].text != ",":
+        return None  # "described X and confirmed Y" is a second verb of the same subject
+    if not any(c.dep_ in ("dobj", "attr", "nsubj") and verb.i < c.i <= verb.i + 3 for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    ids = range(head.left_edge.i, verb.i)
+    tokens = [verb.doc[i] for i in ids if i not in own]
+    if not tokens or _share_quoted(tokens, quoted) >= 0.5:
+        return None
+    text = _text(verb.doc, ids, own)
+    return text if _is_content(text) else None
 
 
 def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
