@@ -608,7 +608,7 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
             continue
         for form in sorted(forms):
             target = forms[form]
-            if target == key or uf.find(target) == uf.find(key) or not is_typo(key, form):
+            if target == key or not is_typo(key, form) or uf.find(target) == uf.find(key):
                 continue
             lexical = ":" in target
             n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))

@@ -29,6 +29,7 @@ _SPACES = re.compile(r"\s+")
 TYPO_MIN_LENGTH = 5
 
 
+@lru_cache(maxsize=1 << 16)  # pure and called for every entity and every look-up
 def clean_surface(text: str) -> str:
     """The surface form without edge punctuation, emoji, a leading "the" or a possessive."""
     text = _EDGE_JUNK.sub("", _SPACES.sub(" ", text).strip())
@@ -45,6 +46,7 @@ def clean_surface(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The matching key of a name: ASCII, lower case, no dots, possessives or articles.
 
