@@ -18,8 +18,9 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\.?$",  # reading-time badge
-        r"^(?:leave|add|post|write) a (?:comment|reply)\b.*$",
-        r"^(?:\d+|no) comments?\b.*$",  # "No Comments on <headline>", "3 comments"
+        r"^(?:leave|add|post|write) a (?:comment|reply)\b.{0,40}$",
+        r"^(?:\d+|no) comments?(?: yet)?\s*[.:!]?$",  # "3 comments", "No comments yet"
+        r"^(?-i:(?:\d+|No) Comments? on\b).*$",  # "No Comments on <headline>" (title case: a widget)
         r"^(?:share|tweet|email|print)(?: this| on| via| the)?(?: article| story| page| post)?\s*[:!.]?$",
         r"^share (?:this|on|via)\b.{0,80}$",
         r"^click to (?:share|email|print|tweet)\b.*$",
@@ -27,13 +28,17 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:follow|like|join) us on\b.*$",
         r"^(?:read|see) (?:more|also)\b\s*(?:[:»>|–—-].*)?$",
         r"^(?:read more|more on this story|related(?: stories| articles| posts| news| coverage)?|"
-        r"most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|you may also like)\s*[:»>]?.{0,100}$",
+        r"most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|you may also like)"
+        r"\s*(?:[:»>|]\s*.{0,100})?$",
         r"^subscribe\b.*$",
         r"^sign up\b.*\b(?:newsletter|updates|alerts|email)\b.*$",
         r"^(?:advertisement|sponsored(?: content)?|continue reading(?: below)?|scroll to continue.*)$",
-        r"^(?:©|\(c\)|copyright\b).*$",
+        r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)).*$",
         r"^.*\ball rights reserved\.?$",
-        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b.*\)?\.?$",
+        # wire-service credits: "(Reporting by X; Editing by Y)", "X contributed to this report."
+        r"^\((?:additional )?(?:reporting|writing|editing|compiled|research|graphics) by\b.*\)\.?$",
+        r"^(?:additional )?reporting by\b[^.]{0,80};\s*editing by\b.*$",
+        r"^[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$",
         r"^(?:tags?|filed under|topics?|categories|posted in)\s*:.*$",
         r"^(?:photo|image|picture|video|audio|credit|source)s?\s*:.{1,80}$",  # a bare credit line
         r"^(?:like this|loading|related)\s*[:.…]*$",

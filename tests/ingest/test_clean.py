@@ -75,7 +75,11 @@ def test_split_glued_leaves_running_text_alone():
         "pic.twitter.com/lopF9rpEgA",
         "© 2024 The Harbour Daily. All rights reserved.",
         "Advertisement",
-        "No Comments",
+        "No comments yet",
+        "3 Comments",
+        "Associated Press writer Maria Lopez in Eastmere contributed to this report.",
+        "Copyright 2024 Coastal Wire. Redistribution prohibited.",
+        "Related stories: Port pay talks resume after two-week pause",
     ],
 )
 def test_furniture_lines_are_boilerplate(line):
@@ -90,6 +94,11 @@ def test_furniture_lines_are_boilerplate(line):
         "Share prices of the port operator fell 4% on Thursday after the union announced the strike.",
         "Read the full statement, the union said, and judge for yourselves whether the offer is fair.",
         "Turkey’s balancing act",
+        "No comment was made by the ministry.",
+        "No comments on the proposal were received before the deadline, the council said.",
+        "Related efforts by the union to reopen talks were blocked.",
+        "Copyright infringement cases rose by a tenth last year.",
+        "Reporting by the local broadcaster revealed that the ferry had been inspected in May.",
     ],
 )
 def test_content_lines_are_not_boilerplate(line):
