@@ -130,7 +130,11 @@ class ActorIndex:
         self._lexicon = lexicon
 
     def mentions(self, source: str) -> list[Mention]:
-        """Every actor mention in article ``source``, sorted by start (longest first)."""
+        """Every actor mention in article ``source``, sorted by start (longest first).
+
+        A title form may contain the mention of its qualifier: "NATO chief" is a mention of
+        the person and holds a mention of NATO.
+        """
         return list(self._mentions.get(source, []))
 
     def resolve(self, surface: str) -> Actor | None:
@@ -144,6 +148,8 @@ class ActorIndex:
         if not text:
             return None
         key = fold(text)
+        if len(key) <= 3 and not text.replace(".", "").isupper():
+            return None  # "us", "who": words, not the US or the WHO
         if key in self._surfaces:
             return self._by_name[self._surfaces[key]]
         if text.startswith("@"):
@@ -647,7 +653,7 @@ def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
     names = {root: _canonical(root, members, kinds[root], lex) for root, members in groups.items()}
     offices = _offices(groups, names, uf)
     for t in got.titles:
-        holder = _holder_for(t, offices, names, uf, lex)
+        holder = _holder_for(t, offices, uf, lex)
         if holder:
             t.key = holder
             groups[holder].append(t)
@@ -747,7 +753,7 @@ def _offices(groups, names, uf: _Union) -> dict[tuple[str, str], set[str]]:
     return offices
 
 
-def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer):
+def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer) -> str | None:
     """The one holder of ``title`` at ``qualifier``, widening "chief" to any head title."""
     exact = offices.get((qualifier, title), ())
     if len(exact) == 1:
@@ -764,7 +770,8 @@ def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer):
     return None
 
 
-def _holder_for(t: _Cand, offices, names, uf: _Union, lex: Gazetteer) -> str | None:
+def _holder_for(t: _Cand, offices, uf: _Union, lex: Gazetteer) -> str | None:
+    """The person group a title-only form ("the Turkish President") stands for, if one."""
     qualifier, title, _ = t.role
     if qualifier is None:
         return None
@@ -772,6 +779,7 @@ def _holder_for(t: _Cand, offices, names, uf: _Union, lex: Gazetteer) -> str | N
 
 
 def _handles(got: _Collected, groups, names, kinds, uf: _Union) -> dict[str, tuple[str, ...]]:
+    # groups: root → candidates; names / kinds: root → canonical name / kind
     """Tie each social handle to an actor and record it as one of its mentions."""
     by_name = {fold(names[r]): r for r in groups}
     people = [(r, names[r]) for r in sorted(groups) if kinds[r] in {"person", "organisation"}]
