@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from generator.model import Analysis, SourceSet, Statement
+from generator.model import Analysis, SourceSet, Statement, TimelineEvent
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,36 +28,52 @@ def analyse(source_set: SourceSet, nlp: "Language") -> Analysis:
 
     docs = parse_articles(source_set.articles, nlp)
     index = find_actors(docs)
-    statements = tuple(_dated(st, docs) for st in find_statements(docs, index))
+    timeline = find_events(docs)
+    days = _sentence_days(timeline, docs)
+    statements = tuple(_dated(st, docs, days) for st in find_statements(docs, index))
     return Analysis(
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
         statements=statements,
         open_questions=find_open_questions(docs, index),
-        timeline=find_events(docs),
+        timeline=timeline,
         places=find_places(docs, index),
         model=nlp.meta.get("briefing_model", nlp.meta.get("name", "")),
     )
 
 
-def _dated(statement: Statement, docs: list["ArticleDoc"]) -> Statement:
-    """Give a statement the day it was made: a day named in its sentence, else its source's date.
+def _sentence_days(timeline: tuple[TimelineEvent, ...], docs: list["ArticleDoc"]) -> dict[tuple[str, int], str]:
+    """The day each sentence reports as past (on or before its article's date), by (source, index)."""
+    reference = {d.source: d.article.published for d in docs}
+    days: dict[tuple[str, int], str] = {}
+    for event in timeline:
+        if len(event.date) != 10:
+            continue
+        for ev in event.evidence:
+            ref = reference.get(ev.source)
+            if ref is None or event.date <= ref.isoformat():
+                key = (ev.source, ev.sentence)
+                days[key] = max(days.get(key, event.date), event.date)
+    return days
 
-    A statement usually carries no date of its own; the sentence that reports it often
-    does ("said on Tuesday"), and otherwise the publication date is the best bound.
+
+def _dated(statement: Statement, docs: list["ArticleDoc"], days: dict[tuple[str, int], str]) -> Statement:
+    """Give a statement the day it was made.
+
+    A statement rarely carries a date of its own. The day its sentence reports ("said on
+    Tuesday") is best; else the first past day the article names, because a news lead
+    states the occasion the rest of the story reports on (a nearer earlier day is often a
+    flashback); else the publication date, the latest it can have been made.
     """
-    from generator.analysis.dates import resolve_dates
-
     if statement.date or not statement.evidence:
         return statement
     first = statement.evidence[0]
-    doc = next(d for d in docs if d.source == first.source)
-    reference = doc.article.published
-    sentence = doc.sentences[first.sentence]
-    span = doc.spans[first.sentence]
-    days = [m for m in resolve_dates(sentence.text, reference, span=span) if len(m.value) == 10]
-    if days:
-        return dataclasses.replace(statement, date=days[0].value)
-    if reference is not None:
-        return dataclasses.replace(statement, date=reference.isoformat())
-    return statement
+    day = days.get((first.source, first.sentence))
+    if day is None:
+        named = sorted(i for (src, i) in days if src == first.source)
+        day = days[(first.source, named[0])] if named else None
+    if day is None:
+        doc = next(d for d in docs if d.source == first.source)
+        if doc.article.published is not None:
+            day = doc.article.published.isoformat()
+    return dataclasses.replace(statement, date=day) if day else statement
