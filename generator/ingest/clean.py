@@ -45,6 +45,7 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|print)"
         r"(?:\s*[,|·•]\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|print))*$",
         r"^(?:https?://\S+|(?:www\.)?pic\.twitter\.com/\S+|t\.co/\S+)$",  # a bare link
+        r"^(?:source|originally published (?:at|on|in|by)|read the original(?: article)? (?:at|on)|via)\s*:?\s*https?://\S+$",
         r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$",
     )
 )

@@ -198,6 +198,20 @@ def first_sentence(text: str) -> str:
     return text.strip()
 
 
+_SOURCE_URL = re.compile(r"^(?:[A-Za-z ]{0,30}:?\s*)?(https?://[^\s)>\]]+)$")
+_NOT_A_SOURCE = re.compile(r"^https?://(?:www\.)?(?:t\.co|pic\.twitter\.com|twitter\.com/share|facebook\.com/share)")
+
+
+def source_url(removed: list[str] | tuple[str, ...]) -> str | None:
+    """The article's own address when a plain-text file gives it on a line of its own
+    ("https://…", "Source: https://…", "Originally published at https://…")."""
+    for line in removed:
+        m = _SOURCE_URL.match(line.strip())
+        if m and not _NOT_A_SOURCE.match(m.group(1)):
+            return m.group(1).rstrip(".,;")
+    return None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``-style prefixes, as a fallback outlet name."""
     if not url:

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.ingest.clean import CleanBlock, clean_body, split_glued
 from generator.ingest.decode import read_text
-from generator.ingest.metadata import outlet_from_url, read_header, title_from_text
+from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
 from generator.ingest.readers import READERS
 from generator.ingest.setfile import SET_FILE, load_set_config
 from generator.model import Article, Block, SourceSet
@@ -89,9 +89,10 @@ def load_article(path: Path, article_id: str) -> Article:
         raise InputError("no article text left after removing headline and boilerplate", path)
     blocks, text = assemble(cleaned.blocks)
     stated = raw.stated
+    url = stated.url or source_url(removed)
     title, title_inferred = _title(stated.title, header.title, blocks, path)
     published, basis, published_inferred = _published(stated.published, stated.basis, header.published)
-    outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, stated.url)
+    outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
         id=article_id,
         path=path,
@@ -104,7 +105,7 @@ def load_article(path: Path, article_id: str) -> Article:
         title_inferred=title_inferred,
         outlet=outlet,
         outlet_inferred=outlet_inferred,
-        url=stated.url,
+        url=url,
         author=stated.author or header.author,
         encoding=decoded.encoding,
         removed=tuple(removed),

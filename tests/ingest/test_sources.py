@@ -86,8 +86,17 @@ def test_as_of_dates_undated_articles():
     assert [(a.published, a.published_basis) for a in flood.articles] == [
         (dt.date(2023, 11, 2), "set context"),
         (dt.date(2023, 11, 2), "set context"),
+        (dt.date(2023, 11, 1), "dateline"),  # its own "Posted on" line
     ]
     assert flood.articles[1].title == "Flood barriers go up in Millbrook" and not flood.articles[1].title_inferred
+
+
+def test_source_line_gives_url_and_outlet_of_a_text_article():
+    echo = load_article(FLOOD / "03_millbrook-echo.txt", "s3")
+    assert echo.url == "https://www.millbrookecho.example.co.uk/news/2023/11/01/rest-centre-opens"
+    assert (echo.outlet, echo.outlet_inferred) == ("millbrookecho.example.co.uk", True)
+    assert echo.title == "River Alder: council opens rest centre at Millbrook school"
+    assert "Tags:" not in echo.text and "https://" not in echo.text
 
 
 def test_as_of_wins_over_other_articles_dates(tmp_path):
