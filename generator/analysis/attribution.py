@@ -139,7 +139,9 @@ class SpeakerResolver:
         lemma = verb.lemma_.lower()
         # the tagger often calls "added" in "…,” added KCNA" a participle; one without an
         # auxiliary is finite here
-        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+            verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
         if lemma not in self.lexicon.verbs or lemma in self.lexicon.urge or not finite:
             return None  # "urging all sides": the object is the one addressed
         before = verb.i > 0 and (self.doc[verb.i - 1].is_punct or self.doc[verb.i - 1].is_quote)
@@ -150,6 +152,8 @@ class SpeakerResolver:
         )
         if not (before and content_before):
             return None
+        if verb.dep_ == "amod" and verb.i < verb.head.i <= verb.i + 3 and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "…", added KCNA. parsed as an adjective on "KCNA"
         for child in verb.rights:
             if child.i > verb.i + 4:
                 break

@@ -73,8 +73,9 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
     quotes = find_quote_spans(adoc.article)
     quoted = tuple((q.start, q.end) for q in quotes)
     resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, quoted)
-    out = list(direct_quotes(adoc, n, quotes, resolver))
-    out.extend(reported_speech(adoc, n, quoted, resolver))
+    reported = list(reported_speech(adoc, n, quoted, resolver))
+    out = list(direct_quotes(adoc, n, quotes, resolver, reported))
+    out.extend(reported)
     out.extend(quoted_posts(adoc, n, index))
     return out
 
@@ -82,11 +83,20 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
 # --------------------------------------------------------------------------- direct quotes
 
 
-def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[Found]:
-    """Quoted statements with the speaker their sentence (or the one before) gives them."""
+def direct_quotes(
+    adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver, reported: list[Found] = ()
+) -> Iterator[Found]:
+    """Quoted statements with the speaker their sentence (or the one before) gives them.
+
+    ``reported``: the article's reported statements; a quote with no speaker of its own
+    continues the speaker of a reported statement earlier in its paragraph ("X warned that
+    …. “…”").
+    """
     quoted = resolver.quoted
-    last_by_block: dict[int, str] = {}  # block index -> speaker of its last attributed quote
+    said = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker) for f in reported]
+    quoted_by: list[tuple[int, int, str]] = []  # (block, start, speaker) of attributed quotes
     for parts in _quote_groups(adoc, quotes):
+        last_by_block = _last_speakers(said + quoted_by, parts[0].start)
         words = sum(p.words() for p in parts)
         if _is_title(parts):
             continue
@@ -106,10 +116,17 @@ def direct_quotes(adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: S
             speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
             continue
-        for p in parts:
-            last_by_block[p.block] = speaker
+        quoted_by.extend((p.block, p.start, speaker) for p in parts)
         sentences = _sentences_between(adoc, parts[0].start, parts[-1].end)
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+
+
+def _last_speakers(said: list[tuple[int, int, str]], before: int) -> dict[int, str]:
+    """Block index → the speaker of the last statement found in it before offset ``before``."""
+    last: dict[int, str] = {}
+    for block, _, who in sorted(x for x in said if x[1] < before):
+        last[block] = who
+    return last
 
 
 def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
