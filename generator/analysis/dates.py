@@ -539,7 +539,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("decade_word", _I(r"\bthe\s+(?:(?P<century>19|20)00s\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade),
     ("century", _I(r"\b(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+century\b(?!-)"), _h_century),  # "21st-century architecture" is an adjective
     ("ago", r"(?<![\w\[])" + _I(r"(?:(?:about|some|nearly|almost|over|more\s+than|just\s+over)\s+)?") + _BRACKET_NUM + _I(r"\s+(?P<agounit>decades?|years?|months?|weeks?|days?|hours?)\s+ago\b"), _h_ago),
-    ("past_span", _I(r"\b(?:the\s+)?(?:past|last)\s+") + _NUM + _I(r"\s+(?P<pastunit>years|months|weeks|days)\b"), _h_past_span),
+    ("past_span", _I(r"\bthe\s+(?:past|last)\s+") + _NUM + _I(r"\s+(?P<pastunit>years|months|weeks|days)\b"), _h_past_span),
     ("day_word", _I(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|earlier\s+today|later\s+today|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"), _h_day_word),
     ("anchor_day", _I(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|that\s+same\s+day|the\s+same\s+day|the\s+(?:previous|prior|following|next)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+day\s+(?:earlier|later|before|after)|the\s+night\s+before)\b"), _h_anchor_day),
     ("anchor_year", _I(r"\b(?:the\s+(?:previous|prior|following)\s+year|the\s+year\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+year\s+(?:earlier|later))\b"), _h_anchor_year),
@@ -575,7 +575,12 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
     """Past, present or future from the governing verb, its auxiliaries and its head."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_lower = {a.lower_ for a in aux}
-    if aux_lower & {"will", "shall", "'ll", "wo", "’ll"}:
+    # "would" is mostly the future of reported speech in news ("said it would vote on Thursday")
+    if aux_lower & {"will", "shall", "'ll", "wo", "’ll", "would"}:
+        return "future"
+    # "may return on Sunday"; not "could" ("could not be reached on Tuesday" is past) and
+    # not with "have" ("may have met on Tuesday")
+    if aux_lower & {"may", "might", "must", "should", "can"} and "have" not in aux_lower:
         return "future"
     if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG", "JJ"):
         return "future"
@@ -590,8 +595,12 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
         return "future"
     if any(a.tag_ == "VBD" for a in aux) or verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBN" and aux_lower & {"has", "have", "had"}:
+    if verb.tag_ == "VBN" and "had" in aux_lower:
         return "past"
+    if verb.tag_ == "VBN" and aux_lower & {"has", "have"}:
+        # present perfect: "has called a rally on March 18" may look ahead; for weekdays
+        # "present" still reads as the most recent such day
+        return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and head.tag_ != "":
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or aux_lower & {"is", "are", "am", "being"}:

@@ -247,12 +247,18 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
                 continue  # "Although the initiative collapsed …": the clause alone
             if child.i in other_dates and child.dep_ in ("appos", "conj") and not ids & date_ids:
                 continue  # "in 2002, 2005": the other year is its own event
+            if child.dep_ == "conj" and all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in child.subtree):
+                continue  # "…, and more recently": a dangling adverb once its date is gone
             if ids & other_dates and not ids & date_ids and child.dep_ in ("prep", "npadvmod", "advmod"):
                 continue  # another date's phrase belongs to that date's event
             visit(child)
 
     visit(head)
-    return keep
+    # "in 2002, 2005" seen from 2005: drop the other year (and its comma), keep ours
+    doc = head.doc
+    drop = {i for i in keep if i in other_dates and not {t.i for t in doc[i].subtree} <= other_dates | date_ids}
+    drop |= {t.i for i in drop for t in doc[i].children if t.dep_ == "punct"}
+    return keep - drop
 
 
 def _render(span: "Span", ids: list[int], sentence: Sentence, mention: DateMention) -> str:
