@@ -130,16 +130,18 @@ def split_glued(units: list[Unit], removed: list[str]) -> list[Unit]:
 def clean_body(units: list[Unit], removed: list[str]) -> Cleaned:
     """Type the body units as paragraphs, subheads and posts; drop boilerplate.
 
-    Steps: strip inline social links and badges; drop whole boilerplate units; cut a
-    trailing sources/links section; join a post with its attribution line; strip media
-    credits from captions; decide subheads among the short lines.
+    Steps: strip inline social links; cut a trailing sources/links section; drop whole
+    boilerplate units; strip media credits from captions; split an attribution run into
+    its post; join each post with its attribution line; decide subheads among the short
+    lines.
     """
     kept: list[tuple[Unit, bool]] = []  # (unit, is_caption)
     for i, unit in enumerate(units):
         text = _strip_inline(unit.text, removed)
         if not text:
             continue
-        if END_SECTION.match(text) and (unit.heading or _looks_like_heading(text)):
+        # A "Sources"/"See also" heading in the second half of a page opens its link list.
+        if END_SECTION.match(text) and (unit.heading or _looks_like_heading(text)) and i >= len(units) / 2:
             removed.extend(u.text for u in units[i:])
             break
         if is_boilerplate(text):
@@ -182,7 +184,9 @@ def _type_blocks(kept: list[tuple[Unit, bool]], removed: list[str]) -> list[Clea
     ]
     for i, (unit, _caption) in enumerate(kept):
         if ATTRIBUTION.match(unit.text) and not unit.heading:
-            if blocks and blocks[-1].kind == "paragraph":
+            # The unit above is the post, even when it is short and unpunctuated like a
+            # heading (a post ending in a hashtag or an emoji).
+            if blocks and blocks[-1].kind != "post" and not kept[i - 1][0].heading:
                 blocks[-1] = CleanBlock("post", blocks[-1].text, attribution=unit.text)
             else:
                 removed.append(unit.text)

@@ -72,7 +72,7 @@ def read_header(units: list[Unit], stated: Stated, removed: list[str]) -> Header
     i = 0
     while i < min(len(units), _HEADER_SCAN):
         text = units[i].text
-        if _take_meta_line(text, found, removed):
+        if _take_meta_line(text, found, removed, categories=_category_allowed(units, i, found, stated)):
             i += 1
         elif "title" not in found and _is_title(units, i, stated):
             found["title"] = text
@@ -90,7 +90,17 @@ def read_header(units: list[Unit], stated: Stated, removed: list[str]) -> Header
     return Header(body=body, **found)  # type: ignore[arg-type]
 
 
-def _take_meta_line(text: str, found: dict[str, object], removed: list[str]) -> bool:
+def _category_allowed(units: list[Unit], i: int, found: dict[str, object], stated: Stated) -> bool:
+    """Whether line ``i`` may be a category line: once the headline is known, or when a
+    headline follows it. A Title-Case headline with commas ("Strike Ends, Talks Resume")
+    looks like a category list but stands directly above the byline or the lead."""
+    if "title" in found or stated.title:
+        return True
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    return is_headline(nxt) and not _BYLINE.match(nxt) and find_date(nxt) is None
+
+
+def _take_meta_line(text: str, found: dict[str, object], removed: list[str], *, categories: bool = True) -> bool:
     """Record what a metadata line says and drop it; False when ``text`` is not one."""
     date = find_date(text)
     byline = _BYLINE.match(text)
@@ -100,7 +110,7 @@ def _take_meta_line(text: str, found: dict[str, object], removed: list[str]) -> 
         pass
     elif date and _is_meta_around(text[: date.start], text[date.end :]):
         pass
-    elif not (is_boilerplate(text) or _is_category_line(text)):
+    elif not (is_boilerplate(text) or (categories and _is_category_line(text))):
         return False
     if date:
         found.setdefault("published", date.value)

@@ -198,3 +198,15 @@ def test_parenthesised_photo_credit_marks_a_caption():
     assert cleaned.blocks[0].text == "The damaged bow of the ferry at Eastmere quay"
     assert cleaned.blocks[0].kind == "paragraph"  # a caption, not a subhead
     assert removed == ["(Photo by Amir Haddad/Quay Times)"]
+
+
+def test_short_post_ending_in_a_hashtag_is_still_a_post():
+    units = [Unit(t) for t in (
+        "The ferry operator's chief executive thanked the crew on social media.",
+        "Proud of every one of our crew today #Westholm",
+        "— Hanna Berg (@HannaBergCEO) October 15, 2022",
+        "Sailings resumed on Sunday morning.",
+    )]
+    cleaned = clean_body(units, [])
+    assert [b.kind for b in cleaned.blocks] == ["paragraph", "post", "paragraph"]
+    assert cleaned.blocks[1].attribution == "— Hanna Berg (@HannaBergCEO) October 15, 2022"

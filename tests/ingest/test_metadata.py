@@ -75,6 +75,16 @@ def test_wire_byline_and_category_line():
     assert removed == ["World, Business, Transport", "By Jane Okafor | Coastal Wire", "Published: 6 March 2024", "4 min read"]
 
 
+def test_title_case_headline_with_comma_is_not_a_category_line():
+    header, removed = _header([
+        "Strike Ends, Talks Resume",
+        "By Jane Okafor | Coastal Wire",
+        "Dock workers at Porthaven returned to work on Monday after the union accepted a revised offer.",
+    ])
+    assert header.title == "Strike Ends, Talks Resume"
+    assert removed == ["By Jane Okafor | Coastal Wire"]
+
+
 def test_byline_role_is_not_an_outlet_and_wire_dateline_gives_one():
     header, _ = _header([
         "By Priya Nandakumar, Transport Correspondent",
