@@ -1,0 +1,156 @@
+"""The site's own pages: what they list, actor merging, the feed, stale pages, the build."""
+from __future__ import annotations
+
+import copy
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from generator.errors import BriefingError
+from generator.render import actor_slug, render_briefing
+from generator.site import MARKER, build_site, merge_actors, site_pages, write_site_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _second_record(record: dict) -> dict:
+    """Another briefing naming one actor differently (an alias) and one actor the same."""
+    other = copy.deepcopy(record)
+    other.update(set="second-set", title="A later meeting", date="2025-06-24", updated="2025-06-25", tags=["NATO"])
+    erdogan = next(a for a in other["actors"] if a["name"].startswith("Recep"))
+    erdogan["name"] = "Erdogan"  # an alias of the first briefing's actor
+    erdogan["aliases"] = ["President Erdogan"]
+    for st in other["statements"]:
+        if st["speaker"].startswith("Recep"):
+            st["speaker"] = "Erdogan"
+    return other
+
+
+def test_pages_cover_every_record(fixture_record):
+    pages = site_pages([fixture_record])
+    slug = fixture_record["set"]
+    for src in fixture_record["sources"]:
+        assert f"sources/{slug}/{src['id']}.md" in pages
+    for actor in fixture_record["actors"]:
+        assert f"actors/{actor_slug(actor['name'])}.md" in pages
+    for name in ("index.md", "questions.md", "timeline.md", "tags.md", "actors/index.md", "archive/index.md",
+                 "archive/2025-05.md", "feed.xml"):
+        assert name in pages
+    assert "<!-- material/tags -->" in pages["tags.md"]
+    home = pages["index.md"]
+    assert f"]({slug}.md)" in home and "2 sources · 4 open questions" in home
+    for q in fixture_record["open_questions"]:
+        assert q["text"].split()[1] in home and q["text"].split()[1] in pages["questions.md"]
+
+
+def test_home_lists_latest_first_and_questions_of_every_briefing(fixture_record):
+    other = _second_record(fixture_record)
+    home = site_pages([fixture_record, other])["index.md"]
+    assert home.index("(second-set.md)") < home.index(f"({fixture_record['set']}.md)")
+    assert home.count("bs-badge--") == 2 * len(fixture_record["open_questions"])
+
+
+def test_source_page_anchors_every_sentence_once(fixture_record):
+    src = fixture_record["sources"][0]
+    page = site_pages([fixture_record])[f"sources/{fixture_record['set']}/{src['id']}.md"]
+    for block in src["blocks"]:
+        for sent in block["sentences"]:
+            anchor = f"{src['id']}-{sent['index']}"
+            assert page.count(f'id="{anchor}"') + page.count(f"#{anchor} ") == 1, anchor
+    assert f"](../../{fixture_record['set']}.md)" in page
+
+
+def test_actors_merge_across_briefings_by_name_and_alias(fixture_record):
+    other = _second_record(fixture_record)
+    merged = {a.slug: a for a in merge_actors([fixture_record, other])}
+    erdogan = merged["recep-tayyip-erdogan"]
+    assert erdogan.names == ["Erdogan", "Recep Tayyip Erdoğan"]
+    assert sorted(rec["set"] for rec, _ in erdogan.entries) == ["rutte-erdogan-ankara", "second-set"]
+    assert "erdogan" not in merged  # one actor, not two
+    pages = site_pages([fixture_record, other])
+    page = pages["actors/recep-tayyip-erdogan.md"]
+    assert "(../second-set.md)" in page and f"(../{fixture_record['set']}.md)" in page
+    said = [st for st in fixture_record["statements"] if st["speaker"].startswith("Recep")]
+    assert page.count("\n- “") + page.count(" — *reported*") == 2 * len(said)
+    # the second briefing links to actors/erdogan.md: it exists and points to the merged page
+    assert "](actors/erdogan.md)" in render_briefing(other)
+    assert "(recep-tayyip-erdogan.md)" in pages["actors/erdogan.md"]
+
+
+def test_feed_is_valid_atom_with_record_dates(fixture_record):
+    record = copy.deepcopy(fixture_record)
+    record["title"] = "A <script>alert(1)</script> & more"
+    feed = ET.fromstring(site_pages([record, _second_record(record)], site_url="https://example.org/news")["feed.xml"])
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.find(f"{ATOM}updated").text == "2025-06-25T00:00:00Z"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}id").text for e in entries] == [
+        "https://example.org/news/second-set/", "https://example.org/news/rutte-erdogan-ankara/",
+    ]
+    assert entries[1].find(f"{ATOM}title").text == "A <script>alert(1)</script> & more"
+    assert entries[1].find(f"{ATOM}updated").text == "2025-05-14T00:00:00Z"
+
+
+def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_path):
+    other = _second_record(fixture_record)
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_site_pages([fixture_record, other], first)
+    write_site_pages([copy.deepcopy(other), copy.deepcopy(fixture_record)], second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+    hand_made = first / "actors" / "notes.md"
+    hand_made.write_text("# Notes an editor keeps here\n", "utf-8")
+    written = write_site_pages([fixture_record], first)
+    assert not (first / "sources" / "second-set").exists()
+    assert not (first / "actors" / "erdogan.md").exists()
+    assert not (first / "archive" / "2025-06.md").exists()
+    assert hand_made.exists()  # not ours: no marker, never removed
+    assert all(MARKER in p.read_text("utf-8") for p in written if p.suffix == ".md")
+
+
+def test_generated_pages_have_title_and_description(fixture_record):
+    for name, text in site_pages([fixture_record]).items():
+        if name.endswith(".md"):
+            meta = frontmatter.loads(text).metadata
+            assert meta.get("title"), name
+
+
+def test_reserved_set_names_are_refused(fixture_record):
+    with pytest.raises(BriefingError, match="cannot be a page name"):
+        site_pages([dict(fixture_record, set="questions")])
+
+
+@pytest.fixture
+def project(tmp_path: Path, fixture_record: dict) -> Path:
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    docs = tmp_path / "briefings"
+    (docs / ".generated").mkdir(parents=True)
+    (docs / f"{fixture_record['set']}.md").write_text(render_briefing(fixture_record), "utf-8")
+    (docs / ".generated" / "secret.md").write_text("# not for publication\n", "utf-8")
+    write_site_pages([fixture_record], docs)
+    return tmp_path
+
+
+def test_strict_build_passes_and_keeps_generated_folder_private(project, fixture_record):
+    build_site(project)
+    site = project / "site"
+    assert (site / fixture_record["set"] / "index.html").is_file()
+    assert (site / "sources" / fixture_record["set"] / "s1" / "index.html").is_file()
+    assert (site / "feed.xml").is_file() and (site / "sitemap.xml").is_file()
+    assert not any(".generated" in str(p) for p in site.rglob("*"))
+    briefing = (site / fixture_record["set"] / "index.html").read_text("utf-8")
+    assert '<meta name="description"' in briefing and 'property="og:title"' in briefing
+
+
+def test_strict_build_fails_with_mkdocs_message_on_a_broken_anchor(project, fixture_record):
+    page = project / "briefings" / f"{fixture_record['set']}.md"
+    page.write_text(page.read_text("utf-8") + "\n[gone](sources/rutte-erdogan-ankara/s1.md#s1-9999)\n", "utf-8")
+    with pytest.raises(BriefingError, match="does not contain an anchor '#s1-9999'"):
+        build_site(project)
