@@ -222,6 +222,12 @@ def read_html(path: Path, text: str) -> RawArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     units = tuple(_html_units(doc.body)) if doc is not None and doc.body is not None else ()
+    if sum(not u.heading for u in units) <= 1:
+        # On very short pages trafilatura falls back to a baseline that runs every block
+        # into one paragraph; the page's own block elements keep the structure.
+        own = _page_units(text)
+        if sum(not u.heading for u in own) > 1:
+            units = own
     if not any(not u.heading for u in units):
         raise InputError("no article text found in the HTML page", path)
     published = coerce_date(doc.date) if doc.date else None
@@ -264,6 +270,30 @@ def _html_units(body: Any) -> list[Unit]:
 
     walk(body)
     return units
+
+
+# Page furniture never holding article text, dropped before the fallback walk.
+_PAGE_FURNITURE = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg")
+
+
+def _page_units(html: str) -> tuple[Unit, ...]:
+    """Headings, paragraphs, list items and quotes of the page in document order."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    for el in list(root.iter(*_PAGE_FURNITURE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    units: list[Unit] = []
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"):
+        if el.tag in ("li", "blockquote") and el.find(".//p") is not None:
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            heading = el.tag.startswith("h")
+            units.append(Unit(text, heading=heading, level=int(el.tag[1]) if heading else 0))
+    return tuple(units)
 
 
 def _outlet_from_page_title(html: str, title: str | None) -> str | None:

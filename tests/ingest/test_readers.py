@@ -95,3 +95,22 @@ def test_html_without_article_text_is_an_input_error(tmp_path):
     path.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
     with pytest.raises(InputError, match="no article text found"):
         read_html(path, path.read_text())
+
+
+def test_short_html_page_keeps_its_paragraphs(tmp_path):
+    path = tmp_path / "short.html"
+    path.write_text(
+        "<html><head><title>Bridge closed after crash</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<h1>Bridge closed after crash</h1>"
+        "<p>The Alder bridge was closed on Tuesday after a lorry hit the railing.</p>"
+        "<p>Police said no one was hurt.</p>"
+        "<footer><p>Copyright 2023 Millbrook Echo</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    raw = read_html(path, path.read_text("utf-8"))
+    assert [(u.heading, u.text) for u in raw.units] == [
+        (True, "Bridge closed after crash"),
+        (False, "The Alder bridge was closed on Tuesday after a lorry hit the railing."),
+        (False, "Police said no one was hurt."),
+    ]
