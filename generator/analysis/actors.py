@@ -290,12 +290,20 @@ def _name_after(span: "Span", ent_at: dict, lex: Gazetteer) -> "Span | None":
 
 
 def _portfolio(span: "Span", ent_at: dict) -> "Span":
-    """Widen a title over the capitalised nouns before it: "Industry Minister"."""
+    """Widen a title over the nouns before it: "Industry Minister", "branch secretary".
+
+    Capitalised nouns always widen it; lower-case nouns only a lower-case title, and never
+    after a capitalised one.
+    """
     doc, start = span.doc, span.start
+    lower = span[0].is_lower
     while start > 0:
         tok = doc[start - 1]
-        if tok.i in ent_at or not tok.is_alpha or not tok.is_title or tok.dep_ != "compound":
+        if tok.i in ent_at or not tok.is_alpha or tok.dep_ != "compound":
             break
+        if not (tok.is_title or lower and tok.is_lower and tok.pos_ == "NOUN"):
+            break
+        lower = lower and tok.is_lower  # once capitalised, only capitalised nouns follow
         start -= 1
     return doc[start : span.end]
 
@@ -311,7 +319,7 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
         return
     left = _qualifier_left(span, ent_at)
     qual = left if left is not None else _qualifier_right(span, ent_at)
-    if left is None and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
+    if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
         return
     holder = _name_after(span, ent_at, lex)
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
