@@ -179,8 +179,13 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
     date_ids = {t.i for t in tokens}
     other_dates = {t.i for m in mentions if m != mention for t in _tokens(span, sentence, m)}
     top = _top(tokens)
-    if top.dep_ in ("poss", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN"):
-        # "next month's annual summit", "the NATO Summit next month": the thing dated
+    if (
+        top.dep_ in ("poss", "npadvmod")
+        and top.head.pos_ in ("NOUN", "PROPN")
+        and top.head.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+    ):
+        # "ahead of next month's annual summit": the thing dated (a subject takes its verb:
+        # "Next year's competition is scheduled to take place in Mexico City")
         keep = _clause(top.head, date_ids, other_dates)
     else:
         keep = _clause(_governing_verb(top), date_ids, other_dates)
@@ -190,8 +195,27 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
             keep = _clause(noun, date_ids, other_dates)
     if not keep:
         return _tidy(sentence.text, mention)
-    text = _render(span, sorted(keep), sentence, mention)
+    text = _render(span, sorted(keep), _antecedents(span, keep))
     return _tidy(text, mention)
+
+
+def _antecedents(span: "Span", keep: set[int]) -> dict[int, str]:
+    """"which launches June 28" → "the orbiter's last flight launches June 28": a relative
+    pronoun that is the subject of a kept relative clause reads as the noun it stands for."""
+    doc = span.doc
+    subs: dict[int, str] = {}
+    for i in keep:
+        token = doc[i]
+        clause = token.head
+        if (
+            token.tag_ in ("WDT", "WP")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and clause.dep_ == "relcl"
+            and clause.head.i not in keep
+        ):
+            noun = clause.head
+            subs[i] = doc[noun.left_edge.i : noun.i + 1].text
+    return subs
 
 
 def _governing_verb(token: "Token") -> "Token":
@@ -227,8 +251,10 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
     def side(child: "Token", ids: set[int]) -> bool:
         if ids & date_ids:
             return False
-        if child.dep_ in SIDE_CLAUSES:
+        if child.dep_ in ("relcl", "parataxis"):
             return True
+        if child.dep_ in SIDE_CLAUSES:
+            return _detached(child)
         # a second clause joined by "and": a conjoined verb, and its "and"
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             return True
@@ -243,7 +269,7 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
             ids = {t.i for t in child.subtree}
             if side(child, ids):
                 continue
-            if token.i == head.i and child.dep_ == "mark":
+            if token.i == head.i and (child.dep_ == "mark" or (child.tag_ == "WRB" and child.dep_ == "advmod")):
                 continue  # "Although the initiative collapsed …": the clause alone
             if child.i in other_dates and child.dep_ in ("appos", "conj") and not ids & date_ids:
                 continue  # "in 2002, 2005": the other year is its own event
@@ -261,8 +287,22 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
     return keep - drop
 
 
-def _render(span: "Span", ids: list[int], sentence: Sentence, mention: DateMention) -> str:
-    """The kept tokens as text, contiguous runs joined with their own spacing."""
+def _detached(child: "Token") -> bool:
+    """A clause set off by a comma or a subordinator ("…, officials said", "when it …"),
+    not a complement the verb needs ("caused a mass exodus to head for the station")."""
+    if any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.dep_ == "advmod") for c in child.children):
+        return True
+    doc = child.doc
+    edge = child.left_edge.i
+    if child.i > child.head.i:
+        return edge > 0 and doc[edge - 1].is_punct
+    after = child.right_edge.i + 1
+    return after < len(doc) and doc[after].is_punct
+
+
+def _render(span: "Span", ids: list[int], subs: dict[int, str]) -> str:
+    """The kept tokens as text, contiguous runs joined with their own spacing; ``subs``
+    replaces single tokens (a relative pronoun by its antecedent)."""
     doc = span.doc
     parts: list[str] = []
     prev = None
@@ -270,7 +310,8 @@ def _render(span: "Span", ids: list[int], sentence: Sentence, mention: DateMenti
         token = doc[i]
         if prev is not None and i != prev + 1:
             parts.append(" ")
-        parts.append(token.text_with_ws if i != ids[-1] else token.text)
+        text = subs.get(i, token.text)
+        parts.append(text + token.whitespace_ if i != ids[-1] else text)
         prev = i
     return "".join(parts)
 
@@ -286,14 +327,18 @@ def _tidy(text: str, mention: DateMention) -> str:
     for open_q, close_q in (("“", "”"), ("(", ")")):
         if text.count(open_q) != text.count(close_q):
             text = text.replace(open_q, "").replace(close_q, "")
-    if _WEEKDAY_OR_DAYWORD.fullmatch(mention.text.split("’")[0].split("'")[0].split()[-1]) and len(mention.value) == 10:
-        label = mention.text
-        at = text.find(label)
-        if at >= 0 and mention.value not in text:
-            end = at + len(label)
+    text = re.sub(r"\(\s*\)", "", text)  # brackets whose date went to its own event
+    text = re.sub(r"\s+(?:and|or|but)$", "", text)
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if _WEEKDAY_OR_DAYWORD.fullmatch(mention.text.split()[-1]) and len(mention.value) == 10:
+        found = re.search(re.escape(mention.text) + r"(?:['’]s\b)?", text)
+        if found and mention.value not in text:
+            end = found.end()
             text = f"{text[:end]} ({mention.value}){text[end:]}"
     # trailing punctuation and the sentence's full stop (not the one of "U.S.")
     text = re.sub(r"(?:[\s,;:–—-]|(?<![A-Z])\.)+$", "", text).strip(" ,;:–—-")
+    text = re.sub(r"\s{2,}", " ", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -328,11 +373,11 @@ def _focus(span: "Span", sentence: Sentence, mention: DateMention) -> str:
 def _similar(a: _Found, b: _Found) -> bool:
     """Same date and the same happening: shared names and words."""
     if (a.date, a.end) != (b.date, b.end):
-        return False
+        return False  # (so two different dates of one sentence stay two events)
     if a.link == (b.source, b.sentence.index) or b.link == (a.source, a.sentence.index):
         return True  # "later that day" continues the event it refers to
     if a.source == b.source and a.sentence.index == b.sentence.index:
-        return False  # two dates of one sentence are one event each
+        return True  # "on Sunday night (March 4)": two names of one day in one sentence
     if a.focus and a.focus == b.focus:
         return True
     shared = len(a.keys & b.keys) / max(1, min(len(a.keys), len(b.keys)))
