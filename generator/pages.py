@@ -7,12 +7,17 @@ merges three ways with :func:`generator.merge.merge_page`.
 
 Decisions (each is what keeps an editor's text safe):
 
-* **Write order: page first, then base.** A crash between the two leaves the merged page
-  with the *old* base; the next run merges ``(old base, merged page, new page)``, where the
-  generator's changes appear identically on both sides, so diff3 takes them once and the
-  result is the same merged page. The other order would leave the *new* base beside the
-  *old* page: the next run would see ``theirs == base`` and keep the old page, reading
-  every difference as an editor's edit, so the new content would never arrive.
+* **Write order: journal, page, base, then drop the journal.** Each write is atomic
+  (:func:`generator.writer.atomic_write`), so the page is always the editor's old page or
+  the whole merged one. The base must never run ahead of the page: a *new* base beside the
+  *old* page would make the next run see ``theirs == base``, keep the old page and read
+  every difference as an editor's edit, so the new content would never arrive. The base
+  written late is safe even without help: the next run merges ``(old base, merged page,
+  new page)`` and the generator's changes, present on both sides, are taken once. But a
+  page left with conflict blocks is not merged again, so an old base would make the
+  editor meet the same conflicts twice; hence the journal (``.generated/<slug>.pending``:
+  the new base and the digest of the page written with it), from which the next run
+  completes the base when the page on disk is the one that write produced.
 * **Locked pages** (``locked: true``) are not touched, and neither is their base: the base
   must stay what the editor's page was last merged from, so that after an unlock every
   change the generator made meanwhile arrives by the ordinary merge. Updating the base
@@ -29,6 +34,7 @@ Decisions (each is what keeps an editor's text safe):
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +125,8 @@ def write_briefing(
     _check_slug(slug)
     target, stored = page_path(docs_dir, slug), base_path(docs_dir, slug)
     shown = display_path(target)
-    base, ours = read_text(stored), read_text(target)
+    ours = read_text(target)
+    base = _recover(stored, ours, dry_run=dry_run)
 
     def outcome(status: str, lines: tuple[int, ...] = ()) -> WriteOutcome:
         return WriteOutcome(slug, target, status, tuple(f"{shown}:{n}" for n in lines))
@@ -128,8 +135,7 @@ def write_briefing(
         if base is not None and not force:
             return outcome("deleted")
         if not dry_run:
-            atomic_write(target, page)
-            _store_base(stored, base, page)
+            _write_pair(target, page, stored, page)
         return outcome("created")
     if is_locked(ours):
         return outcome("locked")
@@ -138,9 +144,7 @@ def write_briefing(
         return outcome("conflict", pending)
     result = _merge(base, ours, page)
     if not dry_run:
-        if result.text != ours:  # page first, then base: see the module docstring
-            atomic_write(target, result.text)
-        _store_base(stored, base, page)
+        _write_pair(target, None if result.text == ours else result.text, stored, None if base == page else page)
     if result.conflicts:
         return outcome("conflict", result.conflicts)
     if result.text == ours:
@@ -148,9 +152,52 @@ def write_briefing(
     return outcome("updated" if ours == base else "merged")
 
 
-def _store_base(stored: Path, old: str | None, page: str) -> None:
-    if old != page:
-        atomic_write(stored, page)
+def journal_path(stored: Path) -> Path:
+    """The journal of an unfinished page-and-base write (``.generated/<slug>.pending``)."""
+    return stored.with_suffix(".pending")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _write_pair(target: Path, text: str | None, stored: Path, base: str | None) -> None:
+    """Write the page, then its base (None: leave that file as it is), journalled.
+
+    When both change, a journal holding the new base and the digest of the new page is
+    written first and removed last. If the process dies between the two writes, the next
+    run (:func:`_recover`) sees the page it wrote and completes the base, so the merge that
+    follows starts from exactly the state a finished run would have left.
+    """
+    journal = journal_path(stored)
+    if text is not None and base is not None:
+        atomic_write(journal, f"sha256:{_digest(text)}\n{base}")
+    if text is not None:
+        atomic_write(target, text)
+    if base is not None:
+        atomic_write(stored, base)
+    if text is not None and base is not None:
+        journal.unlink(missing_ok=True)
+
+
+def _recover(stored: Path, ours: str | None, *, dry_run: bool) -> str | None:
+    """The base to merge against, finishing a write a crash interrupted (see :func:`_write_pair`).
+
+    The journal's base is taken only when the page on disk is the one that write produced;
+    otherwise the page write never happened and the stored base is still right.
+    """
+    journal = journal_path(stored)
+    entry = read_text(journal)
+    if entry is None:
+        return read_text(stored)
+    header, _, base = entry.partition("\n")
+    finished = ours is not None and header == f"sha256:{_digest(ours)}"
+    if dry_run:
+        return base if finished else read_text(stored)
+    if finished:
+        atomic_write(stored, base)
+    journal.unlink(missing_ok=True)
+    return read_text(stored)
 
 
 def stored_bases(docs_dir: Path) -> list[Path]:

@@ -17,7 +17,7 @@ import pytest
 
 from generator import writer
 from generator.errors import BriefingError
-from generator.merge import CONFLICT_START, split_lines
+from generator.merge import CONFLICT_START, merge_page, split_lines
 from generator.pages import write_briefing
 from tests.conftest import ROOT
 from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five
@@ -195,12 +195,10 @@ def test_crash_between_page_and_base_write_loses_nothing_on_the_next_run(project
     generate_first(project)
     page().write_text(edit_all_five(BASE), "utf-8")
     real_replace = os.replace
-    calls = []
 
     def replace_then_crash(src, dst):
-        calls.append(dst)
-        if len(calls) == 2:  # the base write
-            raise KeyboardInterrupt("killed")
+        if Path(dst).name == f"{SLUG}.md" and Path(dst).parent.name == ".generated":
+            raise KeyboardInterrupt("killed")  # the page is written, its base is not
         real_replace(src, dst)
 
     monkeypatch.setattr(writer.os, "replace", replace_then_crash)
@@ -213,7 +211,55 @@ def test_crash_between_page_and_base_write_loses_nothing_on_the_next_run(project
     assert outcome.status == "unchanged" and outcome.conflicts == ()
     assert page().read_text("utf-8") == merged_once
     assert base().read_text("utf-8") == NEXT
-    assert not [p for p in docs().rglob("*.tmp")]
+    assert not [p for p in docs().rglob("*.tmp")] and not [p for p in docs().rglob("*.pending")]
+
+
+def test_crash_after_writing_a_conflicted_page_does_not_ask_twice(project, monkeypatch):
+    generate_first(project)
+    page().write_text(conflicting_page(), "utf-8")
+    real_replace = os.replace
+
+    def replace_then_crash(src, dst):
+        if Path(dst) == base():
+            raise KeyboardInterrupt("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(writer.os, "replace", replace_then_crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_briefing(docs(), SLUG, NEXT)
+    monkeypatch.setattr(writer.os, "replace", real_replace)
+    assert base().read_text("utf-8") == BASE and CONFLICT_START in page().read_text("utf-8")
+    # the next run completes the interrupted base write from the journal
+    assert write_briefing(docs(), SLUG, NEXT).status == "conflict"
+    assert base().read_text("utf-8") == NEXT
+    assert not (docs() / ".generated" / f"{SLUG}.pending").exists()
+    # so once the editor resolves the conflict (keeping their count), nothing is asked again
+    text = page().read_text("utf-8")
+    start = text.index(CONFLICT_START)
+    page().write_text(text[:start] + text[text.index("briefing:end -->\n", start) + len("briefing:end -->\n\n"):], "utf-8")
+    outcome = write_briefing(docs(), SLUG, NEXT)
+    assert (outcome.status, outcome.conflicts) == ("unchanged", ())
+
+
+def test_journal_of_a_page_write_that_never_happened_is_dropped(project, monkeypatch):
+    generate_first(project)
+    edited = edit_all_five(BASE)
+    page().write_text(edited, "utf-8")
+    real_replace = os.replace
+
+    def fail_page(src, dst):
+        if Path(dst) == page():
+            raise KeyboardInterrupt("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(writer.os, "replace", fail_page)
+    with pytest.raises(KeyboardInterrupt):
+        write_briefing(docs(), SLUG, NEXT)
+    monkeypatch.setattr(writer.os, "replace", real_replace)
+    assert (docs() / ".generated" / f"{SLUG}.pending").exists()
+    assert write_briefing(docs(), SLUG, NEXT).status == "merged"
+    assert page().read_text("utf-8") == merge_page(BASE, edited, NEXT).text
+    assert not (docs() / ".generated" / f"{SLUG}.pending").exists()
 
 
 KILL_SCRIPT = textwrap.dedent(
@@ -225,7 +271,6 @@ KILL_SCRIPT = textwrap.dedent(
 
     docs, slug, page_file, flag, stop_at = sys.argv[1:]
     real_fsync, real_replace = os.fsync, os.replace
-    replaced = []
 
     def slow_fsync(fd):
         real_fsync(fd)
@@ -235,8 +280,7 @@ KILL_SCRIPT = textwrap.dedent(
 
     def slow_replace(src, dst):
         real_replace(src, dst)
-        replaced.append(dst)
-        if stop_at == "between" and len(replaced) == 1:  # page in place, base not yet
+        if stop_at == "between" and Path(dst) == Path(docs) / f"{slug}.md":  # page in place, base not yet
             Path(flag).write_text("ready")
             time.sleep(60)
 
