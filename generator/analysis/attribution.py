@@ -173,6 +173,8 @@ class SpeakerResolver:
         """
         if token.pos_ == "PRON" or token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self.pronoun(token, exclude)
+        if token.lemma_.lower() in self.lexicon.not_speakers:
+            return None  # "the study revealed …", "the report says …"
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)
         if inside:
@@ -194,7 +196,7 @@ class SpeakerResolver:
             if child.dep_ in _NAME_DEPS | {"poss"}:
                 left = min(left, child.left_edge.i)
         for child in token.rights:
-            if child.dep_ in ("appos", "flat", "compound", "prep") or (child.dep_ == "punct" and child.text == ","):
+            if child.dep_ in ("appos", "flat", "compound", "prep", "cc", "conj") or (child.dep_ == "punct" and child.text == ","):
                 right = max(right, child.right_edge.i)
         while right > token.i and self.doc[right].is_punct:
             right -= 1
@@ -210,7 +212,9 @@ class SpeakerResolver:
         if covering:
             return covering[0]
         # "the team's coach, Alireza Mehraban": a name in an apposition or compound of the head
-        named = {t.i for c in head.children if c.dep_ in ("appos", "compound", "flat") for t in c.subtree}
+        deps = ("appos", "compound", "flat") + (("conj",) if head.pos_ in ("NOUN", "ADJ") else ())
+        # "American academic and professor Marc Lamont Hill": a name coordinated to a title noun
+        named = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
         tokens = [t for t in phrase if t.i in named]
         for m in found:
             if any(m.start <= t.idx < m.end for t in tokens):
@@ -241,6 +245,8 @@ class SpeakerResolver:
         """The subject's own words when they name an agent that is not in the index."""
         if head.lemma_.lower() in self.lexicon.not_speakers or head.pos_ not in ("NOUN", "PROPN"):
             return None
+        if any(c.dep_ == "conj" for c in head.children):
+            return None  # "the school district and the police": two speakers, not one
         if head.pos_ == "PROPN" and head.ent_type_ in _NOT_AGENT_ENTS:
             return None
         if head.pos_ == "NOUN" and not (_AGENT_NOUN.search(head.lemma_.lower()) or self._agent_modifier(head)):
@@ -266,9 +272,10 @@ class SpeakerResolver:
         if lower in _PERSON_PRONOUNS:
             return self._antecedent(token, {"person"}, ok)
         if lower == "it":
-            return self._antecedent(token, {"organisation", "country"}, ok)
+            return self._antecedent(token, {"organisation", "country"}, ok, subjects_only=True)
         if lower == "they":
-            return self._antecedent(token, {"organisation", "group"}, ok) or self._previous_agent(token)
+            found = self._antecedent(token, {"organisation", "group"}, ok, subjects_only=True)
+            return found or self._previous_agent(token)
         return None
 
     def _previous_agent(self, token: "Token") -> str | None:
@@ -282,12 +289,15 @@ class SpeakerResolver:
                 return self._surface_speaker(self.name_phrase(tok), tok)
         return None
 
-    def _antecedent(self, token: "Token", kinds: set[str], accept=lambda name: True) -> str | None:
+    def _antecedent(
+        self, token: "Token", kinds: set[str], accept=lambda name: True, subjects_only: bool = False
+    ) -> str | None:
         """The nearest actor of ``kinds`` mentioned before ``token``, outside quotes.
 
         Scans the sentence so far and up to three sentences back; in each sentence a mention
         that is a grammatical subject wins (news writing keeps the topic in subject position:
-        "Erdogan emphasised …, noting his talks with Putin. He said …" means Erdogan).
+        "Erdogan emphasised …, noting his talks with Putin. He said …" means Erdogan). With
+        ``subjects_only`` (for "it"/"they", which refer far less reliably) only subjects count.
         """
         sent = token.sent
         sentences = [sent]
@@ -309,7 +319,10 @@ class SpeakerResolver:
             if not cands:
                 continue
             subjects = [m for m in cands if self._is_subject(m)]
-            return (subjects[-1] if subjects else cands[-1]).actor
+            if subjects:
+                return subjects[-1].actor
+            if not subjects_only:
+                return cands[-1].actor
         return None
 
     def _is_subject(self, mention: MentionLike) -> bool:
