@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.ingest.readers import Unit
+from generator.ingest.units import Unit
 
 # Lines that are page furniture as a whole (matched on a stripped unit, case-insensitive).
 # Kept short on purpose: a long unit is content even when it starts like a prompt.

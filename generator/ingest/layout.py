@@ -14,6 +14,7 @@ import re
 # Characters that can close a sentence or a quoted sentence at the end of a line.
 _CLOSING = ".!?…:;\"”’»)]"
 _WRAP_WIDTH = 100  # longest line a wrapping editor or mail client produces
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z0-9]")
 
 
@@ -29,7 +30,8 @@ def split_units(text: str) -> list[str]:
 
 
 def _breaks_mid_sentence(line: str, following: str) -> bool:
-    return not line.endswith(tuple(_CLOSING)) and bool(_LOWER_START.match(following))
+    # A comma inside closing quotes ("…closes,\"") does not end the sentence.
+    return not _SENTENCE_END.search(line) and bool(_LOWER_START.match(following))
 
 
 def _is_wrapped(lines: list[str]) -> bool:

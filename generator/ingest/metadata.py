@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from generator.ingest.clean import is_boilerplate
 from generator.ingest.dates import find_date, is_date_line
-from generator.ingest.readers import Stated, Unit
+from generator.ingest.units import Stated, Unit
 
 _HEADER_SCAN = 8  # metadata lines sit above the lead; never look further than this
 _QUOTES = "\"'“”‘’«»"

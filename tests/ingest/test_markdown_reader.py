@@ -1,4 +1,4 @@
-"""Readers: Markdown front matter and markup, HTML extraction through trafilatura."""
+"""The Markdown reader: front matter fields, their errors, headings and inline markup."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.ingest.decode import read_text
-from generator.ingest.readers import read_html, read_md
+from generator.ingest.markdown_reader import read_md
 from tests.ingest.conftest import GUM, HARBOUR
 
 
@@ -70,47 +70,27 @@ def test_bad_front_matter_names_the_file(tmp_path, front, fragment):
     assert message.startswith(f"{path}: ") and fragment in message
 
 
-def test_html_page_keeps_article_and_drops_furniture():
-    path = HARBOUR / "003_harbour-daily.html"
-    raw = read_html(path, read_text(path).text)
-    texts = [u.text for u in raw.units]
-    joined = "\n".join(texts)
-    for junk in ("Subscribe", "cookies", "Related stories", "Terminal expansion approved", "All rights reserved", "Click to share", "Privacy policy"):
-        assert junk not in joined
-    assert [u.text for u in raw.units if u.heading and u.level == 2] == ["Pay offer rejected", "Impact on shipping"]
-    assert texts[1].startswith("Around 1,200 dock workers")
-    assert texts[-1].startswith("A further meeting between the two sides")
-    st = raw.stated
-    assert (st.title, st.outlet, st.author, st.published, st.basis) == (
-        "Dock workers walk out as port talks collapse",
-        "The Harbour Daily",
-        "Priya Nandakumar",
-        dt.date(2024, 3, 7),
-        "html metadata",
-    )
-
-
-def test_html_without_article_text_is_an_input_error(tmp_path):
-    path = tmp_path / "empty.html"
-    path.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
-    with pytest.raises(InputError, match="no article text found"):
-        read_html(path, path.read_text())
-
-
-def test_short_html_page_keeps_its_paragraphs(tmp_path):
-    path = tmp_path / "short.html"
+def test_markdown_without_front_matter_lists_quotes_and_setext_headings(tmp_path):
+    path = tmp_path / "notes.md"
     path.write_text(
-        "<html><head><title>Bridge closed after crash</title></head><body>"
-        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        "<h1>Bridge closed after crash</h1>"
-        "<p>The Alder bridge was closed on Tuesday after a lorry hit the railing.</p>"
-        "<p>Police said no one was hurt.</p>"
-        "<footer><p>Copyright 2023 Millbrook Echo</p></footer></body></html>",
+        "Council sets out flood plan\n"
+        "===========================\n\n"
+        "The council published its flood plan on *Monday*. Its main points:\n\n"
+        "- a two-kilometre wall along the harbour;\n"
+        "- pumps at the [old mill](https://example.org/mill);\n\n"
+        "Costs\n"
+        "-----\n\n"
+        "> \"We will not know the final cost until the tender closes,\"\n"
+        "> the treasurer said.\n",
         encoding="utf-8",
     )
-    raw = read_html(path, path.read_text("utf-8"))
-    assert [(u.heading, u.text) for u in raw.units] == [
-        (True, "Bridge closed after crash"),
-        (False, "The Alder bridge was closed on Tuesday after a lorry hit the railing."),
-        (False, "Police said no one was hurt."),
+    raw = read_md(path, read_text(path).text)
+    assert raw.stated.title is None and raw.stated.basis is None
+    assert [(u.heading, u.level, u.text) for u in raw.units] == [
+        (True, 1, "Council sets out flood plan"),
+        (False, 0, "The council published its flood plan on Monday. Its main points:"),
+        (False, 0, "a two-kilometre wall along the harbour;"),
+        (False, 0, "pumps at the old mill;"),
+        (True, 2, "Costs"),
+        (False, 0, '"We will not know the final cost until the tender closes," the treasurer said.'),
     ]
