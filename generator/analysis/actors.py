@@ -626,9 +626,15 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
                 continue
             lexical = ":" in target
             n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
-            # A single word that slips on the surname of a full name: the name is the anchor.
-            surname = " " not in key and form in surnames and " " in target
-            if lexical or surname and counts[key] == 1 or (counts[key] == 1 and n_target >= 2) or (
+            # A surname alone, or a full name with the same first name, that differs by one
+            # letter from a full name's surname: a slip or a transliteration ("Zelensky" /
+            # "Zelenskyy"), whatever the counts; the full name is the anchor.
+            single = " " not in key and form in surnames and key not in surnames
+            same_first = " " in key and " " in form and target in people and (
+                key.split()[0] == form.split()[0]
+            )
+            surname = (single or same_first) and " " in target
+            if lexical or surname or (counts[key] == 1 and n_target >= 2) or (
                 n_target >= 3 * counts[key]
             ):
                 uf.join(key, target)

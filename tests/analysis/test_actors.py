@@ -246,3 +246,13 @@ def test_gum_asylum_appositions_and_typo(asylum):
     assert _actor(index, "Rohingya").kind == "group"
     assert _actor(index, "Bangladeshis").kind == "group"
     assert "Indonesian" not in {a.name for a in index.actors}
+
+
+def test_transliterations_across_outlets_are_one_person(nlp):
+    """Two outlets spell one name two ways, each several times: still one actor."""
+    _, index = _index(nlp, load_source_set(DATA / "articles" / "actors_transliteration").articles)
+    people = [a for a in index.actors if a.kind == "person"]
+    assert len(people) == 1, people
+    assert {"Zelensky", "Zelenskyy", "Volodymyr Zelenskyy"} <= set(people[0].aliases) | {people[0].name}
+    assert people[0].sources == ("s1", "s2")
+    assert index.resolve("Zelenskiy") == people[0]
