@@ -32,6 +32,9 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"\s*(?:[:»>|]\s*.{0,100})?$",
         r"^subscribe\b.*$",
         r"^sign up\b.*\b(?:newsletter|updates|alerts|email)\b.*$",
+        # a kicker above the headline
+        r"^(?:breaking(?: news)?|exclusive|live(?: updates)?|just in|developing(?: story)?|analysis|opinion|"
+        r"explainer|fact check|watch|listen|update)\s*[:!]?$",
         r"^(?:advertisement|sponsored(?: content)?|continue reading(?: below)?|scroll to continue.*)$",
         r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)).*$",
         r"^.*\ball rights reserved\.?$",

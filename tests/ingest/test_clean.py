@@ -75,6 +75,8 @@ def test_split_glued_leaves_running_text_alone():
         "pic.twitter.com/lopF9rpEgA",
         "© 2024 The Harbour Daily. All rights reserved.",
         "Advertisement",
+        "BREAKING NEWS:",
+        "Live updates",
         "No comments yet",
         "3 Comments",
         "Associated Press writer Maria Lopez in Eastmere contributed to this report.",
