@@ -191,30 +191,32 @@ def site_pages(
 
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
-        {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources."},
+        {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.", "hide": ["navigation"]},
         render_template("home.md.j2", records=recs[:HOME_BRIEFINGS], total=len(recs),
                         questions=_questions(recs)[:HOME_QUESTIONS], n_questions=len(_questions(recs))),
     )
     pages["questions.md"] = _page(
-        {"title": "Open questions", "description": "What the sources leave open, across every briefing."},
+        {"title": "Open questions", "description": "What the sources leave open, across every briefing.",
+         "hide": ["navigation"]},
         render_template("questions.md.j2", records=[
             {"record": r, "refs": Refs(r, inline=True)} for r in recs if r.get("open_questions")
         ], total=len(_questions(recs))),
     )
     pages["timeline.md"] = _page(
-        {"title": "Timeline", "description": "Dated events from every briefing, in order."},
+        {"title": "Timeline", "description": "Dated events from every briefing, in order.", "hide": ["navigation"]},
         render_template("timeline.md.j2", years=_timeline(recs)),
     )
     pages["tags.md"] = _page(
-        {"title": "Tags", "description": "Briefings by tag.", "search": {"exclude": True}},
+        {"title": "Tags", "description": "Briefings by tag.", "search": {"exclude": True}, "hide": ["navigation"]},
         render_template("tags.md.j2"),
     )
     pages["actors/index.md"] = _page(
-        {"title": "Actors", "description": "Everyone the briefings quote or mention."},
+        {"title": "Actors", "description": "Everyone the briefings quote or mention.", "hide": ["navigation"]},
         render_template("actors.md.j2", actors=actors, statements={a.slug: _count_statements(a) for a in actors}),
     )
     pages["archive/index.md"] = _page(
-        {"title": "Archive", "description": "Every briefing, by month.", "search": {"exclude": True}},
+        {"title": "Archive", "description": "Every briefing, by month.", "search": {"exclude": True},
+         "hide": ["navigation"]},
         render_template("archive.md.j2", months=[(m, months[m]) for m in month_keys]),
     )
     for month in month_keys:
