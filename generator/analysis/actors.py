@@ -334,11 +334,12 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     if span.root.dep_ == "appos" and span.root.head.ent_type_ == "PERSON":
         return  # "X, the chief executive of Y,": the apposition is X's role, not a mention
     begin, end = (qual.start, span.end) if qual is left else (span.start, qual.end)
-    surface = span.doc[begin:end]
-    got.titles.append(
-        _Cand(source, surface.start_char, surface.end_char, clean_surface(surface.text), "TITLE",
-              in_subhead(surface.start_char), role=role)
-    )
+    raw = span.doc[begin:end].text
+    text = clean_surface(raw)
+    if not text or text not in raw:
+        return
+    start = span.doc[begin].idx + raw.find(text)
+    got.titles.append(_Cand(source, start, start + len(text), text, "TITLE", in_subhead(start), role=role))
 
 
 def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | None, str, str]:
@@ -393,7 +394,9 @@ def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     text = clean_surface(raw)
     if not plausible_name(text) or after_place_noun(span):
         return
-    offset = span.start_char + raw.find(text) if text in raw else span.start_char
+    if text not in raw:  # cleaning only trims edges, so this is a safeguard
+        return
+    offset = span.start_char + raw.find(text)
     root = ent.root
     acting = root.dep_ in ACTING_DEPS or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS)
     noun = _group_noun(root)
