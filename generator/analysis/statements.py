@@ -158,7 +158,7 @@ def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteS
 
 
 def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
-    """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote, nearest first."""
+    """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
     found = []
     # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
     for sent, span in zip(adoc.sentences, adoc.spans):
@@ -173,8 +173,10 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
             is_according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
             if is_verb or is_according:
                 dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
-                found.append((dist, tok.i, tok))
-    return [tok for _, _, tok in sorted(found, key=lambda f: (f[0], f[1]))]
+                governs = any(part.start <= t.idx < part.end for t in tok.subtree)
+                found.append((not governs, dist, tok.i, tok))
+    # a verb whose clause holds the quote first ("X said “…”"), then the nearest one
+    return [f[-1] for f in sorted(found, key=lambda f: f[:3])]
 
 
 def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:
@@ -198,7 +200,7 @@ def _is_title(parts: list[QuoteSpan]) -> bool:
 def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str] = frozenset()) -> str | None:
     """The speaker of a frame verb (or of "according to X"); ``named``: actors inside the quote."""
     if verb.lower_ == "according":
-        pobj = next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+        pobj = _according_object(verb)
         return resolver.speaker(pobj, named) if pobj is not None else None
     subj = resolver.subject_of(verb)
     if subj is None or _inside(subj.idx, resolver.quoted):
@@ -429,8 +431,7 @@ def _split_coordinated(group: list["Token"], quoted) -> list[str]:
 
 def _according(tok: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver: SpeakerResolver) -> Found | None:
     """ "According to X, Y" (or "Y, according to X") when no reporting verb already carries Y."""
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    pobj = _according_object(tok)
     if pobj is None:
         return None
     head = tok.head
@@ -472,6 +473,12 @@ def _speech_noun(noun: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver
 
 def _according_tokens(clause: "Token") -> set[int]:
     return {t.i for a in clause.subtree if a.lower_ == "according" for t in a.subtree}
+
+
+def _according_object(according: "Token") -> "Token | None":
+    """X of "according to X"; of two objects ("curator Elaine Gustafon" parsed as two) the name."""
+    objects = [g for c in according.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return next((o for o in objects if o.pos_ == "PROPN"), objects[0] if objects else None)
 
 
 def _finite_conjuncts(verb: "Token") -> set[int]:
