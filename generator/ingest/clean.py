@@ -32,6 +32,7 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"\s*(?:[:»>|]\s*.{0,100})?$",
         r"^subscribe\b.*$",
         r"^sign up\b.*\b(?:newsletter|updates|alerts|email)\b.*$",
+        r"^(?:(?:last )?(?:updated|published|posted)\s*:?\s*)?\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
         # a kicker above the headline
         r"^(?:breaking(?: news)?|exclusive|live(?: updates)?|just in|developing(?: story)?|analysis|opinion|"
         r"explainer|fact check|watch|listen|update)\s*[:!]?$",

@@ -23,7 +23,7 @@ _HEADER_SCAN = 8  # metadata lines sit above the lead; never look further than t
 _QUOTES = "\"'“”‘’«»"
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|del|la|le|al|bin|ibn)\b)"
 _BYLINE = re.compile(
-    rf"^(?i:(?:written|words|story|text|reporting)\s+)?(?i:by)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"^(?i:(?:written|words|story|text|reporting|posted|published|filed)\s+)?(?i:by)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s+and\s+[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}})?)(?P<rest>.*)$"
 )
 _ROLE = re.compile(
@@ -31,6 +31,8 @@ _ROLE = re.compile(
     r"desk|bureau|chief|producer|team|updated|published)\b",
     re.IGNORECASE,
 )
+# "Posted by admin on", "Published on", "Last updated" before a date.
+_POSTED = re.compile(r"^(?i:(?:last )?(?:posted|published|updated|written|filed))\b.{0,50}$")
 _SEGMENT_SEP = re.compile(r"\s*(?:[|,·•]|\s[-–—]\s)\s*")
 _COMMENT_MARK = re.compile(r"^\W*(?:no comments?|\d+ comments?|leave a (?:comment|reply)|comments?\b)", re.I)
 _CATEGORY_ITEM = re.compile(r"^(?:[A-Z][\w’'.-]*|&|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|&|and|of|the)){0,2}$")
@@ -108,7 +110,7 @@ def _take_meta_line(text: str, found: dict[str, object], removed: list[str], *, 
         _read_byline(byline.group("name"), byline.group("rest"), found)
     elif is_date_line(text):
         pass
-    elif date and _is_meta_around(text[: date.start], text[date.end :]):
+    elif date and len(text) <= 300 and _is_meta_around(text[: date.start], text[date.end :], found):
         pass
     elif not (is_boilerplate(text) or (categories and _is_category_line(text))):
         return False
@@ -118,12 +120,18 @@ def _take_meta_line(text: str, found: dict[str, object], removed: list[str], *, 
     return True
 
 
-def _is_meta_around(before: str, after: str) -> bool:
-    """A date line of page furniture: categories before the date, a comment counter after."""
+def _is_meta_around(before: str, after: str, found: dict[str, object]) -> bool:
+    """A date line of page furniture: categories or "Posted by …" before the date; nothing,
+    a comment counter, a badge or "by Name" after it."""
     before = before.strip(" ,|·•-–—:")
-    after = after.strip()
-    category_before = not before or _is_category_line(before, min_items=1)
-    return category_before and (not after or bool(_COMMENT_MARK.match(after)) or is_boilerplate(after))
+    after = after.strip(" ,|·•-–—")
+    if before and not (_is_category_line(before, min_items=1) or _POSTED.match(before)):
+        return False
+    byline = _BYLINE.match(after)
+    if byline and len(after) <= 80:
+        _read_byline(byline.group("name"), byline.group("rest"), found)
+        return True
+    return not after or bool(_COMMENT_MARK.match(after)) or is_boilerplate(after)
 
 
 def _is_category_line(text: str, min_items: int = 2) -> bool:

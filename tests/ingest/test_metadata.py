@@ -85,6 +85,28 @@ def test_title_case_headline_with_comma_is_not_a_category_line():
     assert removed == ["By Jane Okafor | Coastal Wire"]
 
 
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("Posted by admin on May 14, 2025", None),
+        ("May 14, 2025 by Jane Okafor", "Jane Okafor"),
+        ("Jane Okafor | May 14, 2025", None),
+        ("Published by Jane Okafor on 14 May 2025, 09:12", "Jane Okafor"),
+        ("Updated 3 hours ago", None),
+    ],
+)
+def test_blog_style_date_and_author_lines(line, author):
+    header, removed = _header([
+        "Ferry service suspended after harbour collision",
+        line,
+        "Sailings between Westholm and Eastmere were cancelled on Saturday after a ferry hit the harbour wall.",
+    ])
+    assert removed == [line]
+    assert header.author == author
+    assert header.published == (None if "ago" in line else dt.date(2025, 5, 14))
+    assert header.body[0].text.startswith("Sailings between Westholm")
+
+
 def test_byline_role_is_not_an_outlet_and_wire_dateline_gives_one():
     header, _ = _header([
         "By Priya Nandakumar, Transport Correspondent",
