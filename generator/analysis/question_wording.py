@@ -30,6 +30,7 @@ MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "m
 CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "relcl", "csubj", "pcomp"}
 SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
 MAX_REST = 14
+MAX_SUBJECT = 12  # subject words beyond which participle and relative clauses are dropped
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # Prepositions of circumstance: why or against what background, not part of the matter.
 CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}  # tokens after the verb before the tail is cut at its first comma
@@ -77,6 +78,9 @@ class Worder:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        going = [c for c in verb.children if c.dep_ == "xcomp"] if verb.lemma_ == "go" and verb.tag_ == "VBG" else []
+        if going:  # "are probably going to meet": the future of "meet"
+            verb, future = going[0], True
         clause = self._ccomp(verb)
         if clause is not None and verb.lemma_ in ("say", "tell", "suggest", "indicate", "claim"):
             verb = clause  # "sources say the talks will resume": ask about the reported clause
@@ -228,7 +232,16 @@ class Worder:
                   if not t.is_punct or t.text in (",", "-") or t.dep_ == "case"]
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "preconj")):
             tokens.pop()
-        return [t for t in tokens if t.dep_ != "preconj"]
+        tokens = [t for t in tokens if t.dep_ != "preconj"]
+        hidden = self._title_words(tokens)
+        if sum(1 for t in tokens if not t.is_punct and t.i not in hidden) > MAX_SUBJECT:  # "a system backed by … in 2021 for …": keep the noun phrase
+            starts = [c.left_edge.i for h in subjects for c in h.children
+                      if c.dep_ in ("acl", "relcl", "appos") and c.i > h.i]
+            if starts:
+                tokens = [t for t in tokens if t.i < min(starts)]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+        return tokens
 
     def _phrase(self, head: "Token", drop: set[int]) -> list["Token"]:
         """The noun phrase of ``head``: its subtree without clauses and asides."""

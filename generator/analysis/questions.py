@@ -70,7 +70,8 @@ def find_open_questions(docs: list["ArticleDoc"], index: Any) -> tuple[OpenQuest
     candidates = [c for pos, d in enumerate(docs) for c in _candidates(pos, d, matcher, lexicon, index)]
     groups = _group(candidates)
     taken = {c.order for c in candidates}
-    questions = [_question(g, _related(g, docs, taken, lexicon, index)) for g in groups]
+    pool = _pool(docs, taken, lexicon, index)
+    questions = [_question(g, _related(g, pool)) for g in groups]
     hedged = {(e.source, e.sentence) for q in questions for e in q.evidence}
     for dispute in find_disputed_counts(docs, index, lexicon.event_nouns):
         if not any((e.source, e.sentence) in hedged for e in dispute.evidence):
@@ -255,18 +256,24 @@ def _evidence(c: Candidate) -> Evidence:
     return Evidence(c.sentence.source, c.sentence.index, c.sentence.text)
 
 
-def _related(group: list[Candidate], docs: list["ArticleDoc"], taken: set[tuple[int, int]],
-             lexicon: HedgeLexicon, index: Any) -> list[Evidence]:
-    """Sentences without a cue that name the same matter as the group (step 4)."""
-    out: list[Evidence] = []
-    whole = union([c.matter for c in group])  # all its dates: a conflict with any one excludes
+def _pool(docs: list["ArticleDoc"], taken: set[tuple[int, int]], lexicon: HedgeLexicon,
+          index: Any) -> list[tuple[Evidence, Matter]]:
+    """The sentences without a cue that name an event, with their matter (computed once)."""
+    out = []
     for pos, doc in enumerate(docs):
         for sentence, span in doc.prose():
-            if (pos, sentence.index) in taken or len(out) >= MAX_RELATED:
+            if (pos, sentence.index) in taken:
                 continue
             if not any(t.lemma_.lower() in lexicon.event_nouns for t in span if t.pos_ == "NOUN"):
                 continue
             matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
-            if same_matter(whole, matter) and any(same_matter(c.matter, matter) for c in group):
-                out.append(Evidence(sentence.source, sentence.index, sentence.text))
+            out.append((Evidence(sentence.source, sentence.index, sentence.text), matter))
     return out
+
+
+def _related(group: list[Candidate], pool: list[tuple[Evidence, Matter]]) -> list[Evidence]:
+    """Sentences without a cue that name the same matter as the group (step 4)."""
+    whole = union([c.matter for c in group])  # all its dates: a conflict with any one excludes
+    out = [ev for ev, matter in pool
+           if same_matter(whole, matter) and any(same_matter(c.matter, matter) for c in group)]
+    return out[:MAX_RELATED]

@@ -159,6 +159,12 @@ HEDGED = [
     ("The attack has not been confirmed by the army.", "Did the attack take place?", "unconfirmed"),
     ("The proposed merger would create the largest bank in the country.",
      "Will the merger take place?", "proposed"),
+    ("A possible meeting between the two presidents has been discussed for weeks.",
+     "Will a meeting between the two presidents take place?", "unconfirmed"),
+    ("Negotiators are probably going to meet in Doha on Sunday.",
+     "Will negotiators meet in Doha on Sunday?", "expected"),
+    ("According to sources familiar with the matter, the bank is considering a merger with its rival.",
+     "Will the bank move to a merger with its rival?", "unconfirmed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -194,6 +200,7 @@ NOT_QUESTIONS = [
     # GUM news (Wikinews, CC BY 2.5)
     "Despite their attempts, neither side could open the scoring in the first half as it ended 0 – 0.",
     "It might be a statistical blip.",
+    "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",
@@ -204,6 +211,14 @@ NOT_QUESTIONS = [
 @pytest.mark.parametrize("sentence", NOT_QUESTIONS)
 def test_unhedged_or_opinion_sentence_gives_nothing(nlp, sentence):
     assert _one(nlp, sentence) == ()
+
+
+def test_long_subject_loses_its_participle_clause(nlp):
+    text = ("A similar fast-track system backed by the British Red Cross in September 2021 for 3,000 "
+            "Afghan refugees was reportedly rejected by Prime Minister Boris Johnson over fears it "
+            "would amount to amnesty.")  # GUM news (Wikinews, CC BY 2.5)
+    (q,) = _one(nlp, text)
+    assert q.text.startswith("Was a similar fast-track system rejected by Boris Johnson")
 
 
 def test_pronoun_subject_takes_the_person_named_before(nlp):
