@@ -94,13 +94,14 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
     anchor_at: tuple[str, int] | None = None
     for sentence, span in doc.prose():
         block = doc.block_of(sentence)
+        offset = sentence.start - block.start  # the sentence inside its block's text
         ref = _post_date(block.attribution) or reference if block.kind == "post" else reference
         mentions = resolve_dates(sentence.text, ref, span=span, anchor=anchor)
         if not mentions or _only_dates(sentence.text, mentions):
             continue
         absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span)}
         for mention in mentions:
-            if _in_quotes(sentence.text, mention):
+            if _in_quotes(block.text, offset + mention.start, offset + mention.end):
                 continue
             event = _describe(span, sentence, mention, mentions)
             yield _Found(
@@ -116,7 +117,10 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
                 focus=_focus(span, sentence, mention),
                 link=anchor_at if _ANAPHORIC.search(mention.text) and anchor and mention.value == anchor.isoformat() else None,
             )
-        days = [m for m in mentions if len(m.value) == 10 and not _in_quotes(sentence.text, m)]
+        days = [
+            m for m in mentions
+            if len(m.value) == 10 and not _in_quotes(block.text, offset + m.start, offset + m.end)
+        ]
         if days:
             anchor = dt.date.fromisoformat(days[-1].value)
             anchor_at = (article.id, sentence.index)
@@ -143,18 +147,24 @@ def _only_dates(text: str, mentions: list[DateMention]) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 1
 
 
-def _in_quotes(text: str, mention: DateMention) -> bool:
-    """Whether the mention lies between an opening and a closing quotation mark."""
-    for open_q, close_q in _QUOTES:
-        if open_q == close_q:
-            if text[: mention.start].count(open_q) % 2 == 1:
-                return True
-            continue
-        before = text[: mention.start]
-        if before.count(open_q) > before.count(close_q) and close_q in text[mention.end:]:
-            # ‘ doubles as an apostrophe: only count it as a quote when it opens a word
-            if open_q == "‘" and not re.search(r"(?:^|\s)‘", before):
-                continue
+def _in_quotes(block: str, start: int, end: int) -> bool:
+    """Whether ``block[start:end]`` lies inside quoted speech.
+
+    The whole block (paragraph) is read, because a quotation often spans sentences.
+    Straight double quotes pair up; a curly one is open when the last “ before the
+    mention has no ” after it (a quote may run on to the paragraph's end); a single curly
+    ‘ opens only at a word start, and ’ closes only when no letter follows (else it is an
+    apostrophe).
+    """
+    before = block[:start]
+    if before.count('"') % 2 == 1:
+        return True
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    opening = max((m.start() for m in re.finditer(r"(?:^|(?<=[\s(\[—–-]))‘", before)), default=-1)
+    if opening >= 0:
+        closing = [m.start() for m in re.finditer(r"’(?![A-Za-z])", before) if m.start() > opening]
+        if not closing and re.search(r"’(?![A-Za-z])", block[end:]):
             return True
     return False
 
@@ -283,7 +293,10 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
     # "in 2002, 2005" seen from 2005: drop the other year (and its comma), keep ours
     doc = head.doc
     drop = {i for i in keep if i in other_dates and not {t.i for t in doc[i].subtree} <= other_dates | date_ids}
-    drop |= {t.i for i in drop for t in doc[i].children if t.dep_ == "punct"}
+    drop |= {t.i for i in drop for t in doc[i].children if t.dep_ in ("punct", "cc")}
+    # "in 1997 and 1998" seen from 1997: the "and" of the year that went
+    drop |= {t.i for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.dep_ == "cc" and t.i in keep
+             and t.head.i in date_ids and not any(c.dep_ == "conj" and c.i in keep for c in t.head.children)}
     return keep - drop
 
 
@@ -292,6 +305,8 @@ def _detached(child: "Token") -> bool:
     not a complement the verb needs ("caused a mass exodus to head for the station")."""
     if any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.dep_ == "advmod") for c in child.children):
         return True
+    if child.dep_ == "advcl" and _finite_with_subject(child):
+        return True  # "…collapsed in mid-2023 after X, Turkey has since renewed …"
     doc = child.doc
     edge = child.left_edge.i
     if child.i > child.head.i:
@@ -300,14 +315,25 @@ def _detached(child: "Token") -> bool:
     return after < len(doc) and doc[after].is_punct
 
 
+def _finite_with_subject(verb: "Token") -> bool:
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children
+    )
+    return has_subject and finite
+
+
 def _render(span: "Span", ids: list[int], subs: dict[int, str]) -> str:
     """The kept tokens as text, contiguous runs joined with their own spacing; ``subs``
     replaces single tokens (a relative pronoun by its antecedent)."""
     doc = span.doc
     parts: list[str] = []
     prev = None
+    kept = set(ids)
     for i in ids:
         token = doc[i]
+        if token.text in (",", ";") and (i - 1 not in kept or i + 1 not in kept):
+            continue  # a comma left at the edge of a dropped clause
         if prev is not None and i != prev + 1:
             parts.append(" ")
         text = subs.get(i, token.text)
