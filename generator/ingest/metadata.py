@@ -181,7 +181,7 @@ def _split_leading_date(text: str, found: dict[str, object], removed: list[str])
     if date is None or date.start != 0:
         return None
     rest = text[date.end :].lstrip(" ,.-–—:|")
-    if not rest[:1].isupper() and not rest[:1] in "“\"‘":
+    if not rest or not (rest[0].isupper() or rest[0] in "“\"‘"):
         return None
     found.setdefault("published", date.value)
     removed.append(text[: date.end].strip())
@@ -197,7 +197,7 @@ def title_from_text(text: str) -> str:
     The sentence is cut at the last clause boundary (comma, semicolon, colon, dash) that
     keeps it within ~90 characters; without one, at a word boundary with an ellipsis.
     """
-    sentence = first_sentence(text).rstrip(" .")
+    sentence = first_sentence(strip_dateline(text)).rstrip(" .")
     if len(sentence) <= _TITLE_MAX:
         return sentence
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if len(sentence[: m.start()].split()) >= 4]
@@ -206,6 +206,17 @@ def title_from_text(text: str) -> str:
         return sentence[: fitting[-1]].rstrip(" ,;:-–—")
     cut = sentence[: _TITLE_MAX + 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+def strip_dateline(text: str) -> str:
+    """The lead without its opening dateline ("LONDON (Reuters) -", "Evansville, Indiana - ")."""
+    wire = _WIRE_DATELINE.match(text)
+    if wire:
+        return text[wire.end() :].strip()
+    place, sep, rest = text.partition(" - ") if " - " in text[:80] else text.partition(" — ")
+    if sep and len(place) <= 80 and _is_category_line(place, min_items=1) and rest[:1].isupper():
+        return rest.strip()
+    return text
 
 
 def first_sentence(text: str) -> str:

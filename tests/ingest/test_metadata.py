@@ -174,6 +174,27 @@ def test_short_first_sentence_is_the_title():
     )
 
 
+@pytest.mark.parametrize(
+    "lead, title",
+    [
+        (
+            "PORTHAVEN, March 6 (Coastal Wire) - Dock workers at the Port of Porthaven will strike from Wednesday night.",
+            "Dock workers at the Port of Porthaven will strike from Wednesday night",
+        ),
+        (
+            "Evansville, Indiana, United States - This past week marked the opening night of an Andy Warhol exhibit.",
+            "This past week marked the opening night of an Andy Warhol exhibit",
+        ),
+        (
+            "Officials said - without giving details - that the bridge would reopen.",
+            "Officials said - without giving details - that the bridge would reopen",
+        ),
+    ],
+)
+def test_title_from_lead_drops_the_dateline(lead, title):
+    assert title_from_text(lead) == title
+
+
 def test_first_sentence_skips_abbreviations():
     text = (
         "A high-level meeting involving Putin, Ukrainian President Zelenskyy, and U.S. President Donald Trump "
