@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.ingest.units import Unit
+from generator.model import BlockKind
 
 # Lines that are page furniture as a whole (matched on a stripped unit, case-insensitive).
 # Kept short on purpose: a long unit is content even when it starts like a prompt.
@@ -96,7 +97,7 @@ _SUBHEAD_MAX_WORDS = 12
 class CleanBlock:
     """A cleaned block before offsets are assigned."""
 
-    kind: str  # "paragraph" | "subhead" | "post"
+    kind: BlockKind
     text: str
     attribution: str | None = None
 
@@ -195,14 +196,14 @@ def _type_blocks(kept: list[tuple[Unit, bool]], removed: list[str]) -> list[Clea
             else:
                 removed.append(unit.text)
             continue
-        kind = _kind(i, kept, candidates)
+        kind: BlockKind = _kind(i, kept, candidates)
         if kind == "subhead" and not unit.heading and not any(b.kind != "subhead" for b in blocks):
             kind = "paragraph"  # a short line above all running text is a caption or standfirst
         blocks.append(CleanBlock(kind, unit.text))
     return blocks
 
 
-def _kind(i: int, kept: list[tuple[Unit, bool]], candidates: list[bool]) -> str:
+def _kind(i: int, kept: list[tuple[Unit, bool]], candidates: list[bool]) -> BlockKind:
     """Markup headings are subheads; a short heading-like line is one only when it stands
     alone between running text (a run of short lines is a list or a set of captions)."""
     unit = kept[i][0]

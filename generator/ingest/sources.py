@@ -118,7 +118,7 @@ def assemble(cleaned: tuple[CleanBlock, ...]) -> tuple[tuple[Block, ...], str]:
     blocks: list[Block] = []
     offset = 0
     for b in cleaned:
-        blocks.append(Block(kind=b.kind, text=b.text, start=offset, attribution=b.attribution))  # type: ignore[arg-type]
+        blocks.append(Block(kind=b.kind, text=b.text, start=offset, attribution=b.attribution))
         offset += len(b.text) + 2
     return tuple(blocks), "\n\n".join(b.text for b in blocks)
 
