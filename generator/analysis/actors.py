@@ -620,10 +620,15 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
     for full in people:
         forms.setdefault(full.split()[-1], full)
         surnames.add(full.split()[-1])
+    # Only forms with the same first letter and a length within one can be one slip away.
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for form in sorted(forms):
+        buckets[(form[:1], len(form))].append(form)
     for key in sorted(counts):
         if ":" in key:
             continue
-        for form in sorted(forms):
+        near = [f for n in (-1, 0, 1) for f in buckets.get((key[:1], len(key) + n), ())]
+        for form in sorted(near):
             target = forms[form]
             if target == key or not is_typo(key, form) or uf.find(target) == uf.find(key):
                 continue
