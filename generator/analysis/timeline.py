@@ -198,15 +198,46 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
         # "Next year's competition is scheduled to take place in Mexico City")
         keep = _clause(top.head, date_ids, other_dates)
     else:
-        keep = _clause(_governing_verb(top), date_ids, other_dates)
+        verb = _governing_verb(top)
+        keep = _clause(verb, date_ids, other_dates) | _shared_subject(verb)
     if len(keep) > MAX_EVENT_TOKENS:
-        noun = _governing_noun(top)
-        if noun is not None:
-            keep = _clause(noun, date_ids, other_dates)
+        keep = _shorten(span.doc, keep, date_ids)
     if not keep:
         return _tidy(sentence.text, mention)
     text = _render(span, sorted(keep), _antecedents(span, keep))
     return _tidy(text, mention)
+
+
+def _shared_subject(verb: "Token") -> set[int]:
+    """"The hashtag took on a life of its own, and was used … by Thursday": a conjoined
+    verb without a subject of its own reads with the subject of the verb it joins."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return set()
+    for child in verb.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return {t.i for t in child.subtree}
+    return set()
+
+
+# Dependents that can go when an event is too long: they add where, how or why, while the
+# subject, the verb, its object and the date stay.
+_OPTIONAL = ("prep", "advcl", "acl", "npadvmod", "appos", "conj", "advmod", "agent", "relcl", "cc", "punct")
+
+
+def _shorten(doc, keep: set[int], date_ids: set[int]) -> set[int]:
+    """Drop the largest optional phrases that do not hold the date until the event fits."""
+    keep = set(keep)
+    candidates = sorted(
+        (doc[i] for i in keep if doc[i].dep_ in _OPTIONAL and doc[i].i not in date_ids),
+        key=lambda t: (-len(list(t.subtree)), -t.i),
+    )
+    for token in candidates:
+        if len(keep) <= MAX_EVENT_TOKENS:
+            break
+        ids = {t.i for t in token.subtree}
+        if token.i in keep and not ids & date_ids and len(ids) < len(keep) - 3:
+            keep -= ids
+    return keep
 
 
 def _antecedents(span: "Span", keep: set[int]) -> dict[int, str]:
