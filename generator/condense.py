@@ -48,12 +48,14 @@ def condense(source_set: SourceSet, analysis: Analysis, *, content_hash: str = "
 
 
 def briefing_title(source_set: SourceSet) -> str:
-    """The set's own title, else the headline of its first article with a stated headline."""
+    """The set's own title, else the first real headline among its articles (file order).
+
+    A title cut from a lead sentence, because the article had no headline, is the last resort.
+    """
     if source_set.title:
         return source_set.title
-    stated = [a for a in source_set.articles if not a.title_inferred]
-    chosen = (stated or list(source_set.articles))[0]
-    return chosen.title
+    headlines = [a for a in source_set.articles if a.title_basis != "lead"]
+    return (headlines or list(source_set.articles))[0].title
 
 
 def event_date(analysis: Analysis, newest: str | None) -> str | None:

@@ -39,6 +39,7 @@ def _source(article: Article, briefing: Briefing, include_text: bool) -> dict[st
         "file": article.file,
         "title": article.title,
         "title_inferred": article.title_inferred,
+        "title_basis": article.title_basis,
         "outlet": article.outlet,
         "outlet_inferred": article.outlet_inferred,
         "published": article.published.isoformat() if article.published else None,

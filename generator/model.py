@@ -63,6 +63,9 @@ class Article:
     # How ``published`` was obtained: "front matter", "dateline", "html metadata",
     # "set context" (taken from the other articles of the set or set.yml as_of) or None.
     published_basis: str | None = None
+    # How ``title`` was obtained: "front matter", "headline" (the first line of a plain-text
+    # article), "html metadata" or "lead" (shortened from the first sentence: no headline).
+    title_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def load_article(path: Path, article_id: str) -> Article:
     blocks, text = assemble(cleaned.blocks)
     stated = raw.stated
     url = stated.url or source_url(removed)
-    title, title_inferred = _title(stated.title, header.title, blocks, path)
+    title, title_inferred, title_basis = _title(stated, header.title, blocks, path)
     published, basis, published_inferred = _published(stated.published, stated.basis, header.published)
     outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
@@ -110,6 +110,7 @@ def load_article(path: Path, article_id: str) -> Article:
         encoding=decoded.encoding,
         removed=tuple(removed),
         published_basis=basis,
+        title_basis=title_basis,
     )
 
 
@@ -123,13 +124,13 @@ def assemble(cleaned: tuple[CleanBlock, ...]) -> tuple[tuple[Block, ...], str]:
     return tuple(blocks), "\n\n".join(b.text for b in blocks)
 
 
-def _title(stated: str | None, headline: str | None, blocks: tuple[Block, ...], path: Path) -> tuple[str, bool]:
-    if stated:
-        return stated, False
+def _title(stated, headline: str | None, blocks: tuple[Block, ...], path: Path) -> tuple[str, bool, str]:
+    if stated.title:
+        return stated.title, False, stated.basis or "front matter"
     if headline:
-        return headline, True
+        return headline, True, "headline"
     lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
-    return (title_from_text(lead) if lead else path.stem), True
+    return (title_from_text(lead) if lead else path.stem), True, "lead"
 
 
 def _published(
