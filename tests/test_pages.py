@@ -6,6 +6,7 @@ inside a temporary project folder, as ``briefing generate`` would call it.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -335,3 +336,172 @@ def test_atomic_write_creates_folders_and_readable_files(project):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# --------------------------------------------------------------------------- end to end
+#
+# `briefing generate` on the real seed set, in a temporary git repository: the first
+# article, five hand edits, then the second article. Three copies of the set are generated
+# together (one model load per run): one gets the five edits, one a conflicting edit, one
+# is locked. Kept to three runs because each loads spaCy.
+
+SEED = ROOT / "seeds" / "rutte-erdogan-ankara"
+FIRST, SECOND = sorted(p.name for p in SEED.iterdir() if p.suffix in (".txt", ".md", ".html"))[:2]
+EDITED, CONFLICTED, LOCKED = "ankara-edited", "ankara-conflict", "ankara-locked"
+SUMMARY = "    Editor's summary: NATO's chief praised Türkiye as an ally and discussed Ukraine peace efforts in Ankara.\n"
+NOTE = "## Analyst note\n\nThe offer to host talks builds on the 2022 Istanbul round; watch who attends.\n\n"
+
+
+def run_briefing(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=repo, env=env,
+        capture_output=True, text=True, timeout=900,
+    )
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def section(text: str, heading: str) -> str:
+    start = text.index(f"\n{heading}\n")
+    end = text.find("\n## ", start + len(heading) + 2)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def five_edits(text: str, second_article: str) -> tuple[str, dict]:
+    """The issue's five hand edits, chosen from whatever the generator wrote."""
+    lines = text.splitlines(keepends=True)
+    done: dict = {}
+    # 1. fix a speaker: the last statement of the last speaker moves to the first speaker
+    statements = section(text, "## Key statements")
+    groups = [g for g in statements.split("\n### ")[1:]]
+    first_head, last_group = groups[0].splitlines()[0], groups[-1]
+    moved = [ln for ln in last_group.splitlines(keepends=True) if ln.startswith("- ")][-1]
+    first_items = [ln for ln in groups[0].splitlines(keepends=True) if ln.startswith("- ")]
+    i = lines.index(moved)
+    del lines[i]
+    lines.insert(lines.index(first_items[-1]) + 1, moved)
+    done["moved"], done["to"] = moved, first_head
+    # 2. reword the summary (the one-line summary in the "In brief" box)
+    one_line = next(ln for ln in lines if ln.startswith("    ") and not ln.startswith("    -") and ln.strip())
+    lines[lines.index(one_line)] = SUMMARY
+    # 3. delete an actor the second article does not mention (row and front matter entry)
+    rows = [ln for ln in lines if ln.startswith("| [")]
+    row = next(r for r in reversed(rows) if r.split("](")[0][3:] not in second_article)
+    name = row.split("](")[0][3:]
+    lines.remove(row)
+    lines.remove(f"- {name}\n")  # first occurrence: the front matter's actors list
+    done["actor_row"], done["actor"] = row, name
+    # 4. an "Analyst note" section before the sources
+    lines.insert(lines.index("## Sources\n"), NOTE)
+    # 5. tags and status in the front matter
+    lines.insert(lines.index("tags:\n") + 1, "- editor-pick\n")
+    lines[lines.index("status: generated\n")] = "status: reviewed\n"
+    return "".join(lines), done
+
+
+@pytest.fixture(scope="module")
+def e2e(tmp_path_factory):
+    repo = tmp_path_factory.mktemp("repo")
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "editor@example.org")
+    git(repo, "config", "user.name", "Editor")
+    for name in (EDITED, CONFLICTED, LOCKED):
+        (repo / "seeds" / name).mkdir(parents=True)
+        (repo / "seeds" / name / FIRST).write_bytes((SEED / FIRST).read_bytes())
+    first = run_briefing(repo, "generate")
+    assert first.returncode == 0, first.stderr
+    check_after_first = run_briefing(repo, "check")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first article")
+
+    pages = {name: repo / "briefings" / f"{name}.md" for name in (EDITED, CONFLICTED, LOCKED)}
+    second_text = (SEED / SECOND).read_text("utf-8")
+    edited, done = five_edits(pages[EDITED].read_text("utf-8"), second_text)
+    pages[EDITED].write_text(edited, "utf-8")
+    # the conflicting edit: the counts line the second article is bound to change
+    text = pages[CONFLICTED].read_text("utf-8")
+    pages[CONFLICTED].write_text(text.replace("· 1 source ·", "· a single source ·", 1), "utf-8")
+    locked = pages[LOCKED].read_text("utf-8").replace("status: generated\n", "status: generated\nlocked: true\n", 1)
+    pages[LOCKED].write_text(locked, "utf-8")
+    git(repo, "commit", "-q", "-am", "hand edits")
+    for name in (EDITED, CONFLICTED, LOCKED):
+        (repo / "seeds" / name / SECOND).write_bytes((SEED / SECOND).read_bytes())
+
+    second = run_briefing(repo, "generate")
+    check_after_second = run_briefing(repo, "check")
+    return {
+        "repo": repo, "pages": pages, "done": done, "first": first, "second": second,
+        "check1": check_after_first, "check2": check_after_second, "locked": locked,
+        "conflicted_before": text.replace("· 1 source ·", "· a single source ·", 1),
+    }
+
+
+def test_e2e_first_generation_is_valid(e2e):
+    assert e2e["check1"].returncode == 0, e2e["check1"].stderr
+    tracked = git(e2e["repo"], "ls-files", "briefings/.generated").split()
+    assert f"briefings/.generated/{EDITED}.md" in tracked
+
+
+def test_e2e_every_hand_edit_survives_the_second_article(e2e):
+    page = e2e["pages"][EDITED].read_text("utf-8")
+    done = e2e["done"]
+    assert f"CONFLICT briefings/{EDITED}.md" not in e2e["second"].stderr
+    # 1. the statement now sits under the first speaker
+    first_group = section(page, "## Key statements").split("\n### ")[1]
+    assert first_group.startswith(done["to"])
+    moved_quote = done["moved"].split(" — ")[0]
+    assert moved_quote in first_group
+    # 2. the reworded summary
+    assert SUMMARY in page
+    # 3. the deleted actor stays deleted
+    assert done["actor_row"] not in page
+    assert f"\n- {done['actor']}\n" not in page.split("\n---\n", 1)[0]
+    # 4. the analyst note, still right before the sources
+    assert NOTE + "## Sources\n" in page
+    # 5. the editor's tag and status
+    assert "- editor-pick\n" in page and "status: reviewed\n" in page
+    # and the second article arrived: its source, its statements, its actor
+    assert "\n### s2 · " in page
+    assert "[s2][s2-" in section(page, "## Key statements")
+    assert "Hakan Fidan" in page
+
+
+def test_e2e_conflict_keeps_the_editors_text_and_reports_file_and_line(e2e):
+    second = e2e["second"]
+    assert second.returncode == 1
+    reported = [ln for ln in second.stderr.splitlines() if ln.startswith(f"CONFLICT briefings/{CONFLICTED}.md:")]
+    assert len(reported) == 1, second.stderr
+    line = int(reported[0].rsplit(":", 1)[1])
+    page = e2e["pages"][CONFLICTED].read_text("utf-8").splitlines()
+    assert page[line - 1].startswith(CONFLICT_START)
+    assert any("· a single source ·" in ln for ln in page[: line - 1])  # the editor's line, above
+    assert "· 2 sources ·" in "\n".join(page[line - 1 :])  # the generator's proposal, in the comment
+    assert "\n### s2 · " in "\n".join(page)  # everything else merged
+    # briefing check fails on it, naming the same place
+    check = e2e["check2"]
+    assert check.returncode == 1
+    assert f"briefings/{CONFLICTED}.md:{line}: unresolved merge conflict" in check.stderr
+
+
+def test_e2e_locked_page_is_untouched_byte_for_byte(e2e):
+    assert e2e["pages"][LOCKED].read_text("utf-8") == e2e["locked"]
+
+
+def test_e2e_regenerating_without_input_change_changes_no_byte(e2e):
+    repo = e2e["repo"]
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "second article")
+    again = run_briefing(repo, "generate", "--force")
+    assert again.returncode == 1  # the conflict is still unresolved
+    assert git(repo, "status", "--porcelain", "--untracked-files=all").count("??") == 0
+    # Only the inputs' content hash may differ, and only when the generator's templates or
+    # lexicons changed between the runs (they are part of that hash; in a shared checkout
+    # a colleague may be editing them): every other byte is the same.
+    changed = [
+        line for line in git(repo, "diff", "--unified=0").splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert all(re.search(r'^[+-]\s*"?hash"?: "?sha256:[0-9a-f]+"?,?$', line) for line in changed), changed
