@@ -176,7 +176,9 @@ class Refs:
         seen: set[str] = set()
         for anchor in item.get("anchors") or ():
             parts = split_anchor(anchor)
-            if parts is None or parts[0] not in self.titles:
+            # One link per source (its first sentence): a quote spanning three sentences
+            # reads better as "s1" than as "s1 s1 s1".
+            if parts is None or parts[0] not in self.titles or parts[0] in seen:
                 continue
             seen.add(parts[0])
             links.append(self._use(anchor, parts[0], parts[1]))
