@@ -144,6 +144,9 @@ class Worder:
                 subject = self._subject_tokens(key) or subject
             text = self.clause_question(clause, drop, "tense", subject=subject)
             return Wording(text, clause.i, True) if text else None
+        denied = self._denied_object(key, drop)
+        if denied is not None:
+            return denied
         subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lemma_.lower() in self.lexicon.event_nouns:
             # "the attack has not been confirmed": did it happen at all?
@@ -155,6 +158,23 @@ class Worder:
                 text = self.clause_question(clause, drop, "tense")
                 return Wording(text, clause.i, False) if text else None
         return None
+
+    def _denied_object(self, key: "Token", drop: set[int]) -> Wording | None:
+        """A denial of a thing, not a clause: "denied the allegations of fraud" →
+        "Are the allegations of fraud true?"; "denied any involvement in the attack" →
+        "Did Russia have any involvement in the attack?". A bare object ("denied visas") is a
+        refusal and asks nothing."""
+        if key.pos_ != "VERB":
+            return None
+        obj = next((c for c in key.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(c.dep_ in ("prep", "acl") for c in obj.children):
+            return None
+        phrase = self.render(self._phrase(obj, drop))
+        if obj.lemma_.lower() in self.lexicon.claim_nouns:
+            verb = "Are" if obj.tag_ == "NNS" else "Is"
+            return Wording(f"{verb} {phrase} true?", obj.i, True)
+        subject = self.subject_text(self._subject_tokens(key))
+        return Wording(f"Did {subject} have {phrase}?", obj.i, True) if subject else None
 
     # ------------------------------------------------------------------ parse helpers
 
@@ -170,7 +190,7 @@ class Worder:
 
     def _infinitive(self, key: "Token") -> "Token | None":
         """The to-infinitive a cue governs ("expected to sign", "for Ankara to articulate")."""
-        heads = [key] + [c for c in key.children if c.dep_ in ("acomp", "attr")]
+        heads = [key] + [c for c in key.children if c.dep_ in ("acomp", "attr", "pobj")]
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("xcomp", "advcl", "acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
@@ -214,6 +234,11 @@ class Worder:
         ("a meeting involving A, B, and C is …" puts C under the verb).
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not subjects and inherit and verb.pos_ not in ("VERB", "AUX"):
+            up = verb  # "is in talks to acquire": the subject of the clause the noun sits in
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+            return self._subject_tokens(up) if up.pos_ in ("VERB", "AUX") else []
         if not subjects:
             if inherit and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # a reduced relative: "the first meeting set to take place …"
@@ -430,7 +455,8 @@ class Worder:
             parts.append(word + (gap if nxt is not None else ""))
         text = "".join(parts).strip()
         head = kept[0]
-        named = head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS or head.text == "I"
+        named = (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS or head.text == "I") \
+            and head.pos_ != "DET"  # "The European Union" → "the European Union"
         if not first and not named:
             text = text[:1].lower() + text[1:]
         return text

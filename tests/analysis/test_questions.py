@@ -165,6 +165,20 @@ HEDGED = [
      "Will negotiators meet in Doha on Sunday?", "expected"),
     ("According to sources familiar with the matter, the bank is considering a merger with its rival.",
      "Will the bank move to a merger with its rival?", "unconfirmed"),
+    ("Russia has denied any involvement in the attack.",
+     "Did Russia have any involvement in the attack?", "disputed"),
+    ("The opposition denied the allegations of vote rigging.",
+     "Are the allegations of vote rigging true?", "disputed"),
+    ("The European Union is weighing new sanctions against Iran.",
+     "Will the European Union move to new sanctions against Iran?", "proposed"),
+    ("Whether the deal will survive remains to be seen.", "Will the deal survive?", "unconfirmed"),
+    ("The company is in talks to acquire its smaller rival.",
+     "Will the company acquire its smaller rival?", "proposed"),
+    ("The president hopes to secure a second term in November.",
+     "Will the president secure a second term in November?", "expected"),
+    ("The union has threatened to strike unless wages are raised.", "Will the union strike?", "expected"),
+    ("Reports suggest the prime minister will reshuffle his cabinet.",
+     "Will the prime minister reshuffle his cabinet?", "unconfirmed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -200,6 +214,8 @@ NOT_QUESTIONS = [
     # GUM news (Wikinews, CC BY 2.5)
     "Despite their attempts, neither side could open the scoring in the first half as it ended 0 – 0.",
     "It might be a statistical blip.",
+    "Experts warned that prices could rise further if the drought continues.",  # a condition
+    "The White House said the president would travel to Japan next month.",  # a statement
     "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
