@@ -148,6 +148,7 @@ class _Ctx:
     tense: Tense
     before: str  # the text before the mention (lower-cased), for cues such as "next"
     after: str  # the text after the mention
+    before_raw: str = ""  # the text before the mention as written
 
 
 Handler = Callable[[re.Match, _Ctx], "_Resolved | None"]
@@ -412,7 +413,16 @@ def _h_anchor_year(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     return _Resolved(str(base.year + delta), kind="relative")
 
 
+# A weekday inside a name is no date: "Good Friday", "Super Tuesday", "the Sunday Times".
+_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Super|Easter|Palm|Ash|Holy|Cyber|Maundy|Shrove)\s+$")
+_WEEKDAY_NAME_AFTER = re.compile(
+    r"^\s+(?:Times|Telegraph|Post|Express|Mirror|Herald|Mail|Star|Sport|Independent|Tribune|Observer|Night\s+Live|School)\b"
+)
+
+
 def _h_weekday(m: re.Match, ctx: _Ctx) -> _Resolved | None:
+    if not m["wcue"] and (_WEEKDAY_NAME_BEFORE.search(ctx.before_raw) or _WEEKDAY_NAME_AFTER.match(ctx.after)):
+        return None
     cue = (m.groupdict().get("wcue") or "").lower().replace("this past", "past").replace("this coming", "coming")
     cue = cue.split()[-1] if cue else ""
     found = _weekday(WEEKDAYS[m["wd"]], ctx, cue)
@@ -732,7 +742,7 @@ def resolve_dates(
         before = text[:start]
         tense = _tense_from_span(span, base, start, end) if base is not None else None
         tense = tense or _tense_from_text(before)
-        ctx = _Ctx(reference, anchor, tense, before.lower(), text[end:])
+        ctx = _Ctx(reference, anchor, tense, before.lower(), text[end:], before)
         result = handler(m, ctx)
         if result is None:
             continue

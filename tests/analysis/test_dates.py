@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.analysis.dates import DateMention, resolve_dates
 
@@ -101,6 +103,9 @@ def _found(mentions: list[DateMention]) -> list[tuple]:
         ("Last summer the harbour was closed for repairs.", dt.date(2023, 2, 23),
          [("Last summer", "2022-06", "2022-08")]),
         ("The board may meet in May to approve the budget.", dt.date(2024, 3, 12), [("May", "2024-05")]),
+        ("Good Friday services were held across the country.", dt.date(2024, 3, 12), []),
+        ("She told the Sunday Times that the deal was close.", dt.date(2024, 3, 12), []),
+        ("The court ruled on February 30 that the case was closed.", dt.date(2024, 3, 12), []),
     ],
 )
 def test_resolve_dates(nlp, sentence, reference, expected):
@@ -141,3 +146,20 @@ def test_without_a_parse_the_words_decide_the_tense():
 def test_month_names_that_are_words_are_not_dates(nlp):
     sentence = "Protesters march through the city and may return on Sunday."
     assert _found(resolve_dates(sentence, SEED, span=nlp(sentence)[:])) == [("Sunday", "2025-05-18")]
+
+
+_WORDS = st.sampled_from(
+    ["on", "Tuesday", "May", "14", "–", "15", "2025", "last", "next", "week", "month", "year", "ago",
+     "two", "the", "mid-2023", "between", "and", "from", "to", ",", "March", "1990s", "today", "that",
+     "day", "later", "will", "met", "in", "early", "summer", "[Ten]", "years", "2000-2050", "13/05/2025"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_WORDS, max_size=12), reference=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
+def test_any_text_gives_well_formed_mentions(words, reference):
+    text = " ".join(words)
+    for m in resolve_dates(text, reference):
+        assert text[m.start:m.end] == m.text
+        assert len(m.value) in (4, 7, 10)
+        assert m.end_value is None or m.end_value >= m.value

@@ -156,3 +156,5 @@ def test_port_no_durations_and_no_quotes(port_events):
     assert len(port_events) == 10
     texts = [ev.text for e in port_events for ev in e.evidence]
     assert not [t for t in texts if "two weeks" in t or t.startswith("“We last went out")]
+    # the quotation opens in the sentence before: "… on Friday …,” Quint said." is quoted too
+    assert not [t for t in texts if "on Friday" in t]
