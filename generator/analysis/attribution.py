@@ -38,6 +38,16 @@ _AGENT_NOUN = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Mention:
+    """A mention the resolver adds where the index has none (see ``_unlisted_subjects``)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+
+
 class MentionLike(Protocol):
     start: int
     end: int
@@ -310,7 +320,7 @@ class SpeakerResolver:
             limit = token.idx if span == sent else span.end_char
             cands = [
                 m
-                for m in self.mentions
+                for m in self.mentions + self._unlisted_subjects(span)
                 if span.start_char <= m.start < limit
                 and self.kinds.get(m.actor) in kinds
                 and accept(m.actor)
@@ -318,12 +328,30 @@ class SpeakerResolver:
             ]
             if not cands:
                 continue
+            cands.sort(key=lambda m: m.start)
             subjects = [m for m in cands if self._is_subject(m)]
             if subjects:
                 return subjects[-1].actor
             if not subjects_only:
                 return cands[-1].actor
         return None
+
+    def _unlisted_subjects(self, span: "Span") -> list["_Mention"]:
+        """Proper-noun subjects of ``span`` that the index has no mention for but can resolve.
+
+        The index may miss a mention (a surname the tagger labels oddly); a subject is the
+        likeliest antecedent, so it is asked for by name.
+        """
+        out = []
+        for tok in span:
+            if tok.dep_ != "nsubj" or not (tok.pos_ == "PROPN" or tok.is_title) or any(m.start <= tok.idx < m.end for m in self.mentions):
+                continue
+            left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"])
+            name = self.doc[left : tok.i + 1]
+            actor = self.index.resolve(name.text)
+            if actor is not None:
+                out.append(_Mention(name.start_char, name.end_char, name.text, actor.name))
+        return out
 
     def _is_subject(self, mention: MentionLike) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

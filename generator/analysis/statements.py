@@ -192,9 +192,10 @@ def _is_title(parts: list[QuoteSpan]) -> bool:
     words = [w for p in parts for w in p.text.split()]
     if not words or len(words) > 8 or parts[-1].text[-1:] in ".!?":
         return False
+    small = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")
     capitals = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
-    small = [w for w in words if w.lower() in ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")]
-    return len(words) > 1 and len(capitals) + len(small) == len(words) and len(capitals) >= 2
+    fits = all(w in capitals or w.lower() in small for w in words)
+    return len(words) > 1 and fits and len(capitals) >= 2
 
 
 def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str] = frozenset()) -> str | None:
@@ -205,6 +206,12 @@ def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str
     subj = resolver.subject_of(verb)
     if subj is None or _inside(subj.idx, resolver.quoted):
         return None
+    if subj.pos_ == "PRON":  # "He described Montalvo as …": he is not the one he describes
+        own = {t.i for t in subj.subtree}
+        others = [t for t in verb.subtree if t.i not in own]
+        if others:
+            lo, hi = others[0].idx, others[-1].idx + len(others[-1])
+            named = named | {m.actor for m in resolver.mentions if lo <= m.start < hi}
     return resolver.speaker(subj, named)
 
 

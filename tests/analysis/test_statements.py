@@ -105,6 +105,11 @@ PRONOUNS = [
     ("Allegedly, Thomas Sam's sister pleaded with him to send Gloria to a doctor, but he replied "
      '"I am not able to do that".', "Thomas Sam", "not able to do that"),
     # the speaker is not the person the quote is about
+    # "He described Montalvo": he is not the one he describes; the subject before is
+    ("Mark Rathbun runs a blog. Montalvo has been assisted by former members, including actor Jason Beghe. "
+     "Rathbun requested donations via a statement made on his blog, in order to help Montalvo with his legal "
+     'defense financing. He described Montalvo as an individual, "facing the penitentiary in thanks for the '
+     'following sins."', "Rathbun", "facing the penitentiary"),
     ("For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, \"Andy Warhol was the "
      'center of the Zeitgeist for the 20th century and everything since."', "Allton", "center of the Zeitgeist"),
 ]
@@ -156,6 +161,7 @@ NOT_STATEMENTS = [
     "What began as individual messages to Mohamed had grown into a “support movement”.",
     # quoted names and titles
     'The Afghan team\'s robot, named "Better Idea of Afghan Girls," scored one or two points.',
+    'Microsoft has a page called "The Internet Explorer 6 Countdown".',
     # a document is not a speaker
     "The report said that sea levels in the bay have risen by twelve centimetres since 1990.",
     # what was not said
