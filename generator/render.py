@@ -318,24 +318,33 @@ def _speaker_groups(record: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _source_findings(record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """For each source: what it adds alone and what it shares with the other sources."""
+    """For each source: how many findings it carries and what it alone reports."""
     kinds = (("statements", "statement"), ("open_questions", "open question"), ("timeline", "dated event"))
     rows = []
     for src in record.get("sources", []):
         sid = src["id"]
         alone: list[str] = []
-        shared: dict[str, int] = {}
+        counts: dict[str, int] = {}
         for key, noun in kinds:
             items = [x for x in record.get(key, []) if sid in x.get("sources", [])]
+            counts[key] = len(items)
             only = sum(1 for x in items if len(x.get("sources", [])) == 1)
-            if only:
+            if only and len(record.get("sources", [])) > 1:
                 alone.append(f"{only} {noun}{'s' if only != 1 else ''}")
-            for x in items:
-                for other in x.get("sources", []):
-                    if other != sid:
-                        shared[other] = shared.get(other, 0) + 1
-        rows.append({"source": src, "alone": alone, "shared": sorted(shared.items())})
+        rows.append({"source": src, "alone": alone, "counts": counts})
     return rows
+
+
+def _role_differences(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Actors the sources describe with different roles."""
+    out = []
+    for actor in record.get("actors", []):
+        by_source: dict[str, str] = {}
+        for item in actor.get("roles", []):
+            by_source.setdefault(item["source"], item["role"])
+        if len({r.casefold() for r in by_source.values()}) > 1:
+            out.append({"name": actor["name"], "roles": sorted(by_source.items(), key=lambda kv: _id_key(kv[0]))})
+    return out
 
 
 def briefing_context(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -348,6 +357,8 @@ def briefing_context(record: Mapping[str, Any]) -> dict[str, Any]:
         "speakers": _speaker_groups(record),
         "actor_names": actor_names,
         "source_rows": _source_findings(record),
+        "shared": [st for st in record.get("statements", []) if len(st.get("sources", [])) > 1][:8],
+        "role_differences": _role_differences(record),
     }
 
 
