@@ -13,21 +13,27 @@ and a key the editor deleted returns only if the generator changed its value.
 
 The body merges **by lines** with the classic diff3 algorithm (Khanna, Kunal & Pierce, "A
 Formal Investigation of Diff3", 2007; the same region walk as Breezy's ``merge3``), on top
-of :class:`difflib.SequenceMatcher` so it runs without git or extra packages. A few
-overlapping-change cases are resolved because no line can be lost by doing so:
+of :class:`difflib.SequenceMatcher` so it runs without git or extra packages. Where diff3
+reports a conflict, the region is looked at again change by change, and resolved whenever
+no line can be lost by doing so:
 
+* each side's changes are taken against the base, replaced blocks paired line by line
+  like :class:`difflib.Differ` does; changes to different base lines are both applied
+  (an editor's deleted table row next to rows the generator recounted);
 * both sides only inserted lines at the same place: the generator's lines, then the
   editor's (an editor's new section after the last list stays after the list's new items);
 * one side only inserted lines around lines the other side changed: both are applied;
-* the same number of lines changed on both sides: each line pair is merged word by word
-  (an editor's speaker fix and the generator's new source reference on one line both land).
+* a line both sides changed is merged word by word (an editor's spelling fix and the
+  generator's new source reference on one line both land);
+* a resolution that would repeat a line is refused and becomes a conflict.
 
 What is left is a conflict: the editor's lines stay where they are, and after the Markdown
 block holding them (so a table, list or admonition is never split) comes an HTML comment
 that MkDocs renders as nothing (``<!-- briefing:conflict`` … ``briefing:end -->``) holding
-the editor's lines, the generator's proposal and the last generated text (diff3 style). The comment lives in the page itself
-rather than in a sidecar file so it sits exactly where the editor must decide, travels with
-the page through git, and ``briefing check`` finds it from the page alone.
+the editor's lines, the generator's proposal and the last generated text (diff3 style).
+The comment lives in the page rather than in a sidecar file so it sits where the editor
+must decide, travels with the page through git, and ``briefing check`` finds it from the
+page alone; a sidecar could go stale or be forgotten in a commit.
 """
 from __future__ import annotations
 

@@ -9,16 +9,26 @@ Properties:
   conflict comments (a conflict keeps the editor's lines in place too);
 * a generator marker lands exactly once, unless a conflict was reported;
 * a base line the editor deleted and the generator left alone stays deleted;
-* merging is deterministic and the result contains no stray conflict comment.
+* merging is deterministic and the result contains no stray conflict comment;
+* front matter tags: the editor's additions and removals hold, the generator's new tags
+  arrive, nothing is listed twice, and the editor's order leads.
 """
 from __future__ import annotations
 
 import re
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.merge import CONFLICT_START, find_conflicts, merge_page, split_front_matter, split_lines
+from generator.merge import (
+    CONFLICT_START,
+    dump_front_matter,
+    find_conflicts,
+    merge_page,
+    split_front_matter,
+    split_lines,
+)
 from tests.test_merge import BASE
 
 FRONT, BODY = split_front_matter(BASE)
@@ -101,3 +111,36 @@ def test_untouched_or_unchanged_sides_give_the_other_side_byte_for_byte(editor):
     assert merge_page(BASE, ours, BASE).text == ours
     assert merge_page(BASE, BASE, ours).text == ours
     assert merge_page(BASE, ours, ours).text == ours
+
+
+BASE_META = yaml.safe_load(FRONT.strip().strip("-"))
+tag_names = st.sampled_from(["nato", "diplomacy", "kosovo", "ukraine", "ceasefire", "mediation", "türkiye"])
+
+
+def with_tags(tags: list[str]) -> str:
+    meta = dict(BASE_META, tags=tags)
+    return dump_front_matter(meta) + BODY
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    ours_tags=st.lists(tag_names, unique=True, max_size=6),
+    theirs_tags=st.lists(tag_names, unique=True, max_size=6),
+)
+def test_tags_merge_keeps_the_editors_choices(ours_tags, theirs_tags):
+    base_tags = BASE_META["tags"]
+    merged = merge_page(BASE, with_tags(ours_tags), with_tags(theirs_tags))
+    assert merged.conflicts == ()
+    tags = yaml.safe_load(split_front_matter(merged.text)[0].strip().strip("-"))["tags"]
+    assert len(tags) == len(set(tags))
+    for tag in ours_tags:
+        if tag not in base_tags:  # the editor added it
+            assert tag in tags
+    for tag in base_tags:
+        if tag not in ours_tags:  # the editor removed it
+            assert tag not in tags
+    for tag in theirs_tags:
+        if tag not in base_tags:  # the generator added it
+            assert tag in tags
+    if ours_tags != base_tags:  # the editor's order leads
+        assert tags[: len([t for t in ours_tags if t in tags])] == [t for t in ours_tags if t in tags]
