@@ -178,8 +178,11 @@ def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, workflow):
     (clone / ".venv").symlink_to(ROOT / ".venv")
     head = git(clone, "rev-parse", "HEAD").stdout.strip()
 
+    # No author identity in the environment: the commit step must set its own, as on a runner.
+    isolated = {k: v for k, v in GIT_ENV.items() if k.startswith("GIT_CONFIG")}
     env = {
-        **os.environ, **GIT_ENV, **workflow["jobs"]["build"]["env"],
+        **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_AUTHOR", "GIT_COMMITTER"))},
+        **isolated, **workflow["jobs"]["build"]["env"],
         "CI": "true", "GITHUB_REF_NAME": "main", "PYTHONPATH": str(clone),
     }
     ran = []
