@@ -110,13 +110,6 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<n>\d+|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
 
 
-def _p(template: str, **groups: str) -> str:
-    out = template
-    for key, group in groups.items():
-        out = out.replace("{" + key + "}", group)
-    return out
-
-
 def M(g: str) -> str:
     return _MONTH.format(g=g)
 
@@ -295,9 +288,7 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> _Resolved | None:
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> _Resolved | None:
-    month = _month(m["m"])
-    part = (m.groupdict().get("part") or "").lower()
-    return _Resolved(_ym(int(m["y"]), month), kind="month" if not part else "month")
+    return _Resolved(_ym(int(m["y"]), _month(m["m"])), kind="month")
 
 
 def _h_month_alone(m: re.Match, ctx: _Ctx) -> _Resolved | None:
@@ -320,24 +311,28 @@ def _h_year_range(m: re.Match, ctx: _Ctx) -> _Resolved | None:
 
 
 def _h_season(m: re.Match, ctx: _Ctx) -> _Resolved | None:
-    first, last = SEASONS[m["season"].lower()]
+    """A season as a month range: "summer 2021"; "last summer" is the last one that has
+    ended, "next summer" the next one to begin, "this summer" the one of this year (winter:
+    the one under way or beginning this December)."""
+    first, _last = SEASONS[m["season"].lower()]
     if m.groupdict().get("y"):
-        year = int(m["y"])
+        start = int(m["y"]) * 12 + first - 1
     else:
         ref = ctx.reference
         if ref is None:
             return None
-        cue = (m["scue"] or "").lower()
-        year = ref.year
-        current = first <= ref.month <= last if first < last else ref.month in (12, 1, 2)
+        now = ref.year * 12 + ref.month - 1  # months since year 0
+        starts = [(y * 12 + first - 1) for y in range(ref.year - 2, ref.year + 2)]
+        cue = (m["scue"] or "").lower().split()[-1]
         if cue in ("last", "past", "previous"):
-            year = ref.year - 1 if (ref.month <= last or current) and first < last else ref.year - 1
-            if first < last and ref.month > last:
-                year = ref.year
+            start = max(s for s in starts if s + 2 < now)
         elif cue in ("next", "coming"):
-            year = ref.year + 1 if ref.month >= first else ref.year
-    end_year = year + 1 if first > last else year
-    return _Resolved(_ym(year, first), _ym(end_year, last), kind="month")
+            start = min(s for s in starts if s > now)
+        else:
+            under_way = [s for s in starts if s <= now <= s + 2]
+            start = under_way[0] if under_way else next(s for s in starts if s // 12 == ref.year)
+    end = start + 2
+    return _Resolved(_ym(start // 12, start % 12 + 1), _ym(end // 12, end % 12 + 1), kind="month")
 
 
 def _h_decade(m: re.Match, ctx: _Ctx) -> _Resolved | None:
@@ -761,10 +756,6 @@ def _month_alone_ok(text: str, m: re.Match) -> bool:
     return bool(re.search(r"\b(?:in|since|by|until|till|through|during|of|from|to|before|after|early|late|mid|last|next|this)\s+$", before, re.I))
 
 
-def _precision(value: str) -> int:
-    return len(value)
-
-
 def _join_ranges(text: str, items: list[tuple[DateMention, str]]) -> list[DateMention]:
     """Join "from X to Y", "between X and Y" and "X–Y" into one range mention.
 
@@ -786,7 +777,7 @@ def _join_ranges(text: str, items: list[tuple[DateMention, str]]) -> list[DateMe
                 and and_ok
                 and first.end_value is None
                 and second.end_value is None
-                and _precision(first.value) == _precision(second.value)
+                and len(first.value) == len(second.value)  # same precision
                 and (opener or gap.strip() in "-–—" or gap.strip().lower() in ("through", "until", "till"))
             ):
                 value = first.value

@@ -103,6 +103,8 @@ def _found(mentions: list[DateMention]) -> list[tuple]:
         ("Last summer the harbour was closed for repairs.", dt.date(2023, 2, 23),
          [("Last summer", "2022-06", "2022-08")]),
         ("The board may meet in May to approve the budget.", dt.date(2024, 3, 12), [("May", "2024-05")]),
+        ("The harbour froze over last winter.", dt.date(2024, 4, 1), [("last winter", "2023-12", "2024-02")]),
+        ("Repairs are planned for next summer.", dt.date(2023, 10, 5), [("next summer", "2024-06", "2024-08")]),
         ("Good Friday services were held across the country.", dt.date(2024, 3, 12), []),
         ("She told the Sunday Times that the deal was close.", dt.date(2024, 3, 12), []),
         ("The court ruled on February 30 that the case was closed.", dt.date(2024, 3, 12), []),
