@@ -12,6 +12,7 @@ the merge stage.
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import subprocess
@@ -20,6 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import frontmatter
 
 from generator.errors import BriefingError
 from generator.writer import atomic_write
@@ -310,7 +313,14 @@ def write_site_pages(
     paths, sorted. Output depends only on the records: same records, same bytes.
     """
     url = site_url or os.environ.get("BRIEFING_SITE_URL") or DEFAULT_SITE_URL
-    pages = site_pages(records, site_url=url, site_name=site_name)
+    published = []
+    for record in records:
+        page = docs_dir / f"{record['set']}.md"
+        if not page.is_file():  # deleted by an editor: nothing to link to
+            log.info("no page %s: left out of the site's index pages", page)
+            continue
+        published.append(_with_page_edits(record, page))
+    pages = site_pages(published, site_url=url, site_name=site_name)
     written = []
     for rel, text in sorted(pages.items()):
         path = docs_dir / rel
@@ -318,6 +328,26 @@ def write_site_pages(
         written.append(path)
     _remove_stale(docs_dir, {docs_dir / rel for rel in pages})
     return written
+
+
+def _with_page_edits(record: dict, page: Path) -> dict:
+    """The record with the title, tags and description an editor set on the page.
+
+    The index pages and the feed then show what the briefing page shows. A page whose
+    front matter cannot be read (say, a merge conflict) keeps the generated values.
+    """
+    try:
+        meta = frontmatter.loads(page.read_text("utf-8")).metadata
+    except Exception:  # noqa: BLE001 - any YAML problem: `briefing check` reports it
+        return record
+    edited = dict(record)
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        edited["title"] = html.unescape(meta["title"])  # front matter holds it HTML-escaped
+    if isinstance(meta.get("description"), str):
+        edited["one_line"] = html.unescape(meta["description"])
+    if isinstance(meta.get("tags"), list):
+        edited["tags"] = [html.unescape(str(t)) for t in meta["tags"]]
+    return edited
 
 
 def _remove_stale(docs_dir: Path, keep: set[Path]) -> None:

@@ -98,6 +98,10 @@ def test_feed_is_valid_atom_with_record_dates(fixture_record):
 def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_path):
     other = _second_record(fixture_record)
     first, second = tmp_path / "a", tmp_path / "b"
+    for docs in (first, second):
+        docs.mkdir()
+        for rec in (fixture_record, other):
+            (docs / f"{rec['set']}.md").write_text(render_briefing(rec), "utf-8")
     write_site_pages([fixture_record, other], first)
     write_site_pages([copy.deepcopy(other), copy.deepcopy(fixture_record)], second)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
@@ -106,7 +110,8 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
 
     hand_made = first / "actors" / "notes.md"
     hand_made.write_text("# Notes an editor keeps here\n", "utf-8")
-    written = write_site_pages([fixture_record], first)
+    (first / "second-set.md").unlink()  # the editor deletes a briefing page
+    written = write_site_pages([fixture_record, other], first)
     assert not (first / "sources" / "second-set").exists()
     assert not (first / "actors" / "erdogan.md").exists()
     assert not (first / "archive" / "2025-06.md").exists()
@@ -154,3 +159,17 @@ def test_strict_build_fails_with_mkdocs_message_on_a_broken_anchor(project, fixt
     page.write_text(page.read_text("utf-8") + "\n[gone](sources/rutte-erdogan-ankara/s1.md#s1-9999)\n", "utf-8")
     with pytest.raises(BriefingError, match="does not contain an anchor '#s1-9999'"):
         build_site(project)
+
+
+def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_path):
+    page = tmp_path / f"{fixture_record['set']}.md"
+    text = render_briefing(fixture_record).replace(
+        f"title: {fixture_record['title']}", "title: An editor's title &amp; more", 1
+    ).replace("- diplomacy\n", "- edited tag\n", 1)
+    page.write_text(text, "utf-8")
+    write_site_pages([fixture_record], tmp_path)
+    home = (tmp_path / "index.md").read_text("utf-8")
+    assert f"**[An editor's title &amp; more]({fixture_record['set']}.md)**" in home
+    feed = ET.fromstring((tmp_path / "feed.xml").read_text("utf-8"))
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "An editor's title & more"
+    assert [c.get("term") for c in feed.findall(f"{ATOM}entry/{ATOM}category")] == ["NATO", "edited tag"]
