@@ -128,6 +128,16 @@ class ActorIndex:
         self._surfaces = surfaces  # folded alias → actor name
         self._offices = offices  # (qualifier actor name, title) → person names
         self._lexicon = lexicon
+        # For one-slip look-ups: aliases and surnames by first letter and length.
+        self._near: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+        self._surnames: dict[str, list[str]] = defaultdict(list)
+        for alias, name in sorted(surfaces.items()):
+            self._near[(alias[:1], len(alias))].append((alias, name))
+        for a in actors:
+            if a.kind == "person":
+                last = fold(a.name).split()[-1] if fold(a.name) else ""
+                self._surnames[last].append(a.name)
+                self._near[(last[:1], len(last))].append((last, a.name))
 
     def mentions(self, source: str) -> list[Mention]:
         """Every actor mention in article ``source``, sorted by start (longest first).
@@ -184,12 +194,11 @@ class ActorIndex:
 
     def _resolve_loose(self, key: str) -> Actor | None:
         """A surname alone, or a one-letter slip of a known name or surname."""
-        people = [a for a in self.actors if a.kind == "person"]
-        last = [a for a in people if fold(a.name).split()[-1] == key]
+        last = self._surnames.get(key, [])
         if len(last) == 1:
-            return last[0]
-        hits = {name for alias, name in self._surfaces.items() if is_typo(alias, key)}
-        hits |= {a.name for a in people if is_typo(fold(a.name).split()[-1], key)}
+            return self._by_name[last[0]]
+        near = (x for n in (-1, 0, 1) for x in self._near.get((key[:1], len(key) + n), ()))
+        hits = {name for alias, name in near if is_typo(alias, key)}
         return self._by_name[hits.pop()] if len(hits) == 1 else None
 
 
@@ -231,12 +240,13 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: _Collected) -> No
     subheads = [(b.start, b.start + len(b.text)) for b in adoc.article.blocks if b.kind == "subhead"]
     in_subhead = lambda char: any(s <= char < e for s, e in subheads)  # noqa: E731
     titles = filter_spans(matcher(doc, as_spans=True))
-    title_at = {t.i: span for span in titles for t in span}
-    ent_at = {t.i: ent for ent in doc.ents for t in ent}
+    title_at = {i: span for span in titles for i in range(span.start, span.end)}
+    ents = doc.ents  # a property that walks the tokens: read it once
+    ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     named: dict[int, tuple[str | None, str, str]] = {}  # name start token → role
     for span in titles:
         _title_use(span, ent_at, lex, source, named, got, in_subhead)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ENTITY_LABELS:
             _entity(ent, title_at, named, lex, source, got, in_subhead)
     for match in HANDLE.finditer(doc.text):
@@ -586,15 +596,16 @@ def _join_prefixed(uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazette
 
 def _join_surnames(uf: _Union, counts: Counter, people: list[str]) -> None:
     """"Erdogan" → "Recep Tayyip Erdogan"; "Recep Erdogan" → the longest matching name."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for full in people:  # most mentioned first: an ambiguous surname goes to it
+        by_last[full.split()[-1]].append(full)
     for key in sorted(counts):
         if ":" in key:
             continue
         words = key.split()
-        for full in people:  # most mentioned first: an ambiguous surname goes to it
+        for full in by_last.get(words[-1], ()):
             fw = full.split()
-            if full != key and len(fw) > len(words) and fw[-1] == words[-1] and (
-                len(words) == 1 or fw[0] == words[0]
-            ):
+            if full != key and len(fw) > len(words) and (len(words) == 1 or fw[0] == words[0]):
                 uf.join(key, full)
                 break
     # A first name alone ("Daniel") joins the one full name that starts with it.
