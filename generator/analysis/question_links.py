@@ -90,11 +90,15 @@ def date_conflict(a: Matter, b: Matter) -> bool:
     return bool(years_a and years_b and not years_a & years_b)
 
 
-def same_matter(a: Matter, b: Matter) -> bool:
-    """True when ``a`` and ``b`` are about the same matter (see the module docstring)."""
+def same_matter(a: Matter, b: Matter, *, strict: bool = False) -> bool:
+    """True when ``a`` and ``b`` are about the same matter (see the module docstring).
+
+    A shared event phrase alone ("comprehensive ceasefire") is enough to call a sentence
+    related; with ``strict`` (merging two questions into one) a second shared key is needed.
+    """
     if date_conflict(a, b):
         return False
     anchors = (a.places & b.places) | (a.dates & b.dates) | (a.phrases & b.phrases)
     if not anchors:
         return False
-    return len(a.keys() & b.keys()) >= 2 or bool(a.phrases & b.phrases)
+    return len(a.keys() & b.keys()) >= 2 or (not strict and bool(a.phrases & b.phrases))

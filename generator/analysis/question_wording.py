@@ -67,7 +67,7 @@ class Worder:
             return self._xcomp_frame(key, drop, future)
         if frame in ("take", "move", "there"):
             return self._noun_frame(key, drop, frame)
-        return self._content_frame(key, drop)
+        return self._content_frame(key, drop, "will" if future else "tense")
 
     # ------------------------------------------------------------------ frames
 
@@ -133,7 +133,7 @@ class Worder:
         tail = f" {where}" if where else ""
         return Wording(f"Will {phrase} take place{tail}?", noun.i, True)
 
-    def _content_frame(self, key: "Token", drop: set[int]) -> Wording | None:
+    def _content_frame(self, key: "Token", drop: set[int], mode: str) -> Wording | None:
         clause = self._ccomp(key)
         for noun in (c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")):
             clause = clause or self._ccomp(noun)
@@ -142,7 +142,7 @@ class Worder:
             if self._pronoun(subject) in ("it", "they", "he", "she"):
                 # "X denied that it had …": the pronoun is the one who denies
                 subject = self._subject_tokens(key) or subject
-            text = self.clause_question(clause, drop, "tense", subject=subject)
+            text = self.clause_question(clause, drop, mode, subject=subject)
             return Wording(text, clause.i, True) if text else None
         denied = self._denied_object(key, drop)
         if denied is not None:
@@ -155,7 +155,7 @@ class Worder:
         for up in (key.head, key.head.head):  # "unconfirmed reports said X", "unclear whether X"
             clause = self._ccomp(up, exclude=key)
             if clause is not None:
-                text = self.clause_question(clause, drop, "tense")
+                text = self.clause_question(clause, drop, mode)
                 return Wording(text, clause.i, False) if text else None
         return None
 

@@ -198,7 +198,7 @@ def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
         for j in range(i + 1, len(candidates)):
             b = candidates[j]
             duplicate = fuzz.token_set_ratio(a.wording.text, b.wording.text) >= DUPLICATE_RATIO
-            if duplicate or same_matter(a.matter, b.matter):
+            if duplicate or same_matter(a.matter, b.matter, strict=True):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Candidate]] = {}
     for i, c in enumerate(candidates):
