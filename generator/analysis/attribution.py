@@ -22,6 +22,13 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # Dependents that belong to a speaker's name rather than to what is said about him.
 _NAME_DEPS = {"compound", "amod", "det", "appos", "flat", "nmod", "prep", "pobj", "punct", "case", "cc", "conj", "nummod"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Words that give a person's gender when they stand next to the name ("Mr", "spokeswoman",
+# "Paris's father, Albert Jaquier"); general English, used only to keep "she" off a man.
+_MALE = frozenset("mr sir lord king prince father husband son brother man boy spokesman chairman businessman "
+                  "congressman uncle grandfather nephew mister monsieur he him his".split())
+_FEMALE = frozenset("mrs ms miss madam madame lady dame queen princess mother wife daughter sister woman girl "
+                    "spokeswoman chairwoman businesswoman congresswoman aunt grandmother niece actress she her "
+                    "hers".split())
 _GROUP_PRONOUNS = {"they", "it"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # A proper noun as the subject of a reporting verb is an agent even when the tagger gives it an
@@ -114,6 +121,7 @@ class SpeakerResolver:
         self.mentions = sorted(index.mentions(source), key=lambda m: (m.start, m.end))
         self.kinds = {a.name: a.kind for a in index.actors}
         self.roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
+        self.gender = self._genders()
         # role words without punctuation, so "president" is found in "Turkish President,"
         self.roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in self.roles.items()}
 
@@ -280,7 +288,9 @@ class SpeakerResolver:
         lower = token.lower_
         ok = lambda name: name not in exclude  # noqa: E731
         if lower in _PERSON_PRONOUNS:
-            return self._antecedent(token, {"person"}, ok)
+            wanted = "m" if lower in ("he", "him") else "f"
+            fits = lambda name: ok(name) and self.gender.get(name, wanted) == wanted  # noqa: E731
+            return self._antecedent(token, {"person"}, fits)
         if lower == "it":
             return self._antecedent(token, {"organisation", "country"}, ok, subjects_only=True)
         if lower == "they":
@@ -335,6 +345,38 @@ class SpeakerResolver:
             if not subjects_only:
                 return cands[-1].actor
         return None
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender ("m"/"f") where the text shows it, by majority of the cues.
+
+        Cues: a title or kinship noun next to a mention ("Mr", "spokeswoman", "her father,
+        X") and, in a sentence that names one person only, the pronouns that follow the name.
+        """
+        votes: dict[str, list[str]] = {}
+        people = [m for m in self.mentions if self.kinds.get(m.actor) == "person"]
+        for m in people:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span.root
+            near = [t for t in self.doc[max(0, span.start - 2) : span.start]]
+            near += [c for c in head.children if c.dep_ in ("appos", "compound")]
+            if head.dep_ == "appos":
+                near.append(head.head)
+            words = {t.lower_.rstrip(".") for t in near}
+            votes.setdefault(m.actor, []).extend(["m"] * len(words & _MALE) + ["f"] * len(words & _FEMALE))
+            sent = span.sent
+            if {p.actor for p in people if sent.start_char <= p.start < sent.end_char} == {m.actor}:
+                after = {t.lower_ for t in self.doc[span.end : sent.end] if not any(s <= t.idx < e for s, e in self.quoted)}
+                male, female = after & {"he", "him", "his"}, after & {"she", "her", "hers"}
+                if bool(male) != bool(female):
+                    votes[m.actor].append("m" if male else "f")
+        out = {}
+        for name, vs in votes.items():
+            m, f = vs.count("m"), vs.count("f")
+            if m != f:
+                out[name] = "m" if m > f else "f"
+        return out
 
     def _unlisted_subjects(self, span: "Span") -> list["_Mention"]:
         """Proper-noun subjects of ``span`` that the index has no mention for but can resolve.

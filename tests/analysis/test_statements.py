@@ -105,6 +105,9 @@ PRONOUNS = [
     ("Allegedly, Thomas Sam's sister pleaded with him to send Gloria to a doctor, but he replied "
      '"I am not able to do that".', "Thomas Sam", "not able to do that"),
     # the speaker is not the person the quote is about
+    # "she" is not the man named as the subject before her
+    ("Mr. Tomas Reiner praised Ms. Elena Varga at the meeting. She said that the work would start in spring.",
+     "Varga", "the work would start in spring"),
     # "He described Montalvo": he is not the one he describes; the subject before is
     ("Mark Rathbun runs a blog. Montalvo has been assisted by former members, including actor Jason Beghe. "
      "Rathbun requested donations via a statement made on his blog, in order to help Montalvo with his legal "
