@@ -105,20 +105,19 @@ QUANTITY_WORDS = {
 _MONTH = r"\b(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{g}>(?:1[0-9]|20)\d\d)(?!\d)"
-_DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<n>\d+|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
 
 
-def M(g: str) -> str:
+def _mo(g: str) -> str:
     return _MONTH.format(g=g)
 
 
-def D(g: str) -> str:
+def _dy(g: str) -> str:
     return _DAY.format(g=g)
 
 
-def Y(g: str) -> str:
+def _yr(g: str) -> str:
     return _YEAR.format(g=g)
 
 
@@ -239,14 +238,6 @@ def _weekday(target: int, ctx: _Ctx, cue: str) -> dt.date | None:
     if ctx.tense == "future":
         return ref + dt.timedelta(days=ahead)
     return ref - dt.timedelta(days=back)
-
-
-def _cue(before: str) -> str:
-    """The modifier word right before an expression: "last", "next", "this", …"""
-    m = re.search(r"\b(last|next|this|coming|past|previous|following)\s+$", before)
-    if m:
-        return m.group(1)
-    return ""
 
 
 # --------------------------------------------------------------------------- handlers
@@ -524,22 +515,22 @@ _BRACKET_NUM = r"(?:\[\s*)?" + _NUM + r"(?:\s*\])?"
 # Ordered by priority: at one position the longest match wins, then the earlier pattern.
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", _h_iso),
-    ("range_md_y", M("m") + r"\s+" + D("d") + r"\s*(?:-|–|—)\s*" + D("d2") + r"(?:,?\s+" + Y("y") + r")?", _h_day_range),
-    ("range_dm_y", D("d") + r"\s*(?:-|–|—)\s*" + D("d2") + r"\s+" + M("m") + r"(?:,?\s+" + Y("y") + r")?", _h_day_range),
-    ("full_mdy", r"(?:" + _WD.replace("?P<wd>", "?:") + r",?\s+)?" + M("m") + r"\s+" + D("d") + r",?\s+" + Y("y"), _h_full),
-    ("full_dmy", r"(?:" + _WD.replace("?P<wd>", "?:") + r",?\s+)?" + D("d") + r"\s+(?:of\s+)?" + M("m") + r",?\s+" + Y("y"), _h_full),
+    ("range_md_y", _mo("m") + r"\s+" + _dy("d") + r"\s*(?:-|–|—)\s*" + _dy("d2") + r"(?:,?\s+" + _yr("y") + r")?", _h_day_range),
+    ("range_dm_y", _dy("d") + r"\s*(?:-|–|—)\s*" + _dy("d2") + r"\s+" + _mo("m") + r"(?:,?\s+" + _yr("y") + r")?", _h_day_range),
+    ("full_mdy", r"(?:" + _WD.replace("?P<wd>", "?:") + r",?\s+)?" + _mo("m") + r"\s+" + _dy("d") + r",?\s+" + _yr("y"), _h_full),
+    ("full_dmy", r"(?:" + _WD.replace("?P<wd>", "?:") + r",?\s+)?" + _dy("d") + r"\s+(?:of\s+)?" + _mo("m") + r",?\s+" + _yr("y"), _h_full),
     ("year_end", _I(r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?year|year[-\s]end)\b") , _h_year_end),
-    ("year_end_y", _I(r"\b(?:the\s+)?end\s+of\s+") + Y("y"), _h_year_end),
+    ("year_end_y", _I(r"\b(?:the\s+)?end\s+of\s+") + _yr("y"), _h_year_end),
     ("month_end", _I(r"\b(?:the\s+)?end\s+of\s+the\s+month\b"), _h_month_end),
-    ("part_month", _I(r"\b(?:early|mid|late)[-\s]+") + M("m") + r"(?:,?\s+" + Y("y") + r")?\b", _h_part_month),
-    ("part_year", _I(r"\b(?:(?:the\s+)?(?:early|mid|late|middle\s+of|end\s+of|beginning\s+of|start\s+of|first\s+half\s+of|second\s+half\s+of)[-\s]*)") + Y("y"), _h_part_year),
-    ("season_y", _I(r"\b(?P<scue>)(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?") + Y("y"), _h_season),
+    ("part_month", _I(r"\b(?:early|mid|late)[-\s]+") + _mo("m") + r"(?:,?\s+" + _yr("y") + r")?\b", _h_part_month),
+    ("part_year", _I(r"\b(?:(?:the\s+)?(?:early|mid|late|middle\s+of|end\s+of|beginning\s+of|start\s+of|first\s+half\s+of|second\s+half\s+of)[-\s]*)") + _yr("y"), _h_part_year),
+    ("season_y", _I(r"\b(?P<scue>)(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?") + _yr("y"), _h_season),
     ("season", _I(r"\b(?P<scue>last|this|next|this\s+past|past|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b"), _h_season),
-    ("month_year", M("m") + r",?\s+(?:of\s+)?" + Y("y"), _h_month_year),
-    ("month_day", M("m") + r"\s+" + D("d") + r"(?!\s*(?:-|–|—)\s*\d)", _h_month_day),
-    ("day_month", r"(?<![\d.,])" + D("d") + r"\s+(?:of\s+)?" + M("m"), _h_month_day),
+    ("month_year", _mo("m") + r",?\s+(?:of\s+)?" + _yr("y"), _h_month_year),
+    ("month_day", _mo("m") + r"\s+" + _dy("d") + r"(?!\s*(?:-|–|—)\s*\d)", _h_month_day),
+    ("day_month", r"(?<![\d.,])" + _dy("d") + r"\s+(?:of\s+)?" + _mo("m"), _h_month_day),
     ("weekday", r"(?:(?P<wcue>" + _I(r"last|next|this\s+past|this\s+coming|this|coming|past|the\s+next|the\s+following|the\s+previous") + r")\s+)?" + _WD, _h_weekday),
-    ("month_alone", r"(?:(?P<cue>" + _I(r"last|next|this|coming|past") + r")\s+)?" + M("m") + r"(?![\w-])", _h_month_alone),
+    ("month_alone", r"(?:(?P<cue>" + _I(r"last|next|this|coming|past") + r")\s+)?" + _mo("m") + r"(?![\w-])", _h_month_alone),
     ("decade", _I(r"\b(?:the\s+)?(?:'|’)?") + r"(?P<dy>(?:1[0-9]|20)\d0)(?:'|’)?s\b", _h_decade),
     ("decade_word", _I(r"\bthe\s+(?:(?P<century>19|20)00s\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade),
     ("century", _I(r"\b(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+century\b(?!-)"), _h_century),  # "21st-century architecture" is an adjective
@@ -550,8 +541,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("anchor_year", _I(r"\b(?:the\s+(?:previous|prior|following)\s+year|the\s+year\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+year\s+(?:earlier|later))\b"), _h_anchor_year),
     ("unit", _I(r"\b(?P<ucue>(?:earlier\s+|later\s+)?this\s+past|(?:earlier\s+|later\s+)?this|last|next|coming|the\s+coming)\s+(?P<unit>week-?end|week|month|year)\b"), _h_unit),
     ("weekend", _I(r"\b(?P<ucue>the)\s+(?P<unit>week-?end)\b"), _h_unit),
-    ("year_range", r"(?<![\w$€£#.,/:-])" + Y("y") + r"\s*[-–]\s*(?P<y2>(?:1[0-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)", _h_year_range),
-    ("year", r"(?<![\w$€£#.,/:-])" + Y("y") + r"(?![\w%]|[.,]\d|[-–]\d|:\d)", _h_year),
+    ("year_range", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"\s*[-–]\s*(?P<y2>(?:1[0-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)", _h_year_range),
+    ("year", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"(?![\w%]|[.,]\d|[-–]\d|:\d)", _h_year),
 ]
 _COMPILED = [(name, re.compile(rx), handler) for name, rx, handler in PATTERNS]
 
