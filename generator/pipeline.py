@@ -332,9 +332,13 @@ def _build_all(
     reporter.note(f"building {len(plans)} sets in {workers} processes")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
         futures = [pool.submit(_build_in_worker, p.path, p.content_hash) for p in plans]
-        for plan, future in zip(plans, futures):
-            reporter.begin(plan.slug)
-            yield future.result()
+        try:
+            for plan, future in zip(plans, futures):
+                reporter.begin(plan.slug)
+                yield future.result()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a bad set stops the run: drop queued work
+            raise
 
 
 # --------------------------------------------------------------------------- write
@@ -479,30 +483,41 @@ def generate(
     removed = sorted(_known_slugs(out) - current)
     reporter.start(len(plans) + len(removed))
 
+    try:
+        if check:
+            outcomes, stale = _check(plans, removed, out, reporter)
+        else:
+            outcomes = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp, reporter=reporter)
+            stale = []
+        report = GenerateReport(
+            outcomes=tuple(sorted(outcomes, key=lambda o: o.slug)),
+            stale=tuple(stale),
+            seconds=time.perf_counter() - started,
+            check=check,
+        )
+        reporter.finish(report.summary())
+    finally:
+        reporter.close()  # a live progress bar must not outlive an error
+    return report
+
+
+def _check(
+    plans: list[_Plan], removed: list[str], out: Path, reporter: Reporter
+) -> tuple[list[SetOutcome], list[str]]:
+    """Check mode: every set's outcome and the pages that need work; nothing is written."""
     outcomes: list[SetOutcome] = []
     stale: list[str] = []
-    if check:
-        for plan in plans:
-            outcome, why = _check_one(plan)
-            outcomes.append(outcome)
-            stale.extend([why] if why else [])
-            reporter.done(plan.slug, outcome.status)
-        for slug in removed:
-            page = _Paths(out).page(slug)
-            outcomes.append(SetOutcome(slug, "stale", page, reason="source folder removed"))
-            stale.append(f"{_display(page)} (source folder removed; not archived yet)")
-            reporter.done(slug, "stale")
-    else:
-        outcomes = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp, reporter=reporter)
-
-    report = GenerateReport(
-        outcomes=tuple(sorted(outcomes, key=lambda o: o.slug)),
-        stale=tuple(stale),
-        seconds=time.perf_counter() - started,
-        check=check,
-    )
-    reporter.finish(report.summary())
-    return report
+    for plan in plans:
+        outcome, why = _check_one(plan)
+        outcomes.append(outcome)
+        stale.extend([why] if why else [])
+        reporter.done(plan.slug, outcome.status)
+    for slug in removed:
+        page = _Paths(out).page(slug)
+        outcomes.append(SetOutcome(slug, "stale", page, reason="source folder removed"))
+        stale.append(f"{_display(page)} (source folder removed; not archived yet)")
+        reporter.done(slug, "stale")
+    return outcomes, stale
 
 
 def _skip_outcome(plan: _Plan, force: bool) -> SetOutcome | None:

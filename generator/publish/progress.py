@@ -30,6 +30,9 @@ class Reporter:
     def finish(self, summary: str) -> None:
         """The run is over; ``summary`` is the final line."""
 
+    def close(self) -> None:
+        """Release the terminal (also after an error); safe to call twice."""
+
 
 class PlainReporter(Reporter):
     """One line per event, for logs: ``[2/5] my-set: updated (3 articles)``."""
@@ -108,8 +111,13 @@ class RichReporter(Reporter):
     def finish(self, summary: str) -> None:
         if self.progress is not None:
             self.progress.update(self.task, description="done")
-            self.progress.stop()
+        self.close()
         self.console.print(summary, highlight=False)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
 
 
 def make_reporter(stream: TextIO | None = None) -> Reporter:

@@ -326,3 +326,16 @@ def test_parallel_jobs_write_the_same_bytes(generated, tmp_path, nlp):
     assert [(o.slug, o.status) for o in report.outcomes] == [(SECOND, "created"), (SEED, "created")]
     generate(seeds, serial, jobs=1, reporter=Reporter(), nlp=nlp)
     assert _files(parallel) == _files(serial)
+
+
+def test_a_bad_article_stops_the_run_naming_the_file(tmp_path, nlp):
+    from generator.errors import InputError
+
+    seeds, out = _seeds(tmp_path), tmp_path / "briefings"
+    broken = seeds / "a-broken-set" / "001_binary.txt"
+    broken.parent.mkdir()
+    broken.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError) as err:
+        generate(seeds, out, reporter=Reporter(), nlp=nlp)
+    assert "001_binary.txt" in err.value.format_message()
+    assert not (out / ".generated" / "a-broken-set.json").exists()
