@@ -68,6 +68,7 @@ EVERYDAY_TITLES = frozenset(
     "major general head chair justice deputy representative speaker marshal leader chief "
     "boss founder lady lord director manager secretary minister".split()
 )
+FORMER = frozenset({"former", "ex", "ex-", "late"})
 # Titles that name no office of their own: "NATO chief" is whoever leads NATO.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
 MIN_HANDLE_SIMILARITY = 85
@@ -335,6 +336,11 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
         holder = inner  # the entity swallowed its title: "President Erdogan" as PERSON
     role = _role(qual, span, lex)
+    first = left.start if left is not None else span.start
+    if first > 0 and span.doc[first - 1].lower_ in FORMER:
+        if holder is None:
+            return  # "the former Turkish President" is not whoever holds the office now
+        role = (None, role[1], f"former {role[2]}")  # no office: answers to no title form
     if holder is not None:
         start = span.end if holder is inner else holder.start
         named[start] = role
@@ -447,7 +453,14 @@ def _apposition(ent: "Span", lex: Gazetteer) -> tuple[str | None, str, str] | No
             return None
         text = ent.doc[words[0].i : words[-1].i + 1].text
         title = _title_in(text, lex)
-        return (None, title, text) if title else None
+        if not title:
+            return None
+        owner = re.match(r"^(.+?)['’]s (.+)$", text)  # "Turkey's foreign minister"
+        country = lex.country(owner.group(1)) if owner else None
+        if owner and country and owner.group(2).lower() == title:
+            the = "the " if country in lex.takes_the else ""
+            return _ckey(country), title, f"{_title_case(owner.group(2))} of {the}{country}"
+        return None, title, text
     return None
 
 
@@ -465,6 +478,8 @@ def plausible_name(text: str) -> bool:
     words = text.split()
     if not any(c.isalpha() for c in text) or text[0].isdigit() or words[-1].isdigit():
         return False
+    if any(c.isdigit() for c in text) and not gazetteer().organisation(text):
+        return False  # model numbers and codes: "S-400", "STS-1" (but "G7" is a body)
     lead = re.split(r"[-\s]", text, maxsplit=1)[0]
     if not text[0].isupper() and lead.lower() not in PARTICLES:
         return False  # "pro-Beijing": an adjective, not a name
