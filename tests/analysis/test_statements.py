@@ -265,6 +265,32 @@ def test_council_article_phenomena(nlp):
     assert not any("sea levels" in t or "The Anchor" in t for t in by_text)
 
 
+FERRY = [
+    # (kind, speaker must contain, text fragment) — tests/data/articles/quotes_ferry.txt
+    ("direct", "Anna Berg", "Safety comes before the timetable"),  # "said the company's chief executive, X"
+    ("direct", "Anna Berg", "We will not sail at night"),  # the next quote of the paragraph
+    ("reported", "Police", "nobody was seriously hurt"),  # an agent that is no named actor
+    ("reported", "Police", "two crew members were treated"),  # "said that A and that B"
+    ("reported", "Jonas Lind", "the fire started in the port engine"),  # "told reporters" + clause
+    ("direct", "Jonas Lind", "They had everyone in the boats"),
+    ("direct", "Maria Costa", "shouted ‘get to the deck’ and everybody ran"),  # a quote in the quote
+    ("reported", "Nordlys Lines", "it would refund all tickets"),
+    ("direct", "Nordlys Lines", "We apologise to every passenger"),  # "it said": the company
+    ("direct", "Henrik Dahl", "professional"),
+    ("reported", "Henrik Dahl", "the ageing fleet needed investment"),
+    ("reported", "maritime union", "the company cuts maintenance"),
+]
+
+
+def test_ferry_article_statements(nlp):
+    sts = statements_for(nlp, [load_article(DATA / "articles" / "quotes_ferry.txt", "s1")])
+    found = [(s.kind, s.speaker, s.text) for s in sts]
+    for kind, speaker, fragment in FERRY:
+        assert any(k == kind and speaker in who and fragment in text for k, who, text in found), (fragment, found)
+    assert len(sts) == len(FERRY) + 2  # and the two other quotes of Berg's and Lind's paragraphs
+    assert not any("thirty years old" in s.text for s in sts), "a report is no speaker"
+
+
 def test_evidence_sentences_are_the_articles_sentences(nlp, seed_set_path):
     docs = parse_articles(list(load_source_set(seed_set_path).articles), nlp)
     sts = find_statements(docs, find_actors(docs))
