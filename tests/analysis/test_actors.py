@@ -256,3 +256,11 @@ def test_transliterations_across_outlets_are_one_person(nlp):
     assert {"Zelensky", "Zelenskyy", "Volodymyr Zelenskyy"} <= set(people[0].aliases) | {people[0].name}
     assert people[0].sources == ("s1", "s2")
     assert index.resolve("Zelenskiy") == people[0]
+
+
+def test_company_former_holders_and_possessive_roles(company):
+    _, index = company
+    assert _actor(index, "Karel Veselý").role == "former Industry Minister"
+    # A former holder answers to no title form: the minister is still the current one.
+    assert index.resolve("the Czech Industry Minister").name == "Tomáš Dvořák"
+    assert _actor(index, "Petra Horáková").role == "Economy Minister of Slovakia"
