@@ -18,7 +18,7 @@ import pytest
 
 from generator import writer
 from generator.errors import BriefingError
-from generator.merge import CONFLICT_START, merge_page, split_lines
+from generator.merge import CONFLICT_END, CONFLICT_START, merge_page, split_lines
 from generator.pages import write_briefing
 from tests.conftest import ROOT
 from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five
@@ -421,9 +421,12 @@ def e2e(tmp_path_factory):
     second_text = (SEED / SECOND).read_text("utf-8")
     edited, done = five_edits(pages[EDITED].read_text("utf-8"), second_text)
     pages[EDITED].write_text(edited, "utf-8")
-    # the conflicting edit: the counts line the second article is bound to change
+    # the conflicting edit: the line counting the sources, which the second article must change
     text = pages[CONFLICTED].read_text("utf-8")
-    pages[CONFLICTED].write_text(text.replace("· 1 source ·", "· a single source ·", 1), "utf-8")
+    body_start = text.index("\n---\n", 4)
+    assert re.search(r"\b1 source\b", text[body_start:]), "the page no longer says '1 source' anywhere"
+    conflicted = text[:body_start] + re.sub(r"\b1 source\b", "a single source", text[body_start:], count=1)
+    pages[CONFLICTED].write_text(conflicted, "utf-8")
     locked = pages[LOCKED].read_text("utf-8").replace("status: generated\n", "status: generated\nlocked: true\n", 1)
     pages[LOCKED].write_text(locked, "utf-8")
     git(repo, "commit", "-q", "-am", "hand edits")
@@ -435,7 +438,6 @@ def e2e(tmp_path_factory):
     return {
         "repo": repo, "pages": pages, "done": done, "first": first, "second": second,
         "check1": check_after_first, "check2": check_after_second, "locked": locked,
-        "conflicted_before": text.replace("· 1 source ·", "· a single source ·", 1),
     }
 
 
@@ -464,7 +466,7 @@ def test_e2e_every_hand_edit_survives_the_second_article(e2e):
     # 5. the editor's tag and status
     assert "- editor-pick\n" in page and "status: reviewed\n" in page
     # and the second article arrived: its source, its statements, its actor
-    assert "\n### s2 · " in page
+    assert f"sources/{EDITED}/s2.md" in section(page, "## Sources")
     assert "[s2][s2-" in section(page, "## Key statements")
     assert "Hakan Fidan" in page
 
@@ -477,9 +479,10 @@ def test_e2e_conflict_keeps_the_editors_text_and_reports_file_and_line(e2e):
     line = int(reported[0].rsplit(":", 1)[1])
     page = e2e["pages"][CONFLICTED].read_text("utf-8").splitlines()
     assert page[line - 1].startswith(CONFLICT_START)
-    assert any("· a single source ·" in ln for ln in page[: line - 1])  # the editor's line, above
-    assert "· 2 sources ·" in "\n".join(page[line - 1 :])  # the generator's proposal, in the comment
-    assert "\n### s2 · " in "\n".join(page)  # everything else merged
+    assert any("a single source" in ln for ln in page[: line - 1])  # the editor's line, above
+    proposal = "\n".join(page[line - 1 :])
+    assert re.search(r"\b2 sources\b", proposal[: proposal.index(CONFLICT_END)])  # the generator's, in the comment
+    assert f"sources/{CONFLICTED}/s2.md" in "\n".join(page)  # everything else merged
     # briefing check fails on it, naming the same place
     check = e2e["check2"]
     assert check.returncode == 1
