@@ -344,3 +344,22 @@ def test_seed_statements_against_gold(nlp, seed_set_path):
     assert got["wrong_speaker"] == 0
     assert got["f1"] >= 0.80
     assert got["core_recall"] >= 0.90
+
+
+# --------------------------------------------------------------------------- robustness
+
+_PIECES = ["“", "”", '"', "‘", "’", "'", ":", ",", ".", "\n", " he said", " said Anna Berg", " Police said that",
+           " the wall will stand", " according to the agency", " — Anna Berg (@aberg) May 1, 2025\n", " We", " it"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_mix_of_marks_and_frames_gives_well_formed_statements(nlp, seed):
+    """Unbalanced marks, empty quotes, stray attributions: no exception, no empty text."""
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+    art = make_article(text) if text.strip() else make_article("Nothing.")
+    for st in statements_for(nlp, [art]):
+        assert st.text.strip() and st.speaker.strip()
+        assert st.kind in ("direct", "reported") and st.sources == ("s1",)
