@@ -404,6 +404,10 @@ def _tidy(text: str, mention: DateMention) -> str:
 # --------------------------------------------------------------------------- merging
 
 
+# Words of attribution that any two news sentences share; they say nothing about the event.
+_REPORTING = {"say", "tell", "add", "state", "accord", "note"}
+
+
 def _keys(span: "Span", sentence: Sentence, mention: DateMention) -> frozenset[str]:
     """Content lemmas of the sentence (the event's words and its context), without dates."""
     date_ids = {t.i for t in _tokens(span, sentence, mention)}
@@ -415,6 +419,7 @@ def _keys(span: "Span", sentence: Sentence, mention: DateMention) -> frozenset[s
         and not t.is_stop
         and t.ent_type_ not in ("DATE", "TIME")
         and len(t.text) > 2
+        and t.lemma_.lower() not in _REPORTING
     )
 
 
