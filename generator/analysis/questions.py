@@ -16,6 +16,7 @@ Steps (one helper each):
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from generator.analysis.document import ArticleDoc
+
+log = logging.getLogger(__name__)
 
 # When a sentence carries several cues, the question takes the most doubtful status.
 STATUS_RANK = {"disputed": 0, "unconfirmed": 1, "proposed": 2, "expected": 3}
@@ -71,12 +74,12 @@ def find_open_questions(docs: list["ArticleDoc"], index: Any) -> tuple[OpenQuest
     groups = _group(candidates)
     taken = {c.order for c in candidates}
     pool = _pool(docs, taken, lexicon, index)
-    questions = [_question(g, _related(g, pool)) for g in groups]
+    position = {d.source: n for n, d in enumerate(docs)}
+    questions = [_question(g, _related(g, pool), position) for g in groups]
     hedged = {(e.source, e.sentence) for q in questions for e in q.evidence}
     for dispute in find_disputed_counts(docs, index, lexicon.event_nouns):
         if not any((e.source, e.sentence) in hedged for e in dispute.evidence):
             questions.append(dispute)
-    position = {d.source: n for n, d in enumerate(docs)}
     return tuple(sorted(questions, key=lambda q: (position[q.evidence[0].source], q.evidence[0].sentence)))
 
 
@@ -88,17 +91,30 @@ def _candidates(pos: int, doc: "ArticleDoc", matcher: "Matcher", lexicon: HedgeL
     worder = Worder(doc.doc, lexicon, _person_test(index))
     out = []
     for sentence, span in doc.prose():
-        cues = find_cues(span, matcher, lexicon)
-        kept = [(cue, worder.word(cue)) for cue in cues]
-        kept = [(cue, w) for cue, w in kept if _concerns_event(cue, w, span, lexicon)]
-        worded = [(cue, w) for cue, w in kept if w is not None]
-        if not worded:
+        try:
+            candidate = _candidate(pos, doc, sentence, span, worder, matcher, lexicon, index)
+        except Exception:  # noqa: BLE001 — one odd parse must not cost the whole briefing
+            log.warning("%s: sentence %d: open-question wording failed", doc.article.path, sentence.index,
+                        exc_info=True)
             continue
-        cue, wording = min(worded, key=lambda cw: _preference(cw[0], cw[1], doc))
-        status = min((c.status for c, _ in kept), key=STATUS_RANK.__getitem__)
-        matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
-        out.append(Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter))
+        if candidate is not None:
+            out.append(candidate)
     return out
+
+
+def _candidate(pos: int, doc: "ArticleDoc", sentence: Sentence, span: "Span", worder: Worder,
+               matcher: "Matcher", lexicon: HedgeLexicon, index: Any) -> Candidate | None:
+    """The question of one sentence, if a cue in it concerns a pending event (steps 1-3)."""
+    cues = find_cues(span, matcher, lexicon)
+    kept = [(cue, worder.word(cue)) for cue in cues]
+    kept = [(cue, w) for cue, w in kept if _concerns_event(cue, w, span, lexicon)]
+    worded = [(cue, w) for cue, w in kept if w is not None]
+    if not worded:
+        return None
+    _, wording = min(worded, key=lambda cw: _preference(cw[0], cw[1], doc))
+    status = min((c.status for c, _ in kept), key=STATUS_RANK.__getitem__)
+    matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
+    return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter)
 
 
 def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int]:
@@ -211,20 +227,21 @@ def _lead(group: list[Candidate]) -> Candidate:
     return min(group, key=lambda c: (-len(c.cues), STATUS_RANK[c.status], c.order))
 
 
-def _question(group: list[Candidate], related: list[Evidence]) -> OpenQuestion:
+def _question(group: list[Candidate], related: list[Evidence], position: dict[str, int]) -> OpenQuestion:
     lead = _lead(group)
     same = [c for c in group if c is lead
             or fuzz.token_set_ratio(c.wording.text, lead.wording.text) >= DUPLICATE_RATIO]
     others = [c for c in group if not any(c is s for s in same)]
     evidence = [_evidence(c) for c in [lead] + sorted((c for c in same if c is not lead), key=lambda c: c.order)]
-    linked = [_evidence(c) for c in sorted(others, key=lambda c: c.order)] + related
+    linked = sorted({*(_evidence(c) for c in others), *related} - set(evidence),
+                    key=lambda e: (position[e.source], e.sentence))
     cues: list[str] = []
     for c in [lead] + [c for c in same if c is not lead]:
         for cue in c.cues:
             if cue.text not in cues:
                 cues.append(cue.text)
     status = "disputed" if _days_differ(group) else lead.status
-    sources = sorted({e.source for e in evidence + linked}, key=lambda s: _source_order(s, group, linked))
+    sources = sorted({e.source for e in evidence + linked}, key=position.__getitem__)
     return OpenQuestion(
         text=lead.wording.text,
         status=status,  # type: ignore[arg-type]
@@ -233,13 +250,6 @@ def _question(group: list[Candidate], related: list[Evidence]) -> OpenQuestion:
         evidence=tuple(evidence),
         related=tuple(linked),
     )
-
-
-def _source_order(source: str, group: list[Candidate], linked: list[Evidence]) -> tuple[int, str]:
-    for c in group:
-        if c.sentence.source == source:
-            return (c.order[0], source)
-    return (10**6, source)
 
 
 def _days_differ(group: list[Candidate]) -> bool:
@@ -257,7 +267,7 @@ def _evidence(c: Candidate) -> Evidence:
 
 
 def _pool(docs: list["ArticleDoc"], taken: set[tuple[int, int]], lexicon: HedgeLexicon,
-          index: Any) -> list[tuple[Evidence, Matter]]:
+          index: Any) -> list["Pooled"]:
     """The sentences without a cue that name an event, with their matter (computed once)."""
     out = []
     for pos, doc in enumerate(docs):
@@ -267,13 +277,34 @@ def _pool(docs: list["ArticleDoc"], taken: set[tuple[int, int]], lexicon: HedgeL
             if not any(t.lemma_.lower() in lexicon.event_nouns for t in span if t.pos_ == "NOUN"):
                 continue
             matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
-            out.append((Evidence(sentence.source, sentence.index, sentence.text), matter))
+            out.append(Pooled(Evidence(sentence.source, sentence.index, sentence.text), matter,
+                              _refers_back(span, lexicon)))
     return out
 
 
-def _related(group: list[Candidate], pool: list[tuple[Evidence, Matter]]) -> list[Evidence]:
-    """Sentences without a cue that name the same matter as the group (step 4)."""
+@dataclass(frozen=True)
+class Pooled:
+    """A sentence without a cue that names an event."""
+
+    evidence: Evidence
+    matter: Matter
+    refers_back: bool  # opens with or holds "the/this meeting": about the event just named
+
+
+def _refers_back(span: "Span", lexicon: HedgeLexicon) -> bool:
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+               and not any(c.dep_ in ("amod", "compound", "prep") for c in t.children)
+               for t in span)
+
+
+def _related(group: list[Candidate], pool: list[Pooled]) -> list[Evidence]:
+    """Sentences without a cue that name the same matter as the group (step 4), and the
+    sentence right after one of them when it refers back to "the meeting" or "the talks"."""
     whole = union([c.matter for c in group])  # all its dates: a conflict with any one excludes
-    out = [ev for ev, matter in pool
-           if same_matter(whole, matter) and any(same_matter(c.matter, matter) for c in group)]
+    out = [p.evidence for p in pool
+           if same_matter(whole, p.matter) and any(same_matter(c.matter, p.matter) for c in group)]
+    anchors = {(e.source, e.sentence) for e in out} | {(c.sentence.source, c.sentence.index) for c in group}
+    out += [p.evidence for p in pool if p.refers_back and p.evidence not in out
+            and (p.evidence.source, p.evidence.sentence - 1) in anchors]
     return out[:MAX_RELATED]

@@ -93,6 +93,7 @@ def test_seed_meeting_links_the_proposal_in_the_other_source(seed_questions):
     assert q.sources == ("s1", "s2")
     linked = [e for e in q.related if e.source == "s2"]
     assert any("proposal for unconditional talks" in e.text for e in linked)
+    assert any("readiness to host the meeting" in e.text for e in linked)  # refers back
     # the 2022 talks in the same city are history, not the same matter
     assert not any("March 2022" in e.text for e in q.related + q.evidence)
 
