@@ -257,7 +257,10 @@ def site_pages(
 
 
 def _questions(recs: list[dict]) -> list[dict[str, Any]]:
-    return [{"record": r, "q": q} for r in recs for q in r.get("open_questions", [])]
+    """Every open question with its briefing; ``order`` keeps the briefings' order."""
+    return [
+        {"record": r, "q": q, "order": n} for n, r in enumerate(recs) for q in r.get("open_questions", [])
+    ]
 
 
 def _timeline(recs: list[dict]) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -127,8 +127,8 @@ def page_factory(browser):
     """New pages in fresh contexts; console errors and page errors collected per page."""
     contexts = []
 
-    def make(width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def make(width: int = 1280, height: int = 900, color_scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
         contexts.append(context)
         page = context.new_page()
         page.errors = []  # type: ignore[attr-defined]

@@ -152,6 +152,11 @@ def test_screenshots(page_factory, base_url, seed_record):
             if name != "source":  # the source page is opened at the linked sentence
                 page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}-full.png"), full_page=True)
         assert page.errors == []
+    # The dark palette follows the reader's system setting.
+    dark = page_factory(1280, 900, color_scheme="dark")
+    dark.goto(pages["briefing"])
+    assert dark.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    dark.screenshot(path=str(SCREENSHOTS / "briefing-desktop-dark.png"))
 
 
 def test_injection_renders_as_plain_text(page_factory, base_url, records):
