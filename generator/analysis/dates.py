@@ -248,6 +248,14 @@ def _h_full(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     return _Resolved(_iso(day)) if day else None
 
 
+def _h_numeric(m: re.Match, ctx: _Ctx) -> _Resolved | None:
+    """"13/05/2025", "5.3.2024": dateparser settles the day–month order (dotted dates are
+    day first, as where they are written; slashed ones follow dateparser's default unless
+    the first number cannot be a month)."""
+    day = _dateparser(m.group(0), ctx.reference, order="DMY" if "." in m.group(0) else None)
+    return _Resolved(_iso(day)) if day else None
+
+
 def _h_iso(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     day = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
     return _Resolved(_iso(day)) if day else None
@@ -514,7 +522,8 @@ _BRACKET_NUM = r"(?:\[\s*)?" + _NUM + r"(?:\s*\])?"
 
 # Ordered by priority: at one position the longest match wins, then the earlier pattern.
 PATTERNS: list[tuple[str, str, Handler]] = [
-    ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", _h_iso),
+    ("numeric", r"(?<![\d./-])[0-3]?\d[./][0-3]?\d[./](?:19|20)\d\d(?!\d|[./-]\d)", _h_numeric),
+    ("iso", r"(?<![\d/-])(?P<y>(?:19|20)\d\d)([-/])(?P<mo>[01]\d)\2(?P<d>[0-3]\d)(?!\d|[/-]\d)", _h_iso),
     ("range_md_y", _mo("m") + r"\s+" + _dy("d") + r"\s*(?:-|–|—)\s*" + _dy("d2") + r"(?:,?\s+" + _yr("y") + r")?", _h_day_range),
     ("range_dm_y", _dy("d") + r"\s*(?:-|–|—)\s*" + _dy("d2") + r"\s+" + _mo("m") + r"(?:,?\s+" + _yr("y") + r")?", _h_day_range),
     ("full_mdy", r"(?:" + _WD.replace("?P<wd>", "?:") + r",?\s+)?" + _mo("m") + r"\s+" + _dy("d") + r",?\s+" + _yr("y"), _h_full),
@@ -542,7 +551,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("unit", _I(r"\b(?P<ucue>(?:earlier\s+|later\s+)?this\s+past|(?:earlier\s+|later\s+)?this|last|next|coming|the\s+coming)\s+(?P<unit>week-?end|week|month|year)\b"), _h_unit),
     ("weekend", _I(r"\b(?P<ucue>the)\s+(?P<unit>week-?end)\b"), _h_unit),
     ("year_range", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"\s*[-–]\s*(?P<y2>(?:1[0-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)", _h_year_range),
-    ("year", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"(?![\w%]|[.,]\d|[-–]\d|:\d)", _h_year),
+    ("year", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"(?![\w%]|[.,/]\d|[-–]\d|:\d)", _h_year),
 ]
 _COMPILED = [(name, re.compile(rx), handler) for name, rx, handler in PATTERNS]
 
@@ -794,7 +803,8 @@ def _fallback_entities(
     text: str, reference: dt.date | None, span: "Span | None", base: int | None, mentions: list[DateMention]
 ) -> list[DateMention]:
     """spaCy DATE entities that no pattern covered, parsed by dateparser when they hold a
-    full date (other spellings such as "5/13/2025" or "13.05.2025")."""
+    full date (other spellings such as "5/13/2025" or "2025/05/13"); dateparser must find a
+    day, a month and a year, so partial or vague entities are left alone."""
     if span is None or base is None:
         return mentions
     out = list(mentions)
@@ -804,18 +814,20 @@ def _fallback_entities(
         s, e = ent.start_char - base, ent.end_char - base
         if s < 0 or any(s < m.end and m.start < e for m in out):
             continue
-        if not re.fullmatch(r"\d{1,4}[./]\d{1,2}[./]\d{2,4}", ent.text.strip()):
-            continue
+        if not re.search(r"\d", ent.text) or not re.search(r"(?:1[0-9]|20)\d\d|\d[./]\d", ent.text):
+            continue  # only full dates (with a year) reach dateparser
         parsed = _dateparser(ent.text, reference)
         if parsed:
             out.append(DateMention(s, e, ent.text, parsed.isoformat()))
     return out
 
 
-def _dateparser(expression: str, reference: dt.date | None) -> dt.date | None:
+def _dateparser(expression: str, reference: dt.date | None, order: str | None = None) -> dt.date | None:
     import dateparser
 
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    settings: dict = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    if order:
+        settings["DATE_ORDER"] = order
     if reference is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time())
     parsed = dateparser.parse(expression, languages=["en"], settings=settings)
