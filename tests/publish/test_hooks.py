@@ -92,7 +92,8 @@ def test_push_is_refused_while_a_page_is_stale(tmp_path):
     assert "push refused" in refused.stderr
     assert git(remote, "branch", "--list").stdout == ""  # nothing arrived
 
-    assert _briefing(repo, "generate").returncode == 0
+    generated = _briefing(repo, "generate")
+    assert generated.returncode == 0, generated.stderr
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "briefings")
     accepted = _push(repo)
@@ -107,7 +108,8 @@ def test_push_is_refused_while_a_page_is_stale(tmp_path):
     assert "briefings/harbour-strike.md (inputs changed)" in refused.stderr
     assert git(remote, "rev-parse", "main").stdout != git(repo, "rev-parse", "HEAD").stdout
 
-    assert _briefing(repo, "generate").returncode == 0
+    generated = _briefing(repo, "generate")
+    assert generated.returncode == 0, generated.stderr
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "regenerated")
     accepted = _push(repo)
