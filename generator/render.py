@@ -335,6 +335,19 @@ def _source_findings(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+_KIND_LABELS = (("person", "People"), ("organisation", "Organisations"), ("country", "Countries"), ("group", "Groups"))
+
+
+def _actors_by_kind(record: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Actors in content tabs by kind (fixed labels; an unknown kind goes under "Others")."""
+    known = dict(_KIND_LABELS)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for actor in record.get("actors", []):
+        groups.setdefault(known.get(actor.get("kind"), "Others"), []).append(actor)
+    order = [label for _, label in _KIND_LABELS] + ["Others"]
+    return [(label, groups[label]) for label in order if label in groups]
+
+
 def _role_differences(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Actors the sources describe with different roles."""
     out = []
@@ -359,6 +372,7 @@ def briefing_context(record: Mapping[str, Any]) -> dict[str, Any]:
         "source_rows": _source_findings(record),
         "shared": [st for st in record.get("statements", []) if len(st.get("sources", [])) > 1][:8],
         "role_differences": _role_differences(record),
+        "actor_kinds": _actors_by_kind(record),
     }
 
 

@@ -176,6 +176,13 @@ def test_injection_renders_as_plain_text(page_factory, base_url, records):
         scripts = page.locator("script").evaluate_all("els => els.map(e => e.textContent)")
         assert not [s for s in scripts if "alert(" in s], f"{url}: injected script element"
         assert "onerror=alert" not in html.replace("&lt;img src=x onerror=alert", ""), url
+    # Search results render titles and snippets of the injected page as text too.
+    page.goto(base_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("harbour", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert page.dialogs == [] and page.locator(".md-search-result script, .md-search-result img").count() == 0
     # The source page shows the payloads as the article's literal text.
     page.goto(f"{base_url}sources/{INJECTION_SET}/{rec['sources'][0]['id']}/")
     text = page.locator("article.md-content__inner").inner_text()
