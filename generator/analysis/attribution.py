@@ -191,8 +191,12 @@ class SpeakerResolver:
         """
         if token.pos_ == "PRON" or token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self.pronoun(token, exclude)
-        if token.lemma_.lower() in self.lexicon.not_speakers:
-            return None  # "the study revealed …", "the report says …"
+        if token.lemma_.lower() in self.lexicon.not_speakers | self.lexicon.speech_nouns:
+            # "Cornyn's statement added …": the statement's author speaks; "the report says …": nobody
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+            if owner is None:  # "The Home Office letter reads …": a named body's document
+                owner = next((c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE")), None)
+            return self.speaker(owner, exclude) if owner is not None else None
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)
         if inside:

@@ -107,7 +107,7 @@ def direct_quotes(
                 if words <= SCARE_QUOTE_WORDS and not _short_quote_cue(verb, part, resolver.lexicon):
                     continue
                 speaker = _verb_speaker(verb, resolver, named)
-                cue = "according to" if verb.lower_ == "according" else verb.lemma_.lower()
+                cue = _source_phrase(verb) or verb.lemma_.lower()
                 if speaker:
                     break
             if speaker:
@@ -170,7 +170,7 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
             if _inside(tok.idx, quoted):
                 continue
             is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
-            is_according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+            is_according = _source_phrase(tok) is not None
             if is_verb or is_according:
                 dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
                 governs = any(part.start <= t.idx < part.end for t in tok.subtree)
@@ -200,7 +200,7 @@ def _is_title(parts: list[QuoteSpan]) -> bool:
 
 def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str] = frozenset()) -> str | None:
     """The speaker of a frame verb (or of "according to X"); ``named``: actors inside the quote."""
-    if verb.lower_ == "according":
+    if _source_phrase(verb):
         pobj = _according_object(verb)
         return resolver.speaker(pobj, named) if pobj is not None else None
     subj = resolver.subject_of(verb)
@@ -482,9 +482,19 @@ def _according_tokens(clause: "Token") -> set[int]:
     return {t.i for a in clause.subtree if a.lower_ == "according" for t in a.subtree}
 
 
+def _source_phrase(tok: "Token") -> str | None:
+    """The cue when ``tok`` opens a phrase naming a quote's source: "according to X", "in the words of X"."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return "according to"
+    if tok.lower_ == "words" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
+        return "in the words of"
+    return None
+
+
 def _according_object(according: "Token") -> "Token | None":
-    """X of "according to X"; of two objects ("curator Elaine Gustafon" parsed as two) the name."""
-    objects = [g for c in according.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    """X of "according to X" / "in the words of X"; of two objects ("curator Elaine Gustafon"
+    parsed as two) the name."""
+    objects = [g for c in according.children if c.lower_ in ("to", "of") for g in c.children if g.dep_ == "pobj"]
     return next((o for o in objects if o.pos_ == "PROPN"), objects[0] if objects else None)
 
 
