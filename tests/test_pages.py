@@ -388,9 +388,8 @@ def five_edits(text: str, second_article: str) -> tuple[str, dict]:
     one_line = next(ln for ln in lines if ln.startswith("    ") and not ln.startswith("    -") and ln.strip())
     lines[lines.index(one_line)] = SUMMARY
     # 3. delete an actor the second article does not mention (row and front matter entry)
-    rows = [ln for ln in lines if ln.startswith("| [")]
-    row = next(r for r in reversed(rows) if r.split("](")[0][3:] not in second_article)
-    name = row.split("](")[0][3:]
+    rows = {ln: m[1] for ln in lines if (m := re.match(r"\s*\| \[([^\]]+)\]\(actors/", ln))}
+    row, name = next((r, n) for r, n in reversed(rows.items()) if n not in second_article)
     lines.remove(row)
     lines.remove(f"- {name}\n")  # first occurrence: the front matter's actors list
     done["actor_row"], done["actor"] = row, name
