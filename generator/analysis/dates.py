@@ -389,12 +389,12 @@ def _h_anchor_day(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     if base is None:
         return None
     word = m.group(0).lower()
-    if re.search(r"previous|before|earlier|prior", word) and "that" not in word:
+    if re.search(r"\bthat\b|\bsame\b|in the day", word):
+        delta = 0  # "later that day", "the same day", "earlier in the day"
+    elif re.search(r"previous|before|earlier|prior", word):
         delta = -1
-    elif re.search(r"next|following|after|later", word) and "that" not in word:
-        delta = 1
     else:
-        delta = 0
+        delta = 1
     return _Resolved(_iso(base + dt.timedelta(days=delta)), kind="relative")
 
 
@@ -405,6 +405,34 @@ def _h_anchor_year(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     word = m.group(0).lower()
     delta = -1 if re.search(r"previous|before|earlier|prior", word) else 1
     return _Resolved(str(base.year + delta), kind="relative")
+
+
+def _h_anchor_shift(m: re.Match, ctx: _Ctx) -> _Resolved | None:
+    """"two days later", "three weeks earlier": counted from the date in context."""
+    base = ctx.anchor or ctx.reference
+    n = _number(m["n"])
+    if base is None or n is None:
+        return None
+    sign = 1 if m["dir"].lower() == "later" else -1
+    unit = m["shunit"].lower()
+    if unit == "years":
+        return _Resolved(str(base.year + sign * n), kind="relative")
+    if unit == "months":
+        return _Resolved(_ym(*_shift_months(base.year, base.month, sign * n)), kind="relative")
+    days = n * (7 if unit == "weeks" else 1)
+    return _Resolved(_iso(base + dt.timedelta(days=sign * days)), kind="relative")
+
+
+def _h_anchor_unit(m: re.Match, ctx: _Ctx) -> _Resolved | None:
+    """"the following week", "the previous month": next to the week or month in context."""
+    base = ctx.anchor or ctx.reference
+    if base is None:
+        return None
+    sign = -1 if m["acue"].lower() in ("previous", "prior") else 1
+    if m["aunit"].lower() == "month":
+        return _Resolved(_ym(*_shift_months(base.year, base.month, sign)), kind="relative")
+    monday, sunday = _week(base + dt.timedelta(days=7 * sign))
+    return _Resolved(_iso(monday), _iso(sunday), kind="relative")
 
 
 # A weekday inside a name is no date: "Good Friday", "Super Tuesday", "the Sunday Times".
@@ -543,10 +571,12 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("decade", _I(r"\b(?:the\s+)?(?:'|’)?") + r"(?P<dy>(?:1[0-9]|20)\d0)(?:'|’)?s\b", _h_decade),
     ("decade_word", _I(r"\bthe\s+(?:(?P<century>19|20)00s\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"), _h_decade),
     ("century", _I(r"\b(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+century\b(?!-)"), _h_century),  # "21st-century architecture" is an adjective
-    ("ago", r"(?<![\w\[])" + _I(r"(?:(?:about|some|nearly|almost|over|more\s+than|just\s+over)\s+)?") + _BRACKET_NUM + _I(r"\s+(?P<agounit>decades?|years?|months?|weeks?|days?|hours?)\s+ago\b"), _h_ago),
+    ("ago", r"(?<![\w\[.,])" + _I(r"(?:(?:about|some|nearly|almost|over|more\s+than|just\s+over)\s+)?") + _BRACKET_NUM + _I(r"\s+(?P<agounit>decades?|years?|months?|weeks?|days?|hours?)\s+ago\b"), _h_ago),
     ("past_span", _I(r"\bthe\s+(?:past|last)\s+") + _NUM + _I(r"\s+(?P<pastunit>years|months|weeks|days)\b"), _h_past_span),
     ("day_word", _I(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|earlier\s+today|later\s+today|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"), _h_day_word),
-    ("anchor_day", _I(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|that\s+same\s+day|the\s+same\s+day|the\s+(?:previous|prior|following|next)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+day\s+(?:earlier|later|before|after)|the\s+night\s+before)\b"), _h_anchor_day),
+    ("anchor_day", _I(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|(?:later|earlier)\s+in\s+the\s+day|that\s+same\s+day|the\s+same\s+day|the\s+(?:previous|prior|following|next)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+day\s+(?:earlier|later|before|after)|the\s+night\s+before)\b"), _h_anchor_day),
+    ("anchor_shift", r"(?<![\w\[.,])" + _NUM + _I(r"\s+(?P<shunit>days|weeks|months|years)\s+(?P<dir>later|earlier)\b"), _h_anchor_shift),
+    ("anchor_unit", _I(r"\bthe\s+(?P<acue>previous|prior|following|next)\s+(?P<aunit>week|month)\b"), _h_anchor_unit),
     ("anchor_year", _I(r"\b(?:the\s+(?:previous|prior|following)\s+year|the\s+year\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+year\s+(?:earlier|later))\b"), _h_anchor_year),
     ("unit", _I(r"\b(?P<ucue>(?:earlier\s+|later\s+)?this\s+past|(?:earlier\s+|later\s+)?this|last|next|coming|the\s+coming)\s+(?P<unit>week-?end|week|month|year)\b"), _h_unit),
     ("weekend", _I(r"\b(?P<ucue>the)\s+(?P<unit>week-?end)\b"), _h_unit),
@@ -738,14 +768,26 @@ def resolve_dates(
         tense = _tense_from_span(span, base, start, end) if base is not None else None
         tense = tense or _tense_from_text(before)
         ctx = _Ctx(reference, anchor, tense, before.lower(), text[end:], before)
-        result = handler(m, ctx)
-        if result is None:
+        try:
+            result = handler(m, ctx)
+        except (OverflowError, ValueError):  # "99999 days ago" runs off the calendar
+            continue
+        if result is None or not _well_formed(result):
             continue
         s, e = _strip(text, start, end)
         resolved.append((DateMention(s, e, text[s:e], result.value, result.end_value), result.kind))
     mentions = _join_ranges(text, resolved)
     mentions = _fallback_entities(text, reference, span, base, mentions)
     return sorted(mentions, key=lambda d: (d.start, d.end))
+
+
+_ISO_SHAPE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def _well_formed(result: _Resolved) -> bool:
+    """An ISO value of years 1–9999 ("2025 years ago" would give year -25)."""
+    values = [result.value] + ([result.end_value] if result.end_value else [])
+    return all(_ISO_SHAPE.fullmatch(v) and v[:4] != "0000" for v in values)
 
 
 def _month_alone_ok(text: str, m: re.Match) -> bool:

@@ -41,7 +41,7 @@ MAX_EVENT_TOKENS = 28
 _QUOTES = [("“", "”"), ('"', '"'), ("‘", "’")]
 _LEADING_JUNK = re.compile(r"^(?:[,;:–—-]\s*|(?:and|but|or|which|who|so)\s+)+", re.I)
 # "later that day", "the same day": the day of the event the article just told
-_ANAPHORIC = re.compile(r"\bthat\b|\bsame\b", re.I)
+_ANAPHORIC = re.compile(r"\bthat\b|\bsame\b|\bin the day\b", re.I)
 _WEEKDAY_OR_DAYWORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow)\b", re.I
 )

@@ -136,6 +136,9 @@ def test_without_reference_only_absolute_dates_resolve(nlp):
         ("Later that day, Erdogan confirmed Türkiye's readiness to host the meeting.", None, "2025-05-14"),
         ("The previous day, the ministers had met in Antalya.", dt.date(2025, 5, 11), "2025-05-10"),
         ("The next day, the delegations left the city.", dt.date(2025, 5, 11), "2025-05-12"),
+        ("Two days later, the minister resigned.", dt.date(2025, 5, 11), "2025-05-13"),
+        ("Three weeks earlier, the talks had stalled.", dt.date(2025, 5, 11), "2025-04-20"),
+        ("Earlier in the day, police closed the bridge.", dt.date(2025, 5, 11), "2025-05-11"),
     ],
 )
 def test_anaphoric_days_follow_the_anchor(nlp, sentence, anchor, expected):
