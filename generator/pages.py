@@ -11,11 +11,11 @@ Decisions (each is what keeps an editor's text safe):
   (:func:`generator.writer.atomic_write`), so the page is always the editor's old page or
   the whole merged one. The base must never run ahead of the page: a *new* base beside the
   *old* page would make the next run see ``theirs == base``, keep the old page and read
-  every difference as an editor's edit, so the new content would never arrive. The base
-  written late is safe even without help: the next run merges ``(old base, merged page,
-  new page)`` and the generator's changes, present on both sides, are taken once. But a
-  page left with conflict blocks is not merged again, so an old base would make the
-  editor meet the same conflicts twice; hence the journal (``.generated/<slug>.pending``:
+  every difference as an editor's edit, so the new content would never arrive. A base
+  written late mostly heals by itself (the next run merges ``(old base, merged page, new
+  page)``, and the generator's changes, present on both sides, are taken once), but not
+  always: a page left with conflict blocks is not merged again, so an old base would make
+  the editor meet the same conflicts twice. Hence the journal (``.generated/<slug>.pending``:
   the new base and the digest of the page written with it), from which the next run
   completes the base when the page on disk is the one that write produced.
 * **Locked pages** (``locked: true``) are not touched, and neither is their base: the base
