@@ -30,6 +30,7 @@ MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "m
 CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "relcl", "csubj", "pcomp"}
 SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
 MAX_REST = 14
+LIGHT_VERBS = {"have", "do", "make", "get", "take", "give", "put", "keep"}
 MAX_SUBJECT = 12  # subject words beyond which participle and relative clauses are dropped
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # Prepositions of circumstance: why or against what background, not part of the matter.
@@ -67,7 +68,7 @@ class Worder:
             return self._xcomp_frame(key, drop, future)
         if frame in ("take", "move", "there"):
             return self._noun_frame(key, drop, frame)
-        return self._content_frame(key, drop, "will" if future else "tense")
+        return self._content_frame(key, drop, "will" if future else "tense", cue.rule.status == "disputed")
 
     # ------------------------------------------------------------------ frames
 
@@ -133,18 +134,24 @@ class Worder:
         tail = f" {where}" if where else ""
         return Wording(f"Will {phrase} take place{tail}?", noun.i, True)
 
-    def _content_frame(self, key: "Token", drop: set[int], mode: str) -> Wording | None:
+    def _content_frame(self, key: "Token", drop: set[int], mode: str, denial: bool = False) -> Wording | None:
         clause = self._ccomp(key)
         for noun in (c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")):
             clause = clause or self._ccomp(noun)
         if clause is not None:
             subject = self._subject_tokens(clause)
+            speaker = self._subject_tokens(key)
             if self._pronoun(subject) in ("it", "they", "he", "she"):
                 # "X denied that it had …": the pronoun is the one who denies
-                subject = self._subject_tokens(key) or subject
+                subject = speaker or subject
+            elif speaker and subject and subject[0].tag_ == "PRP$" and subject[0].lower_ in ("its", "their"):
+                # "X claimed that its forces …" → "X's forces"
+                swap = {subject[0].i: self.render(speaker) + "'s"}
+                text = self.clause_question(clause, drop, mode, subject=subject, swap=swap)
+                return Wording(text, clause.i, True) if text else None
             text = self.clause_question(clause, drop, mode, subject=subject)
             return Wording(text, clause.i, True) if text else None
-        denied = self._denied_object(key, drop)
+        denied = self._denied_object(key, drop) if denial else None
         if denied is not None:
             return denied
         subject = next((c for c in key.children if c.dep_ == "nsubjpass"), None)
@@ -152,6 +159,8 @@ class Worder:
             # "the attack has not been confirmed": did it happen at all?
             phrase = self.render(self._phrase(subject, drop))
             return Wording(f"Did {phrase} take place?", subject.i, True) if phrase else None
+        if key.pos_ in ("VERB", "AUX"):
+            return None  # a verb's content is its own clause: "claiming asylum" asks nothing
         for up in (key.head, key.head.head):  # "unconfirmed reports said X", "unclear whether X"
             clause = self._ccomp(up, exclude=key)
             if clause is not None:
@@ -295,7 +304,7 @@ class Worder:
     # ------------------------------------------------------------------ clause → question
 
     def clause_question(self, verb: "Token", drop: set[int], mode: str,
-                        subject: list["Token"] | None = None) -> str | None:
+                        subject: list["Token"] | None = None, swap: dict[int, str] | None = None) -> str | None:
         """Reshape the clause of ``verb`` into a yes/no question.
 
         ``mode``: ``will`` (a future matter), ``tense`` (keep the clause's tense by moving its
@@ -313,9 +322,11 @@ class Worder:
         passive = any(a.dep_ == "auxpass" for a in helpers)
         perfect = any(a.lemma_ == "have" for a in helpers)
         progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in helpers)
-        subj_text = self.subject_text(subj)
+        subj_text = self.subject_text(subj, swap)
         if not subj_text:
             return None
+        if not rest and verb.lemma_ in LIGHT_VERBS:
+            return None  # "Did X not have?": the object was lost in the parse
         neg = " not" if negation else ""
         plural = self._plural(subj)
         if mode == "tense-infinitive":
@@ -400,7 +411,7 @@ class Worder:
         words = [t for t in tokens if not t.is_punct]
         return words[0].lower_ if len(words) == 1 and words[0].pos_ == "PRON" else None
 
-    def subject_text(self, tokens: list["Token"]) -> str | None:
+    def subject_text(self, tokens: list["Token"], swap: dict[int, str] | None = None) -> str | None:
         """The subject as question words; a pronoun is replaced by the person it most
         likely stands for, or the question is dropped.
 
@@ -410,7 +421,7 @@ class Worder:
         """
         pron = self._pronoun(tokens)
         if not pron:
-            return self.render(tokens)
+            return self.render(tokens, swap=swap)
         words = [t for t in tokens if not t.is_punct]
         if pron not in ("he", "she"):
             return None
@@ -457,6 +468,7 @@ class Worder:
         head = kept[0]
         named = (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS or head.text == "I") \
             and head.pos_ != "DET"  # "The European Union" → "the European Union"
+        named = named or head.i in (swap or {})  # a name put in for a pronoun
         if not first and not named:
             text = text[:1].lower() + text[1:]
         return text

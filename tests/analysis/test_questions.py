@@ -180,6 +180,10 @@ HEDGED = [
     ("The union has threatened to strike unless wages are raised.", "Will the union strike?", "expected"),
     ("Reports suggest the prime minister will reshuffle his cabinet.",
      "Will the prime minister reshuffle his cabinet?", "unconfirmed"),
+    ("Moscow claimed that its forces had captured the village.",
+     "Did Moscow's forces capture the village?", "unconfirmed"),
+    ("The army is preparing to launch a counteroffensive.",
+     "Will the army launch a counteroffensive?", "expected"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -215,6 +219,8 @@ NOT_QUESTIONS = [
     # GUM news (Wikinews, CC BY 2.5)
     "Despite their attempts, neither side could open the scoring in the first half as it ended 0 – 0.",
     "It might be a statistical blip.",
+    "The group claimed responsibility for the attack.",  # a claim of a deed, no content clause
+    "The company claims its new battery lasts twice as long.",  # a claim about no event
     "Experts warned that prices could rise further if the drought continues.",  # a condition
     "The White House said the president would travel to Japan next month.",  # a statement
     "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
