@@ -3,15 +3,16 @@
 The run has three phases, like Pelican's generators-then-writers:
 
 1. *Plan* — for each set under ``seeds/``, hash its inputs (:mod:`generator.publish.hashing`)
-   and compare with the hash stored with its last generation
-   (``briefings/.generated/<slug>.json``, else the base page's front matter). This phase
+   and compare with the hash of the generation last merged into its page (the base page
+   ``briefings/.generated/<slug>.md``, see :mod:`generator.publish.state`). This phase
    never imports spaCy, so a run where nothing changed takes a fraction of a second.
 2. *Build* — analyse, condense and render the changed sets, in this process or in ``jobs``
    worker processes that each load the model once. Workers only compute: they return the
    page text and the record.
 3. *Write* — in this process, in slug order, so the output does not depend on which worker
    finished first: merge each page with its hand edits (:func:`generator.pages.write_briefing`),
-   store the record, archive the pages of removed sets, rebuild the cross-briefing pages.
+   store the record, archive the pages of removed sets (:mod:`generator.publish.archive`),
+   rebuild the cross-briefing pages.
 
 With ``check=True`` only the plan runs and nothing is written: the report lists the pages
 that are stale or hold unresolved conflicts (``briefing generate --check``, the pre-push hook).
@@ -19,31 +20,21 @@ that are stale or hold unresolved conflicts (``briefing generate --check``, the 
 from __future__ import annotations
 
 import json
-import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
+from generator.publish.archive import archive_set
 from generator.publish.hashing import Fingerprint, set_hash
 from generator.publish.progress import Reporter, make_reporter
+from generator.publish.state import GENERATED, SetFiles, conflict_locations, display, is_locked, stored_hash
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-GENERATED = ".generated"
-# Pages of removed sets move here. A dot folder: MkDocs does not publish it (the page's links
-# to its source pages would break once those are gone, and `mkdocs build --strict` would
-# fail), while git keeps it, with every hand edit, for an editor to read or restore.
-REMOVED = ".removed"
 # Statuses from generator.pages.WriteOutcome, plus the ones the pipeline itself decides.
 GENERATED_STATUSES = ("created", "updated", "merged")
-ARCHIVE_NOTE = (
-    '!!! warning "Source set removed"\n'
-    "    This set's source folder was removed on regeneration; the page is kept as it was "
-    "and is no longer updated. Put the folder back under the seeds to publish it again.\n\n"
-)
 
 
 # --------------------------------------------------------------------------- records
@@ -136,113 +127,14 @@ class _Plan:
         return self.stored_hash != self.content_hash
 
 
-@dataclass(frozen=True)
-class _Paths:
-    """Where a set's files live under ``out``."""
-
-    out: Path
-
-    def page(self, slug: str) -> Path:
-        return self.out / f"{slug}.md"
-
-    def base(self, slug: str) -> Path:
-        return self.out / GENERATED / f"{slug}.md"
-
-    def record(self, slug: str) -> Path:
-        return self.out / GENERATED / f"{slug}.json"
-
-
 # --------------------------------------------------------------------------- plan
-
-
-def _display(path: Path) -> str:
-    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a page ({} when it has none or it does not parse)."""
-    import yaml
-
-    if not text.startswith("---"):
-        return {}
-    parts = text.split("\n---", 1)
-    if len(parts) < 2:
-        return {}
-    try:
-        data = yaml.safe_load(parts[0][3:])
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-# The hash as the page template writes it under ``generator:``. Read with a pattern first:
-# parsing a long front matter with PyYAML costs milliseconds a page, on every run.
-_HASH_LINE = re.compile(r"(?m)^\s+hash:\s*['\"]?(sha256:[0-9a-f]{64})['\"]?\s*$")
-
-
-def _hash_in_page(text: str) -> str | None:
-    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
-    found = _HASH_LINE.search(front)
-    if found:
-        return found.group(1)
-    generator = _front_matter(text).get("generator")
-    value = generator.get("hash") if isinstance(generator, dict) else None
-    return str(value) if value else None
-
-
-def stored_hash(out: Path, slug: str) -> str | None:
-    """The content hash of the generation last merged into a set's page.
-
-    The base page (``.generated/<slug>.md``) is the authority: :func:`write_briefing` updates
-    it only when the generation reached the page, not for a locked page or one with
-    unresolved conflicts, so those are regenerated once they are unlocked or resolved. The
-    stored record is the fallback when there is no base.
-    """
-    paths = _Paths(out)
-    try:
-        return _hash_in_page(paths.base(slug).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        pass
-    try:
-        record = json.loads(paths.record(slug).read_text("utf-8"))
-        value = record.get("generator", {}).get("hash")
-        return str(value) if value else None
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def conflict_locations(page: Path) -> tuple[str, ...]:
-    """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
-    from generator.merge import find_conflicts
-
-    try:
-        text = page.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ()
-    shown = _display(page)
-    return tuple(f"{shown}:{line}" for line in find_conflicts(text))
-
-
-def _is_locked(page: Path) -> bool:
-    from generator.merge import is_locked
-
-    try:
-        text = page.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    # Most pages have no ``locked`` key: skip parsing their front matter.
-    return "\nlocked:" in text.split("\n---", 1)[0] and is_locked(text)
 
 
 def _plan(seeds: Path, out: Path) -> list[_Plan]:
     from generator.ingest import discover_sets
 
     fingerprint = Fingerprint.current()
-    paths = _Paths(out)
+    paths = SetFiles(out)
     plans = [
         _Plan(
             slug=folder.name,
@@ -251,7 +143,7 @@ def _plan(seeds: Path, out: Path) -> list[_Plan]:
             stored_hash=stored_hash(out, folder.name),
             page=paths.page(folder.name),
             has_base=paths.base(folder.name).is_file(),
-            locked=_is_locked(paths.page(folder.name)),
+            locked=is_locked(paths.page(folder.name)),
             pending=conflict_locations(paths.page(folder.name)),
         )
         for folder in discover_sets(seeds)
@@ -354,7 +246,7 @@ def _write(out: Path, built: Built, *, force: bool) -> SetOutcome:
     from generator.writer import atomic_write
 
     outcome = write_briefing(out, built.slug, built.page, force=force)
-    atomic_write(_Paths(out).record(built.slug), built.record)
+    atomic_write(SetFiles(out).record(built.slug), built.record)
     page = Path(outcome.path)
     return SetOutcome(
         slug=built.slug,
@@ -365,51 +257,6 @@ def _write(out: Path, built: Built, *, force: bool) -> SetOutcome:
     )
 
 
-def _free_name(folder: Path, name: str) -> Path:
-    """``folder/name.md``, or ``name-2.md``… when a set of that name was archived before."""
-    candidate = folder / f"{name}.md"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{name}-{n}.md"
-        n += 1
-    return candidate
-
-
-def _with_note(text: str) -> str:
-    """``text`` with :data:`ARCHIVE_NOTE` at the top of its body (below the front matter)."""
-    if ARCHIVE_NOTE in text:
-        return text
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            cut = end + len("\n---\n")
-            return f"{text[:cut]}\n{ARCHIVE_NOTE}{text[cut:].lstrip(chr(10))}"
-    return ARCHIVE_NOTE + text
-
-
-def archive_set(out: Path, slug: str) -> SetOutcome:
-    """Move the page of a removed set to ``.removed/`` with a note on top; nothing is deleted.
-
-    The page keeps every hand edit. Its generated base and record move to
-    ``.generated/.removed/`` so the set no longer counts as current, and a set of the same
-    name that comes back later starts afresh.
-    """
-    from generator.writer import atomic_write
-
-    paths = _Paths(out)
-    page = paths.page(slug)
-    target = _free_name(out / REMOVED, slug)
-    if page.is_file():
-        atomic_write(target, _with_note(page.read_text("utf-8")))
-        page.unlink()
-    stored = out / GENERATED / REMOVED
-    stored.mkdir(parents=True, exist_ok=True)
-    for source in (paths.base(slug), paths.record(slug)):
-        if source.is_file():
-            os.replace(source, stored / f"{target.stem}{source.suffix}")
-    return SetOutcome(slug=slug, status="archived", path=target, reason="source folder removed")
-
-
 def _write_site(out: Path, slugs: list[str]) -> None:
     """Rebuild the cross-briefing pages from the stored records of the current sets."""
     from generator.site import write_site_pages
@@ -417,7 +264,7 @@ def _write_site(out: Path, slugs: list[str]) -> None:
     records = []
     for slug in slugs:
         try:
-            records.append(json.loads(_Paths(out).record(slug).read_text("utf-8")))
+            records.append(json.loads(SetFiles(out).record(slug).read_text("utf-8")))
         except OSError:
             continue  # a set whose build failed earlier has no record yet
     write_site_pages(records, out)
@@ -428,7 +275,7 @@ def _write_site(out: Path, slugs: list[str]) -> None:
 
 def _check_one(plan: _Plan) -> tuple[SetOutcome, str | None]:
     """The outcome of one set in check mode and, when its page needs work, why."""
-    shown = _display(plan.page)
+    shown = display(plan.page)
     if plan.pending:
         return SetOutcome(plan.slug, "conflict", plan.page, plan.pending), f"{shown} (unresolved conflicts)"
     if plan.locked:
@@ -513,9 +360,9 @@ def _check(
         stale.extend([why] if why else [])
         reporter.done(plan.slug, outcome.status)
     for slug in removed:
-        page = _Paths(out).page(slug)
+        page = SetFiles(out).page(slug)
         outcomes.append(SetOutcome(slug, "stale", page, reason="source folder removed"))
-        stale.append(f"{_display(page)} (source folder removed; not archived yet)")
+        stale.append(f"{display(page)} (source folder removed; not archived yet)")
         reporter.done(slug, "stale")
     return outcomes, stale
 
@@ -564,9 +411,9 @@ def _generate(
         outcomes.append(outcome)
         reporter.done(built.slug, outcome.status, built.articles)
     for slug in removed:
-        outcome = archive_set(out, slug)
+        outcome = SetOutcome(slug, "archived", archive_set(out, slug), reason="source folder removed")
         outcomes.append(outcome)
-        reporter.done(slug, f"archived to {_display(outcome.path)}")
+        reporter.done(slug, f"archived to {display(outcome.path)}")
     if todo or removed or force:
         _write_site(out, [p.slug for p in plans])
     return outcomes

@@ -1,14 +1,12 @@
-"""Fixtures for the publish tests: git repositories in temporary folders, a generated tree."""
+"""Helpers for the publish tests: git repositories in temporary folders, briefing pages."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
 
 # A fixed identity and no user or system git config, so the tests behave the same on every
 # machine (and never sign commits or run the developer's own hooks).
@@ -41,12 +39,9 @@ def init_repo(path: Path) -> Path:
     return path
 
 
-def copy_seeds(target: Path) -> Path:
-    """A copy of the project's seeds folder under ``target``."""
-    shutil.copytree(SEEDS, target, ignore=shutil.ignore_patterns(".*"))
-    return target
-
-
-@pytest.fixture
-def project_root() -> Path:
-    return ROOT
+def briefing_page(slug: str, content_hash: str, body: str = "Generated body.\n", extra: str = "") -> str:
+    """A page as the briefing template lays out its front matter (title … generator)."""
+    return (
+        f"---\ntitle: A briefing\nslug: {slug}\n{extra}generator:\n  version: 0.1.0\n"
+        f"  hash: {content_hash}\n---\n\n# A briefing\n\n{body}"
+    )

@@ -15,17 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import (
-    ARCHIVE_NOTE,
-    GenerateReport,
-    SetOutcome,
-    archive_set,
-    generate,
-    stored_hash,
-)
+from generator.pipeline import GenerateReport, SetOutcome, generate
+from generator.publish.archive import ARCHIVE_NOTE
+from generator.publish.state import stored_hash
 from generator.publish.hashing import Fingerprint, set_hash
 from generator.publish.progress import PlainReporter, Reporter
-from tests.conftest import DATA, ROOT, SEEDS
+from tests.conftest import DATA, SEEDS
+from tests.publish.conftest import briefing_page
 
 SEED = "rutte-erdogan-ankara"
 SECOND = "harbour-strike"
@@ -38,14 +34,6 @@ def _seeds(tmp_path: Path) -> Path:
     return seeds
 
 
-def _page(slug: str, content_hash: str, body: str = "Generated body.\n", extra: str = "") -> str:
-    """A page as the briefing template lays out its front matter (title … generator)."""
-    return (
-        f"---\ntitle: A briefing\nslug: {slug}\n{extra}generator:\n  version: 0.1.0\n"
-        f"  hash: {content_hash}\n---\n\n# A briefing\n\n{body}"
-    )
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -56,7 +44,7 @@ def current(tmp_path: Path) -> tuple[Path, Path]:
     seeds, out = _seeds(tmp_path), tmp_path / "briefings"
     fingerprint = Fingerprint.current()
     for slug in (SEED, SECOND):
-        page = _page(slug, set_hash(seeds / slug, fingerprint))
+        page = briefing_page(slug, set_hash(seeds / slug, fingerprint))
         (out / ".generated").mkdir(parents=True, exist_ok=True)
         (out / f"{slug}.md").write_text(page)
         (out / ".generated" / f"{slug}.md").write_text(page)
@@ -88,20 +76,6 @@ def test_summary_line_counts_each_kind_of_outcome():
 # --------------------------------------------------------------------------- plan and check
 
 
-def test_stored_hash_reads_the_base_page_then_the_record(tmp_path):
-    out = tmp_path / "briefings"
-    (out / ".generated").mkdir(parents=True)
-    assert stored_hash(out, "x") is None
-    record_hash, base_hash = "sha256:" + "1" * 64, "sha256:" + "2" * 64
-    (out / ".generated" / "x.json").write_text(json.dumps({"generator": {"hash": record_hash}}))
-    assert stored_hash(out, "x") == record_hash
-    (out / ".generated" / "x.md").write_text(_page("x", base_hash))
-    assert stored_hash(out, "x") == base_hash
-    quoted = _page("x", f"'{base_hash}'")
-    (out / ".generated" / "x.md").write_text(quoted)
-    assert stored_hash(out, "x") == base_hash
-
-
 def test_up_to_date_pages_pass_the_check_and_nothing_is_written(current):
     seeds, out = current
     before = _files(out)
@@ -119,8 +93,8 @@ def test_check_names_every_page_that_needs_work(current, tmp_path):
     page = out / f"{SECOND}.md"
     page.write_text(page.read_text() + "Edited line.\n<!-- briefing:conflict (you edited…)\nx\nbriefing:end -->\n")
     # A set whose folder is gone, and a new set never generated.
-    (out / "gone.md").write_text(_page("gone", "sha256:" + "3" * 64))
-    (out / ".generated" / "gone.md").write_text(_page("gone", "sha256:" + "3" * 64))
+    (out / "gone.md").write_text(briefing_page("gone", "sha256:" + "3" * 64))
+    (out / ".generated" / "gone.md").write_text(briefing_page("gone", "sha256:" + "3" * 64))
     shutil.copytree(DATA / "sets" / SECOND, seeds / "brand-new")
     before = _files(out)
 
@@ -180,37 +154,6 @@ def test_locked_and_conflicted_pages_are_not_rebuilt(current):
     assert done.stdout.strip() == "generated 0, unchanged 0, skipped 1 (locked), conflicts 1"
     after = _files(out)
     assert {k: after[k] for k in before} == before  # --force rewrote only the site's own pages
-
-
-# --------------------------------------------------------------------------- archive
-
-
-def test_archiving_keeps_the_page_with_a_note_and_moves_its_bases(tmp_path):
-    out = tmp_path / "briefings"
-    (out / ".generated").mkdir(parents=True)
-    edited = _page("gone", "sha256:" + "4" * 64, body="Generated body.\n\nAn editor's own paragraph.\n")
-    (out / "gone.md").write_text(edited)
-    (out / ".generated" / "gone.md").write_text(_page("gone", "sha256:" + "4" * 64))
-    (out / ".generated" / "gone.json").write_text('{"set": "gone"}\n')
-
-    outcome = archive_set(out, "gone")
-    assert outcome.status == "archived" and outcome.path == out / ".removed" / "gone.md"
-    assert not (out / "gone.md").exists()
-    kept = outcome.path.read_text()
-    front, body = kept.split("\n---\n", 1)
-    assert front + "\n---\n" == edited.split("\n---\n", 1)[0] + "\n---\n"  # front matter as it was
-    assert body.lstrip("\n").startswith(ARCHIVE_NOTE)
-    assert "An editor's own paragraph." in body
-    assert body.replace(ARCHIVE_NOTE, "").strip() == edited.split("\n---\n", 1)[1].strip()
-    assert (out / ".generated" / ".removed" / "gone.md").is_file()
-    assert (out / ".generated" / ".removed" / "gone.json").read_text() == '{"set": "gone"}\n'
-    assert not (out / ".generated" / "gone.md").exists()
-
-    # The same set name removed again later never overwrites the first archived page.
-    (out / "gone.md").write_text(_page("gone", "sha256:" + "5" * 64))
-    again = archive_set(out, "gone")
-    assert again.path == out / ".removed" / "gone-2.md"
-    assert outcome.path.read_text() == kept
 
 
 # --------------------------------------------------------------------------- whole runs
@@ -289,7 +232,7 @@ def test_removing_an_article_updates_its_page_only(tree, nlp):
 
 
 @pytest.mark.slow
-def test_removing_a_set_archives_its_edited_page(tree, nlp):
+def test_removing_a_set_archives_its_editedbriefing_page(tree, nlp):
     seeds, out = tree
     page = out / f"{SECOND}.md"
     page.write_text(page.read_text("utf-8") + "\nAn editor's closing note.\n", "utf-8")

@@ -1,0 +1,117 @@
+"""What is on disk for each set: where its files live, the hash of its last generation,
+its lock and its unresolved conflicts. Read-only, and fast: no language model, no full
+front-matter parse unless a page needs it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GENERATED = ".generated"
+
+
+@dataclass(frozen=True)
+class SetFiles:
+    """Where a set's files live under ``out`` (the briefings folder)."""
+
+    out: Path
+
+    def page(self, slug: str) -> Path:
+        """The editor's page."""
+        return self.out / f"{slug}.md"
+
+    def base(self, slug: str) -> Path:
+        """The page as last generated (the merge base)."""
+        return self.out / GENERATED / f"{slug}.md"
+
+    def record(self, slug: str) -> Path:
+        """The record the base was rendered from, with the sources' text."""
+        return self.out / GENERATED / f"{slug}.json"
+
+
+def display(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter of a page ({} when it has none or it does not parse)."""
+    import yaml
+
+    if not text.startswith("---"):
+        return {}
+    parts = text.split("\n---", 1)
+    if len(parts) < 2:
+        return {}
+    try:
+        data = yaml.safe_load(parts[0][3:])
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+# The hash as the page template writes it under ``generator:``. Read with a pattern first:
+# parsing a long front matter with PyYAML costs milliseconds a page, on every run.
+_HASH_LINE = re.compile(r"(?m)^\s+hash:\s*['\"]?(sha256:[0-9a-f]{64})['\"]?\s*$")
+
+
+def _hash_in_page(text: str) -> str | None:
+    """The ``generator.hash`` of a page's front matter."""
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    found = _HASH_LINE.search(front)
+    if found:
+        return found.group(1)
+    generator = front_matter(text).get("generator")
+    value = generator.get("hash") if isinstance(generator, dict) else None
+    return str(value) if value else None
+
+
+def stored_hash(out: Path, slug: str) -> str | None:
+    """The content hash of the generation last merged into a set's page.
+
+    The base page (``.generated/<slug>.md``) is the authority: :func:`write_briefing` updates
+    it only when the generation reached the page, not for a locked page or one with
+    unresolved conflicts, so those are regenerated once they are unlocked or resolved. The
+    stored record is the fallback when there is no base.
+    """
+    paths = SetFiles(out)
+    try:
+        return _hash_in_page(paths.base(slug).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        record = json.loads(paths.record(slug).read_text("utf-8"))
+        value = record.get("generator", {}).get("hash")
+        return str(value) if value else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def conflict_locations(page: Path) -> tuple[str, ...]:
+    """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
+    from generator.merge import find_conflicts
+
+    try:
+        text = page.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()
+    shown = display(page)
+    return tuple(f"{shown}:{line}" for line in find_conflicts(text))
+
+
+def is_locked(page: Path) -> bool:
+    """True when ``page`` exists and its front matter says ``locked: true``."""
+    from generator.merge import is_locked as locked_in
+
+    try:
+        text = page.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # Most pages have no ``locked`` key: skip parsing their front matter.
+    return "\nlocked:" in text.split("\n---", 1)[0] and locked_in(text)
