@@ -158,3 +158,10 @@ def test_port_no_durations_and_no_quotes(port_events):
     assert not [t for t in texts if "two weeks" in t or t.startswith("“We last went out")]
     # the quotation opens in the sentence before: "… on Friday …,” Quint said." is quoted too
     assert not [t for t in texts if "on Friday" in t]
+
+
+def test_article_without_a_date_gives_only_absolute_dates(nlp):
+    undated = load_article(DATA / "articles" / "timeline_port_2.txt", "s1")
+    assert undated.published is None
+    events = find_events(parse_articles([undated], nlp))
+    assert [(e.date, e.inferred) for e in events] == [("2022", False)]
