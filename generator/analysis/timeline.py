@@ -95,7 +95,7 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
     for sentence, span in doc.prose():
         block = doc.block_of(sentence)
         offset = sentence.start - block.start  # the sentence inside its block's text
-        ref = _post_date(block.attribution) or reference if block.kind == "post" else reference
+        ref = (_post_date(block.attribution, reference) or reference) if block.kind == "post" else reference
         mentions = resolve_dates(sentence.text, ref, span=span, anchor=anchor)
         if not mentions or _only_dates(sentence.text, mentions):
             continue
@@ -129,11 +129,12 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
 _NON_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
-def _post_date(attribution: str | None) -> dt.date | None:
-    """The date in a post's attribution line ("— Name (@handle) May 13, 2025")."""
+def _post_date(attribution: str | None, reference: dt.date | None) -> dt.date | None:
+    """The date in a post's attribution line ("— Name (@handle) May 13, 2025"); a date
+    without a year there takes the article's."""
     if not attribution:
         return None
-    for mention in resolve_dates(attribution, None):
+    for mention in resolve_dates(attribution, reference):
         if len(mention.value) == 10:
             return dt.date.fromisoformat(mention.value)
     return None
