@@ -26,15 +26,14 @@ AUX = {"aux", "auxpass", "neg"}
 # Children never carried into a question: other clauses, discourse glue, punctuation.
 DROP_DEPS = {"cc", "conj", "parataxis", "mark", "punct", "advcl", "discourse", "intj",
              "dep", "meta", "appos", "relcl", "ccomp", "preconj"}
-MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
-CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "relcl", "csubj", "pcomp"}
 SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
-MAX_REST = 14
+MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
+# Verbs that ask nothing without their object ("Did X not have?").
 LIGHT_VERBS = {"have", "do", "make", "get", "take", "give", "put", "keep"}
 MAX_SUBJECT = 12  # subject words beyond which participle and relative clauses are dropped
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # Prepositions of circumstance: why or against what background, not part of the matter.
-CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}  # tokens after the verb before the tail is cut at its first comma
+CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,6 @@ class Worder:
             return Wording(f"Will {subject} move to {phrase}?", obj.i, True)
         if frame == "there":
             return Wording(f"Will there be {phrase}?", obj.i, True)
-        settings = self._settings(key, drop | {t.i for t in self._phrase(obj, drop)})
         return self._take_place(key, obj, self._phrase(obj, drop), drop)
 
     def _take_place(self, key: "Token", noun: "Token", words: list["Token"], drop: set[int]) -> Wording | None:

@@ -19,7 +19,7 @@ from generator.analysis.questions import find_open_questions
 from generator.errors import BriefingError
 from generator.ingest.sources import load_source_set
 from generator.model import OpenQuestion
-from tests.conftest import DATA, SEEDS, SHARED
+from tests.conftest import DATA, GUM, SEEDS, SHARED
 
 SUMMIT = sorted((DATA / "articles").glob("questions_summit_*.txt"))
 
@@ -299,6 +299,22 @@ def test_questions_end_with_a_question_mark_and_cite_their_sentence(summit):
         assert q.text.endswith("?") and q.text[0].isupper()
         assert q.evidence and all(e.text for e in q.evidence)
         assert set(q.sources) >= {e.source for e in q.evidence}
+
+
+# --------------------------------------------------------------------------- GUM articles
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("afghan", ["Will the organization hold the contest in a different country every year?",
+                "Will next year's competition take place in Mexico City?"]),
+    ("flag", ["Will the first meeting take place in Christchurch on May 16?",
+              "Will the New Zealand government hold two referendums?"]),
+    ("soccer", []),  # match report: "could" is past ability, nothing is pending
+    ("warming", []),  # science report: "may" hedges findings, not events
+])
+def test_gum_article_questions(nlp, tmp_path, name, expected):
+    folder = _set(tmp_path, [GUM / f"{name}.md"])
+    assert [q.text for q in _questions(folder, nlp, NoActors())] == expected
 
 
 # --------------------------------------------------------------------------- lexicon
