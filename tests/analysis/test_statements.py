@@ -208,6 +208,14 @@ REPORTED = [
      "solidarity.", "Erdogan", ["NATO to stand united against terrorism"], "call"),
     ("According to the regional water agency, the harbour floods on average twice a year.", "water agency",
      ["the harbour floods on average twice a year"], "according to"),
+    # the parser hangs the claim's subject from the source; the words decide
+    ("According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed in a stampede during the "
+     "annual Hajj pilgrimage near Mecca, Saudi Arabia.", "Ministry",
+     ["over 345 Muslim pilgrims have been killed in a stampede during the annual Hajj pilgrimage near Mecca, "
+      "Saudi Arabia"], "according to"),
+    ("According to Afghan Ambassador to the United States Hamdullah Mohib, the participation of this team in this "
+     "science competition shows progress.", "Mohib",
+     ["the participation of this team in this science competition shows progress"], "according to"),
     ("Later that day, Erdogan confirmed Türkiye's readiness to host the meeting.", "Erdogan",
      ["Türkiye's readiness to host the meeting"], "confirm"),
     ("Mayor Elena Varga opened the session. The decision cannot be appealed, added the mayor, adding that work "
