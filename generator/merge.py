@@ -281,14 +281,22 @@ def conflict_block(base: Sequence[str], ours: Sequence[str], theirs: Sequence[st
     return lines
 
 
+# A line that continues the block before it even after a blank line: the next item of a
+# (loose) list, or the next tab of a pymdownx.tabbed set. A comment in front of it would cut
+# the list in two (and restart its numbering) or split the tabs into two sets.
+_CONTINUES = re.compile(r"(?:[-*+]|\d{1,9}[.)]|===\+?)[ \t]")
+
+
 def _block_end(lines: list[str], start: int) -> int:
     """The first top-level Markdown block boundary at or after ``start``.
 
-    That is a line after a blank line that starts at column 0 (or the end of the text), so
-    a comment put there never splits a table, a list item, or an indented admonition body.
+    That is a line after a blank line that starts at column 0 and does not continue a list
+    or a tab set (or the end of the text), so a comment put there never splits a table, a
+    list, a tab set, or an indented admonition body.
     """
     for j in range(max(start, 1), len(lines)):
-        if not lines[j - 1].strip() and lines[j].strip() and not lines[j][0].isspace():
+        line = lines[j]
+        if not lines[j - 1].strip() and line.strip() and not line[0].isspace() and not _CONTINUES.match(line):
             return j
     return len(lines)
 

@@ -283,3 +283,59 @@ def test_is_locked(text, locked):
 def test_find_conflicts_also_spots_git_markers():
     text = "a\n<<<<<<< ours\nb\n=======\nc\n>>>>>>> theirs\n"
     assert find_conflicts(text) == (2, 6)
+
+
+TABBED = """## Actors
+
+=== "People"
+
+    | Name | Role | Also called | Mentions | Sources |
+    | --- | --- | --- | --: | --- |
+    | [Mark Rutte](actors/mark-rutte.md) | NATO Secretary General | Rutte, NATO chief, @SecGenNATO | 6 | [s1][s1] |
+    | [Donald Trump](actors/donald-trump.md) | President of the United States |  | 1 | [s1][s1] |
+
+=== "Countries"
+
+    | Name | Role | Also called | Mentions | Sources |
+    | --- | --- | --- | --: | --- |
+    | [Türkiye](actors/turkiye.md) |  | Turkey, Ankara, Turkiye | 27 | [s1][s1] |
+
+## Timeline
+"""
+
+
+def test_conflict_in_an_indented_tab_goes_after_the_whole_block():
+    ours = TABBED.replace("@SecGenNATO | 6 |", "@SecGenNATO | 7 |")
+    theirs = TABBED.replace("@SecGenNATO | 6 | [s1][s1] |", "@SecGenNATO | 9 | [s1][s1] [s2][s2] |")
+    result = merge_lines(TABBED, ours, theirs)
+    (line,) = result.conflicts
+    lines = split_lines(result.text)
+    assert lines[line - 2] == "\n" and lines[line - 3].endswith("| 27 | [s1][s1] |\n")  # after both tabs
+    assert "".join(lines[line:]).split(CONFLICT_END)[1] == "\n\n## Timeline\n"
+    assert "@SecGenNATO | 7 |" in "".join(lines[: line - 1])
+
+
+def test_generator_removing_lines_the_editor_edited_is_a_conflict():
+    ours = TABBED.replace("President of the United States", "U.S. President")
+    theirs = TABBED.replace(
+        "    | [Donald Trump](actors/donald-trump.md) | President of the United States |  | 1 | [s1][s1] |\n", ""
+    )
+    result = merge_lines(TABBED, ours, theirs)
+    assert len(result.conflicts) == 1
+    assert "The generator now proposes to remove them." in result.text
+    assert "| U.S. President |" in result.text.split(CONFLICT_START)[0]
+
+
+def test_conflict_in_a_numbered_list_goes_after_the_whole_list():
+    cues = "    <small>Cues: reportedly, no confirmation</small>\n"
+    ours = replace_once(BASE, cues, "    <small>Cues: reportedly</small>\n")
+    theirs = replace_once(BASE, cues, "    <small>Cues: reportedly, no confirmation, being considered</small>\n")
+    result = merge_page(BASE, ours, theirs)
+    (line,) = result.conflicts
+    lines = split_lines(result.text)
+    assert lines[line - 3] == "    <small>Cues: expectations are high</small>\n"  # the list's last item
+    after = "".join(lines[line - 1 :]).split(CONFLICT_END, 1)[1]
+    assert after.startswith("\n\n## Actors\n")
+    body = split_front_matter(result.text)[1]
+    html = markdown.markdown(body, extensions=["tables", "admonition", "attr_list", "md_in_html"])
+    assert html.count("<ol>") == 1  # the numbered list is not cut in two
