@@ -33,6 +33,7 @@ STATUS = "generated"
 # fences) needs a line start, which escaped text never gets: whitespace is collapsed.
 _MD_ESCAPED = frozenset("\\`*_{}[]#|")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ESCAPE_TABLE = str.maketrans({**_HTML_ENTITIES, **{c: "\\" + c for c in _MD_ESCAPED}})
 _SPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r"^(?P<source>[A-Za-z0-9_]+)-(?P<index>\d+)$")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9_]+$")
@@ -55,15 +56,7 @@ def escape_markdown(text: object) -> str:
     """
     if text is None:
         return ""
-    out: list[str] = []
-    for char in _SPACE.sub(" ", str(text)).strip():
-        if char in _HTML_ENTITIES:
-            out.append(_HTML_ENTITIES[char])
-        elif char in _MD_ESCAPED:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return _guard_line_start("".join(out))
+    return _guard_line_start(_SPACE.sub(" ", str(text)).strip().translate(_ESCAPE_TABLE))
 
 
 # Characters that start a block (list, admonition, tab, details, definition) when they
