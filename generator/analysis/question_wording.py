@@ -171,8 +171,8 @@ class Worder:
         "Are the allegations of fraud true?"; "denied any involvement in the attack" →
         "Did Russia have any involvement in the attack?". A bare object ("denied visas") is a
         refusal and asks nothing."""
-        if key.pos_ != "VERB":
-            return None
+        if key.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass", "dative") for c in key.children):
+            return None  # "was denied entry", "denied him a visa": a refusal
         obj = next((c for c in key.children if c.dep_ == "dobj"), None)
         if obj is None or not any(c.dep_ in ("prep", "acl") for c in obj.children):
             return None

@@ -142,7 +142,7 @@ def _concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: He
         return False  # "the disputed territory" names a thing; nobody disputes anything here
     if cue.rule.check == "strong":
         return True
-    if wording is None or _in_relative_clause(key) or _negated(key):
+    if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
         return False
@@ -169,6 +169,11 @@ def _in_relative_clause(token: "Token") -> bool:
             return True
         token = token.head
     return False
+
+
+def _past_perfect(key: "Token") -> bool:
+    """"had planned/hoped/been expected to": a plan overtaken by events."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
 
 
 def _negated(key: "Token") -> bool:

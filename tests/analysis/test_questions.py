@@ -219,6 +219,8 @@ NOT_QUESTIONS = [
     # GUM news (Wikinews, CC BY 2.5)
     "Despite their attempts, neither side could open the scoring in the first half as it ended 0 – 0.",
     "It might be a statistical blip.",
+    "The journalist was denied entry to the country.",  # a refusal, not a denial
+    "The minister had planned to attend the summit but fell ill.",  # a plan overtaken
     "The group claimed responsibility for the attack.",  # a claim of a deed, no content clause
     "The company claims its new battery lasts twice as long.",  # a claim about no event
     "Experts warned that prices could rise further if the drought continues.",  # a condition
