@@ -459,7 +459,7 @@ def _h_unit(m: re.Match, ctx: _Ctx) -> _Resolved | None:
     cue = m["ucue"].lower().split()[-1]
     unit = m["unit"].lower().replace("-", "").replace(" ", "")
     delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(cue, 0)
-    if m["ucue"].lower().startswith("this past"):
+    if "this past" in m["ucue"].lower():
         delta = -1
     if unit == "year":
         return _Resolved(str(ref.year + delta), kind="relative")
@@ -578,7 +578,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("anchor_shift", r"(?<![\w\[.,])" + _NUM + _I(r"\s+(?P<shunit>days|weeks|months|years)\s+(?P<dir>later|earlier)\b"), _h_anchor_shift),
     ("anchor_unit", _I(r"\bthe\s+(?P<acue>previous|prior|following|next)\s+(?P<aunit>week|month)\b"), _h_anchor_unit),
     ("anchor_year", _I(r"\b(?:the\s+(?:previous|prior|following)\s+year|the\s+year\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)|a\s+year\s+(?:earlier|later))\b"), _h_anchor_year),
-    ("unit", _I(r"\b(?P<ucue>(?:earlier\s+|later\s+)?this\s+past|(?:earlier\s+|later\s+)?this|last|next|coming|the\s+coming)\s+(?P<unit>week-?end|week|month|year)\b"), _h_unit),
+    ("unit", _I(r"\b(?:(?:earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[-\s]+)?(?P<ucue>this\s+past|this|last|next|coming|the\s+coming)\s+(?P<unit>week-?end|week|month|year)\b"), _h_unit),
     ("weekend", _I(r"\b(?P<ucue>the)\s+(?P<unit>week-?end)\b"), _h_unit),
     ("year_range", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"\s*[-–]\s*(?P<y2>(?:1[0-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)", _h_year_range),
     ("year", r"(?<![\w$€£#.,/:-])" + _yr("y") + r"(?![\w%]|[.,/]\d|[-–]\d|:\d)", _h_year),

@@ -317,7 +317,7 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
                 continue  # "in 2002, 2005": the other year is its own event
             if child.dep_ == "conj" and all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in child.subtree):
                 continue  # "…, and more recently": a dangling adverb once its date is gone
-            if ids & other_dates and not ids & date_ids and child.dep_ in ("prep", "npadvmod", "advmod"):
+            if ids & other_dates and not ids & date_ids and child.dep_ in ("prep", "npadvmod", "advmod", "appos"):
                 continue  # another date's phrase belongs to that date's event
             visit(child)
 

@@ -165,3 +165,27 @@ def test_article_without_a_date_gives_only_absolute_dates(nlp):
     assert undated.published is None
     events = find_events(parse_articles([undated], nlp))
     assert [(e.date, e.inferred) for e in events] == [("2022", False)]
+
+
+@pytest.fixture(scope="module")
+def election_events(nlp):
+    article = load_article(DATA / "articles" / "timeline_election_1.txt", "s1")
+    return find_events(parse_articles([article], nlp))
+
+
+def test_election_events(election_events):
+    got = [(e.date, e.end) for e in election_events]
+    assert got == [
+        ("1990", "1999"),
+        ("2019-03", None),
+        ("2024-10-06", None),
+        ("2024-10-08", None),  # "Two days later", after the vote of October 6
+        ("2024-11-21", None),  # "on Thursday", the publication day, past tense
+        ("2024-11-25", None),  # "will meet … on Monday"
+        ("2025", None),  # "early next year"
+    ]
+    by_date = {e.date: e.event for e in election_events}
+    assert by_date["2024-10-08"].startswith("Two days later, Feld opened talks")
+    assert "collapsed on Thursday (2024-11-21)" in by_date["2024-11-21"]
+    assert by_date["2025"].startswith("New elections are likely early next year")
+    assert "1990s" not in by_date["2025"] and "next year" not in by_date["1990"]
