@@ -687,14 +687,27 @@ def _skip_year(text: str, m: re.Match, span: "Span | None", base: int) -> bool:
     if following and following.group(1).lower() in QUANTITY_WORDS:
         return True
     if span is not None:
-        tokens = _tokens_in(span, base, m.start(), m.end())
-        plausible = 1900 <= int(m["y"]) <= 2099  # "2000 levels" is a year, "1709 pupils" a count
-        for token in tokens:
-            if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and not plausible:
+        number = int(m["y"])
+        for token in _tokens_in(span, base, m.start(), m.end()):
+            if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and _counts(token, number):
                 return True
             if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
                 return True
     return False
+
+
+# Plural nouns a year often modifies: "2000 levels", "2022 figures".
+YEAR_MEASURES = {"level", "figure", "price", "rate", "standard", "value", "number", "estimate", "census"}
+
+
+def _counts(token: "Token", number: int) -> bool:
+    """Whether a number before a plural noun counts it ("1709 pupils", "2000 troops")
+    rather than dating it ("the 2014 protests", "2000 levels", "2024 elections")."""
+    if any(c.dep_ in ("det", "poss") for c in token.head.children if c.i < token.i):
+        return False
+    if token.head.lemma_.lower() in YEAR_MEASURES:
+        return False
+    return not 1900 <= number <= 2099 or number % 100 == 0
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match, Handler]]:
