@@ -5,7 +5,8 @@ Steps (one helper each):
 1. find hedge cues in every sentence of running text (:mod:`generator.analysis.hedges`);
 2. keep a cue only where it concerns a pending event or decision: a modal on a state
    ("could be a turning point"), on the past ("may have been") or inside a relative clause,
-   and a demand or expectation that names no event, are opinion, not open questions;
+   a negated or overtaken cue ("no plans to", "had planned to"), and a demand or
+   expectation that names no event are not open questions;
 3. word one question per sentence from the parse (:mod:`generator.analysis.question_wording`);
 4. group the questions about the same matter — shared places, dates, names and event
    phrases (:mod:`generator.analysis.question_links`) — into one question with all its
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.matcher import Matcher
     from spacy.tokens import Span, Token
 
+    from generator.analysis.actors import ActorIndex
     from generator.analysis.document import ArticleDoc
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ class Candidate:
     matter: Matter
 
 
-def find_open_questions(docs: list["ArticleDoc"], index: Any) -> tuple[OpenQuestion, ...]:
+def find_open_questions(docs: list["ArticleDoc"], index: "ActorIndex") -> tuple[OpenQuestion, ...]:
     """Every open question of a source set, merged across its articles.
 
     Args:
