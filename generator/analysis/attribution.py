@@ -152,6 +152,22 @@ class SpeakerResolver:
             return None
         return None
 
+    def speaker_of_verb(self, verb: "Token", named: frozenset[str] = frozenset()) -> str | None:
+        """The speaker of a reporting verb (or of "according to X"); ``named``: actors inside the quote."""
+        if source_phrase(verb):
+            pobj = source_object(verb)
+            return self.speaker(pobj, named) if pobj is not None else None
+        subj = self.subject_of(verb)
+        if subj is None or inside(subj.idx, self.quoted):
+            return None
+        if subj.pos_ == "PRON":  # "He described Montalvo as …": he is not the one he describes
+            own = {t.i for t in subj.subtree}
+            others = [t for t in verb.subtree if t.i not in own]
+            if others:
+                lo, hi = others[0].idx, others[-1].idx + len(others[-1])
+                named = named | {m.actor for m in self.mentions if lo <= m.start < hi}
+        return self.speaker(subj, named)
+
     def _inverted_subject(self, verb: "Token") -> "Token | None":
         """The subject after a reporting verb that follows its content ("…, added the president")."""
         lemma = verb.lemma_.lower()
@@ -409,3 +425,24 @@ class SpeakerResolver:
         if head.dep_ == "poss":  # "Thomas' sister pleaded …": the possessor is the topic too
             head = head.head
         return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def inside(char: int, ranges) -> bool:
+    """Whether offset ``char`` lies in one of the (start, end) ``ranges``."""
+    return any(s <= char < e for s, e in ranges)
+
+
+def source_phrase(tok: "Token") -> str | None:
+    """The cue when ``tok`` opens a phrase naming a quote's source: "according to X", "in the words of X"."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return "according to"
+    if tok.lower_ == "words" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
+        return "in the words of"
+    return None
+
+
+def source_object(according: "Token") -> "Token | None":
+    """X of "according to X" / "in the words of X"; of two objects ("curator Elaine Gustafon"
+    parsed as two) the name."""
+    objects = [g for c in according.children if c.lower_ in ("to", "of") for g in c.children if g.dep_ == "pobj"]
+    return next((o for o in objects if o.pos_ == "PROPN"), objects[0] if objects else None)

@@ -1,8 +1,14 @@
-"""Quoted spans of an article's text: where the quotation marks open and close.
+"""Direct quotes: where the quotation marks open and close, and who is quoted.
 
-This works on characters, not tokens, because news text mixes straight and curly marks,
-leaves quotes unbalanced and runs a quote over paragraph breaks; a tokenizer sees none of
-that. Which quote is a *statement* (and whose) is decided in :mod:`statements`.
+:func:`find_quote_spans` works on characters, not tokens, because news text mixes straight
+and curly marks, leaves quotes unbalanced and runs a quote over paragraph breaks; a tokenizer
+sees none of that. :func:`direct_quotes` then gives each quote its speaker: the speaker of a
+reporting verb outside the quote in the same sentence (a verb whose clause holds the quote
+first, then the nearest); a quote with no verb of its own takes the speaker of a colon-ended
+introduction ("She continued: “…”", "Rutte said:"), of the quote it continues, or of the
+last statement of its paragraph or of the paragraph before ("floating" quotes, as
+GenderGapTracker calls them). One- to three-word quotes count only under a verb of saying or
+naming (else they are scare quotes); quoted names and titles never count.
 
 News conventions handled (see the Notes of :func:`find_quote_spans`):
 
@@ -18,13 +24,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
 
-from generator.model import Article
+from generator.analysis.attribution import Lexicon, SpeakerResolver, inside, source_phrase
+from generator.analysis.document import ArticleDoc
+from generator.model import Article, Evidence, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 OPENING_DOUBLE = "“„"
 CLOSING_DOUBLE = "”"
 STRAIGHT_DOUBLE = '"'
 ALL_DOUBLE = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE
+SCARE_QUOTE_WORDS = 3  # a quote this short is a term, not a statement, unless a verb governs it
 # The characters a quote's content is trimmed of (marks, spaces, the comma before "he said").
 _TRIM = " \t\n" + ALL_DOUBLE + "‘’'"
 _TRAILING = ",;:"
@@ -151,3 +164,210 @@ def _content(raw: str) -> str:
     """A quote's words without its marks, surrounding space or the comma before "he said"."""
     text = raw.strip(_TRIM).rstrip(_TRAILING).strip(_TRIM)
     return re.sub(r"\s+", " ", text)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement found in one article, before merging across articles."""
+
+    speaker: str
+    kind: StatementKind
+    text: str
+    doc: int  # position of the article in ``docs``
+    start: int  # character offset where it was found, for ordering
+    evidence: tuple[Evidence, ...]
+    cue: str | None
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def direct_quotes(
+    adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver, reported: list[Found] = ()
+) -> Iterator[Found]:
+    """Quoted statements with the speaker their sentence (or the one before) gives them.
+
+    ``reported``: the article's reported statements; a quote with no speaker of its own
+    continues the speaker of a reported statement earlier in its paragraph ("X warned that
+    …. “…”").
+    """
+    quoted = resolver.quoted
+    said = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker) for f in reported]
+    quoted_by: list[tuple[int, int, str]] = []  # (block, start, speaker) of attributed quotes
+    for parts in _quote_groups(adoc, quotes):
+        last_by_block = _last_speakers(said + quoted_by, parts[0].start)
+        words = sum(p.words() for p in parts)
+        if _is_title(parts):
+            continue
+        named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
+        speaker, cue = None, None
+        for part in parts:
+            for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
+                if words <= SCARE_QUOTE_WORDS and not _short_quote_cue(verb, part, resolver.lexicon):
+                    continue
+                speaker = resolver.speaker_of_verb(verb, named)
+                cue = source_phrase(verb) or verb.lemma_.lower()
+                if speaker:
+                    break
+            if speaker:
+                break
+        if speaker is None and words > SCARE_QUOTE_WORDS:
+            speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
+        if not speaker:
+            continue
+        quoted_by.extend((p.block, p.start, speaker) for p in parts)
+        sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
+        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+
+
+def _last_speakers(said: list[tuple[int, int, str]], before: int) -> dict[int, str]:
+    """Block index → the speaker of the last statement found in it before offset ``before``."""
+    last: dict[int, str] = {}
+    for block, _, who in sorted(x for x in said if x[1] < before):
+        last[block] = who
+    return last
+
+
+def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Quote parts that form one quote: continued over a paragraph break, or split by a frame.
+
+    A split quote is "“A,” Varga said, “B.”": the first part ends in a comma, the words
+    between (at most eight) end in a comma or colon, and both lie in the same sentence.
+    """
+    by_group: dict[int, list[QuoteSpan]] = {}
+    for q in quotes:
+        by_group.setdefault(q.group, []).append(q)
+    groups: list[list[QuoteSpan]] = []
+    text = adoc.article.text
+    for parts in sorted(by_group.values(), key=lambda ps: ps[0].start):
+        if groups and not parts[0].single and not groups[-1][-1].single:
+            last = groups[-1][-1]
+            between = text[last.end : parts[0].start].strip()
+            split = (
+                text[last.start : last.end].rstrip(ALL_DOUBLE + " ").endswith(",")
+                and between[-1:] in (",", ":")
+                and len(between.split()) <= 8
+                and adoc.sentence_at(last.end - 1) == adoc.sentence_at(parts[0].start)
+            )
+            if split:
+                groups[-1].extend(parts)
+                continue
+        groups.append(list(parts))
+    return groups
+
+
+def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
+    """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
+    found = []
+    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
+    for sent, span in zip(adoc.sentences, adoc.spans):
+        if sent.block != part.block or not (sent.start < part.end + 3 and sent.end > part.start):
+            continue
+        if sent.start >= part.end and (sent.text[:1].isupper() or sent.text[:1] in "“\"‘"):
+            continue  # a new sentence after the quote, not its cut-off tail
+        for tok in span:
+            if inside(tok.idx, quoted):
+                continue
+            is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
+            is_according = source_phrase(tok) is not None
+            if is_verb or is_according:
+                dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
+                governs = any(part.start <= t.idx < part.end for t in tok.subtree)
+                found.append((not governs, dist, tok.i, tok))
+    # a verb whose clause holds the quote first ("X said “…”"), then the nearest one
+    return [f[-1] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:
+    """Whether a one- to three-word quote is said: a verb of saying or naming governs it
+    ("called the ruling “dangerous”"); otherwise it is a term or a scare quote."""
+    if verb.lemma_.lower() not in lexicon.short_quote:
+        return False
+    return any(part.start <= t.idx < part.end for t in verb.subtree)
+
+
+def _is_title(parts: list[QuoteSpan]) -> bool:
+    """A quoted name or title ("Better Idea of Afghan Girls"): short, capitalised, no sentence."""
+    words = [w for p in parts for w in p.text.split()]
+    if not words or len(words) > 8 or parts[-1].text[-1:] in ".!?":
+        return False
+    small = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")
+    capitals = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+    fits = all(w in capitals or w.lower() in small for w in words)
+    return len(words) > 1 and fits and len(capitals) >= 2
+
+
+def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver, named):
+    """A speaker for a quote whose own sentence has no reporting verb.
+
+    In order: a colon introduces the quote in its own sentence and the clause before names a
+    person ("She continued: “…”"); the sentence before ends in a colon and names the speaker
+    ("Rutte said:"); the quote opens its sentence and an earlier quote of the same paragraph,
+    or of the paragraph before when the quote opens its paragraph, has a known speaker (news
+    writing goes on quoting the same speaker).
+    """
+    text = adoc.article.text
+    sent = adoc.sentence_at(first.start)
+    lead = text[sent.start : first.start].strip()
+    if lead.endswith(":"):
+        found = _colon_speaker(adoc.spans[sent.index], first.start, quoted, resolver, named)
+        if found[0]:
+            return found
+    if sent.index > 0 and not lead:
+        prev_span = adoc.spans[sent.index - 1]
+        if prev_span.text.rstrip()[-1:] in (":", ","):  # "Rathbun stated," ending a paragraph
+            verb = _last_verb(prev_span, quoted, resolver.lexicon)
+            found = (resolver.speaker_of_verb(verb, named), verb.lemma_.lower()) if verb is not None else (None, None)
+            if not found[0]:
+                found = _colon_speaker(prev_span, prev_span.end_char, quoted, resolver, named)
+            if found[0]:
+                return found
+    if lead:
+        return None, None
+    if first.block in last_by_block:
+        return last_by_block[first.block], None
+    block = adoc.article.blocks[first.block]
+    opens_block = not text[_block_start(adoc, first.block) : first.start].strip()
+    if opens_block and first.block - 1 in last_by_block:
+        if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
+            return last_by_block[first.block - 1], None
+    return None, None
+
+
+def _colon_speaker(
+    span: "Span", before: int, quoted, resolver: SpeakerResolver, named: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The person who speaks in "Sunak defended the record: “…”": the subject of the clause before the colon.
+
+    Any verb may introduce a quote this way, so only a person (or a pronoun for one) counts;
+    "The newspaper cited examples: “…”" gives no speaker.
+    """
+    for tok in span:
+        if tok.idx >= before or inside(tok.idx, quoted) or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        who = resolver.speaker(subj, named)
+        if who and resolver.kinds.get(who) == "person":
+            return who, tok.lemma_.lower()
+        return None, None
+    return None, None
+
+
+def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
+    verbs = [t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)]
+    return verbs[-1] if verbs else None
+
+
+def _block_start(adoc: ArticleDoc, block: int) -> int:
+    b = adoc.article.blocks[block]
+    return adoc.article.text.find(b.text, max(0, b.start - 2)) if b.text else b.start
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def sentences_between(adoc: ArticleDoc, start: int, end: int) -> tuple[Evidence, ...]:
+    """Evidence for every sentence overlapping [start, end)."""
+    return tuple(Evidence(s.source, s.index, s.text) for s in adoc.sentences if s.start < end and s.end > start)

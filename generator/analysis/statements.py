@@ -2,12 +2,8 @@
 
 :func:`find_statements` runs three finders over every article and merges what they find:
 
-1. :func:`direct_quotes`: quoted spans (:mod:`quotes`) attributed to the speaker of the
-   nearest reporting verb outside the quote in the same sentence(s); a quote with no verb
-   of its own takes the speaker of the sentence before it when that sentence ends in a colon,
-   of the quote it continues (a quote running over a paragraph break) or of the quote in the
-   paragraph before ("floating" quotes, as GenderGapTracker calls them). One- to three-word
-   quotes count only inside the clause of a reporting verb (else they are scare quotes).
+1. :func:`quotes.direct_quotes`: quoted spans with the speaker their sentence, or the one
+   before, or the paragraph gives them (see :mod:`quotes`).
 2. :func:`reported_speech`: reporting verbs (lexicon, on lemmas) with a that-clause or
    clausal complement, "saying …"/"adding …" participles, "urged X to …"/"called on X to …",
    "confirmed X's readiness to …" and "according to X, …".
@@ -20,34 +16,27 @@ cannot be resolved to an actor or an agent phrase is dropped, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from generator.analysis.attribution import IndexLike, Lexicon, SpeakerResolver, load_lexicon
+from generator.analysis.attribution import (
+    IndexLike,
+    Lexicon,
+    SpeakerResolver,
+    inside,
+    load_lexicon,
+    source_object,
+    source_phrase,
+)
 from generator.analysis.document import ArticleDoc
-from generator.analysis.quotes import ALL_DOUBLE, QuoteSpan, find_quote_spans
-from generator.model import Evidence, Statement, StatementKind
+from generator.analysis.quotes import Found, direct_quotes, find_quote_spans
+from generator.model import Evidence, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SCARE_QUOTE_WORDS = 3  # a quote this short is a term, not a statement, unless a verb governs it
 _WH = {"why", "how", "whether", "if", "what", "when", "where", "who", "which"}
 _POST_BY = re.compile(r"[—–-]+\s*(?P<name>[^(@\n]*?)\s*\(\s*(?P<handle>@\w+)\s*\)")
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A statement found in one article, before merging across articles."""
-
-    speaker: str
-    kind: StatementKind
-    text: str
-    doc: int  # position of the article in ``docs``
-    start: int  # character offset where it was found, for ordering
-    evidence: tuple[Evidence, ...]
-    cue: str | None
 
 
 def find_statements(docs: list[ArticleDoc], index: IndexLike) -> tuple[Statement, ...]:
@@ -80,209 +69,6 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
     return out
 
 
-# --------------------------------------------------------------------------- direct quotes
-
-
-def direct_quotes(
-    adoc: ArticleDoc, n: int, quotes: list[QuoteSpan], resolver: SpeakerResolver, reported: list[Found] = ()
-) -> Iterator[Found]:
-    """Quoted statements with the speaker their sentence (or the one before) gives them.
-
-    ``reported``: the article's reported statements; a quote with no speaker of its own
-    continues the speaker of a reported statement earlier in its paragraph ("X warned that
-    …. “…”").
-    """
-    quoted = resolver.quoted
-    said = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker) for f in reported]
-    quoted_by: list[tuple[int, int, str]] = []  # (block, start, speaker) of attributed quotes
-    for parts in _quote_groups(adoc, quotes):
-        last_by_block = _last_speakers(said + quoted_by, parts[0].start)
-        words = sum(p.words() for p in parts)
-        if _is_title(parts):
-            continue
-        named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
-        speaker, cue = None, None
-        for part in parts:
-            for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
-                if words <= SCARE_QUOTE_WORDS and not _short_quote_cue(verb, part, resolver.lexicon):
-                    continue
-                speaker = _verb_speaker(verb, resolver, named)
-                cue = _source_phrase(verb) or verb.lemma_.lower()
-                if speaker:
-                    break
-            if speaker:
-                break
-        if speaker is None and words > SCARE_QUOTE_WORDS:
-            speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
-        if not speaker:
-            continue
-        quoted_by.extend((p.block, p.start, speaker) for p in parts)
-        sentences = _sentences_between(adoc, parts[0].start, parts[-1].end)
-        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
-
-
-def _last_speakers(said: list[tuple[int, int, str]], before: int) -> dict[int, str]:
-    """Block index → the speaker of the last statement found in it before offset ``before``."""
-    last: dict[int, str] = {}
-    for block, _, who in sorted(x for x in said if x[1] < before):
-        last[block] = who
-    return last
-
-
-def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
-    """Quote parts that form one quote: continued over a paragraph break, or split by a frame.
-
-    A split quote is "“A,” Varga said, “B.”": the first part ends in a comma, the words
-    between (at most eight) end in a comma or colon, and both lie in the same sentence.
-    """
-    by_group: dict[int, list[QuoteSpan]] = {}
-    for q in quotes:
-        by_group.setdefault(q.group, []).append(q)
-    groups: list[list[QuoteSpan]] = []
-    text = adoc.article.text
-    for parts in sorted(by_group.values(), key=lambda ps: ps[0].start):
-        if groups and not parts[0].single and not groups[-1][-1].single:
-            last = groups[-1][-1]
-            between = text[last.end : parts[0].start].strip()
-            split = (
-                text[last.start : last.end].rstrip(ALL_DOUBLE + " ").endswith(",")
-                and between[-1:] in (",", ":")
-                and len(between.split()) <= 8
-                and adoc.sentence_at(last.end - 1) == adoc.sentence_at(parts[0].start)
-            )
-            if split:
-                groups[-1].extend(parts)
-                continue
-        groups.append(list(parts))
-    return groups
-
-
-def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
-    """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
-    found = []
-    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
-    for sent, span in zip(adoc.sentences, adoc.spans):
-        if sent.block != part.block or not (sent.start < part.end + 3 and sent.end > part.start):
-            continue
-        if sent.start >= part.end and (sent.text[:1].isupper() or sent.text[:1] in "“\"‘"):
-            continue  # a new sentence after the quote, not its cut-off tail
-        for tok in span:
-            if _inside(tok.idx, quoted):
-                continue
-            is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
-            is_according = _source_phrase(tok) is not None
-            if is_verb or is_according:
-                dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
-                governs = any(part.start <= t.idx < part.end for t in tok.subtree)
-                found.append((not governs, dist, tok.i, tok))
-    # a verb whose clause holds the quote first ("X said “…”"), then the nearest one
-    return [f[-1] for f in sorted(found, key=lambda f: f[:3])]
-
-
-def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:
-    """Whether a one- to three-word quote is said: a verb of saying or naming governs it
-    ("called the ruling “dangerous”"); otherwise it is a term or a scare quote."""
-    if verb.lemma_.lower() not in lexicon.short_quote:
-        return False
-    return any(part.start <= t.idx < part.end for t in verb.subtree)
-
-
-def _is_title(parts: list[QuoteSpan]) -> bool:
-    """A quoted name or title ("Better Idea of Afghan Girls"): short, capitalised, no sentence."""
-    words = [w for p in parts for w in p.text.split()]
-    if not words or len(words) > 8 or parts[-1].text[-1:] in ".!?":
-        return False
-    small = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")
-    capitals = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
-    fits = all(w in capitals or w.lower() in small for w in words)
-    return len(words) > 1 and fits and len(capitals) >= 2
-
-
-def _verb_speaker(verb: "Token", resolver: SpeakerResolver, named: frozenset[str] = frozenset()) -> str | None:
-    """The speaker of a frame verb (or of "according to X"); ``named``: actors inside the quote."""
-    if _source_phrase(verb):
-        pobj = _according_object(verb)
-        return resolver.speaker(pobj, named) if pobj is not None else None
-    subj = resolver.subject_of(verb)
-    if subj is None or _inside(subj.idx, resolver.quoted):
-        return None
-    if subj.pos_ == "PRON":  # "He described Montalvo as …": he is not the one he describes
-        own = {t.i for t in subj.subtree}
-        others = [t for t in verb.subtree if t.i not in own]
-        if others:
-            lo, hi = others[0].idx, others[-1].idx + len(others[-1])
-            named = named | {m.actor for m in resolver.mentions if lo <= m.start < hi}
-    return resolver.speaker(subj, named)
-
-
-def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver, named):
-    """A speaker for a quote whose own sentence has no reporting verb.
-
-    In order: a colon introduces the quote in its own sentence and the clause before names a
-    person ("She continued: “…”"); the sentence before ends in a colon and names the speaker
-    ("Rutte said:"); the quote opens its sentence and an earlier quote of the same paragraph,
-    or of the paragraph before when the quote opens its paragraph, has a known speaker (news
-    writing goes on quoting the same speaker).
-    """
-    text = adoc.article.text
-    sent = adoc.sentence_at(first.start)
-    lead = text[sent.start : first.start].strip()
-    if lead.endswith(":"):
-        found = _colon_speaker(adoc.spans[sent.index], first.start, quoted, resolver, named)
-        if found[0]:
-            return found
-    if sent.index > 0 and not lead:
-        prev_span = adoc.spans[sent.index - 1]
-        if prev_span.text.rstrip()[-1:] in (":", ","):  # "Rathbun stated," ending a paragraph
-            verb = _last_verb(prev_span, quoted, resolver.lexicon)
-            found = (_verb_speaker(verb, resolver, named), verb.lemma_.lower()) if verb is not None else (None, None)
-            if not found[0]:
-                found = _colon_speaker(prev_span, prev_span.end_char, quoted, resolver, named)
-            if found[0]:
-                return found
-    if lead:
-        return None, None
-    if first.block in last_by_block:
-        return last_by_block[first.block], None
-    block = adoc.article.blocks[first.block]
-    opens_block = not text[_block_start(adoc, first.block) : first.start].strip()
-    if opens_block and first.block - 1 in last_by_block:
-        if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
-            return last_by_block[first.block - 1], None
-    return None, None
-
-
-def _colon_speaker(
-    span: "Span", before: int, quoted, resolver: SpeakerResolver, named: frozenset[str]
-) -> tuple[str | None, str | None]:
-    """The person who speaks in "Sunak defended the record: “…”": the subject of the clause before the colon.
-
-    Any verb may introduce a quote this way, so only a person (or a pronoun for one) counts;
-    "The newspaper cited examples: “…”" gives no speaker.
-    """
-    for tok in span:
-        if tok.idx >= before or _inside(tok.idx, quoted) or tok.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        who = resolver.speaker(subj, named)
-        if who and resolver.kinds.get(who) == "person":
-            return who, tok.lemma_.lower()
-        return None, None
-    return None, None
-
-
-def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
-    verbs = [t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quoted)]
-    return verbs[-1] if verbs else None
-
-
-def _block_start(adoc: ArticleDoc, block: int) -> int:
-    b = adoc.article.blocks[block]
-    return adoc.article.text.find(b.text, max(0, b.start - 2)) if b.text else b.start
-
-
 # --------------------------------------------------------------------------- reported speech
 
 
@@ -294,7 +80,7 @@ def reported_speech(adoc: ArticleDoc, n: int, quoted, resolver: SpeakerResolver)
             continue
         found: dict[int, Found] = {}  # verb token index -> statement
         for tok in span:
-            if _inside(tok.idx, quoted):
+            if inside(tok.idx, quoted):
                 continue
             if tok.lower_ == "according":
                 item = _according(tok, adoc, n, sent, quoted, resolver)
@@ -315,7 +101,7 @@ def reported_speech(adoc: ArticleDoc, n: int, quoted, resolver: SpeakerResolver)
             if not clauses:
                 continue
             subj = resolver.subject_of(tok)
-            if subj is None or _inside(subj.idx, quoted):
+            if subj is None or inside(subj.idx, quoted):
                 continue
             speaker = resolver.speaker(subj)
             if not speaker:
@@ -438,7 +224,7 @@ def _split_coordinated(group: list["Token"], quoted) -> list[str]:
 
 def _according(tok: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver: SpeakerResolver) -> Found | None:
     """ "According to X, Y" (or "Y, according to X") when no reporting verb already carries Y."""
-    pobj = _according_object(tok)
+    pobj = source_object(tok)
     if pobj is None:
         return None
     head = tok.head
@@ -493,7 +279,7 @@ def _speech_noun(noun: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver
     if maker is None:
         maker = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     complements = [c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ not in ("by", "from")]
-    if maker is None or not complements or _inside(maker.idx, quoted):
+    if maker is None or not complements or inside(maker.idx, quoted):
         return None
     keep = {noun.i} | {t.i for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree}
     keep |= {t.i for c in complements for t in c.subtree}
@@ -506,22 +292,6 @@ def _speech_noun(noun: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver
 
 def _according_tokens(clause: "Token") -> set[int]:
     return {t.i for a in clause.subtree if a.lower_ == "according" for t in a.subtree}
-
-
-def _source_phrase(tok: "Token") -> str | None:
-    """The cue when ``tok`` opens a phrase naming a quote's source: "according to X", "in the words of X"."""
-    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-        return "according to"
-    if tok.lower_ == "words" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
-        return "in the words of"
-    return None
-
-
-def _according_object(according: "Token") -> "Token | None":
-    """X of "according to X" / "in the words of X"; of two objects ("curator Elaine Gustafon"
-    parsed as two) the name."""
-    objects = [g for c in according.children if c.lower_ in ("to", "of") for g in c.children if g.dep_ == "pobj"]
-    return next((o for o in objects if o.pos_ == "PROPN"), objects[0] if objects else None)
 
 
 def _finite_conjuncts(verb: "Token") -> set[int]:
@@ -557,7 +327,7 @@ def _quoted_share(token: "Token", quoted) -> float:
 
 def _share_quoted(tokens: list["Token"], quoted) -> float:
     words = [t for t in tokens if t.is_alpha]
-    return sum(1 for t in words if _inside(t.idx, quoted)) / len(words) if words else 0.0
+    return sum(1 for t in words if inside(t.idx, quoted)) / len(words) if words else 0.0
 
 
 # --------------------------------------------------------------------------- posts
@@ -633,18 +403,3 @@ _STOP = frozenset(
 def _words(text: str) -> set[str]:
     """Content words of a text, case-folded, for comparing claims."""
     return {w for w in re.findall(r"\w+", text.casefold()) if w not in _STOP and len(w) > 1}
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _inside(char: int, ranges) -> bool:
-    return any(s <= char < e for s, e in ranges)
-
-
-def _spans_between(adoc: ArticleDoc, start: int, end: int) -> list["Span"]:
-    return [sp for s, sp in zip(adoc.sentences, adoc.spans) if s.start < end and s.end > start]
-
-
-def _sentences_between(adoc: ArticleDoc, start: int, end: int) -> tuple[Evidence, ...]:
-    return tuple(Evidence(s.source, s.index, s.text) for s in adoc.sentences if s.start < end and s.end > start)
