@@ -80,47 +80,45 @@ def find_events(docs: list["ArticleDoc"]) -> tuple[TimelineEvent, ...]:
     order = {doc.source: i for i, doc in enumerate(docs)}
     groups = _merge(found)
     events = [_event(group, order) for group in groups]
-    return tuple(sorted(events, key=lambda e: (e.date, e.end or "", order.get(e.sources[0], 99), e.evidence[0].sentence)))
+    return tuple(sorted(events, key=lambda e: (e.date, e.end or "", order[e.sources[0]], e.evidence[0].sentence)))
 
 
 # --------------------------------------------------------------------------- per article
 
 
 def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
+    """The dated events of one article, sentence by sentence, keeping the last day named
+    as the anchor of "later that day"."""
     article = doc.article
-    reference = article.published
     from_context = article.published_basis == "set context"
     anchor: dt.date | None = None
     anchor_at: tuple[str, int] | None = None
     for sentence, span in doc.prose():
         block = doc.block_of(sentence)
         offset = sentence.start - block.start  # the sentence inside its block's text
-        ref = (_post_date(block.attribution, reference) or reference) if block.kind == "post" else reference
-        mentions = resolve_dates(sentence.text, ref, span=span, anchor=anchor)
+        post_day = _post_date(block.attribution, article.published) if block.kind == "post" else None
+        mentions = resolve_dates(sentence.text, post_day or article.published, span=span, anchor=anchor)
         if not mentions or _only_dates(sentence.text, mentions):
             continue
+        # resolved without any reference: the date does not rest on the publication date
         absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span)}
-        for mention in mentions:
-            if _in_quotes(block.text, offset + mention.start, offset + mention.end):
-                continue
-            event = _describe(span, sentence, mention, mentions)
+        told = [m for m in mentions if not _in_quotes(block.text, offset + m.start, offset + m.end)]
+        for mention in told:
+            anaphoric = anchor is not None and _ANAPHORIC.search(mention.text) and mention.value == anchor.isoformat()
             yield _Found(
                 date=mention.value,
                 end=mention.end_value,
                 date_text=mention.text,
-                event=event,
+                event=_describe(span, sentence, mention, mentions),
                 source=article.id,
                 sentence=sentence,
-                inferred=from_context and (mention.start, mention.value) not in absolute,
+                inferred=from_context and post_day is None and (mention.start, mention.value) not in absolute,
                 keys=_keys(span, sentence, mention),
                 entities=frozenset(e.text.lower() for e in span.ents if e.label_ not in _NON_NAMES),
                 focus=_focus(span, sentence, mention),
-                link=anchor_at if _ANAPHORIC.search(mention.text) and anchor and mention.value == anchor.isoformat() else None,
+                link=anchor_at if anaphoric else None,
             )
-        days = [
-            m for m in mentions
-            if len(m.value) == 10 and not _in_quotes(block.text, offset + m.start, offset + m.end)
-        ]
+        days = [m for m in told if len(m.value) == 10]
         if days:
             anchor = dt.date.fromisoformat(days[-1].value)
             anchor_at = (article.id, sentence.index)
