@@ -97,7 +97,7 @@ FUTURE_LEMMAS = {
 QUANTITY_WORDS = {
     "year", "years", "yr", "people", "percent", "per", "km", "miles", "metres", "meters",
     "feet", "kg", "tons", "tonnes", "votes", "troops", "soldiers", "hours", "days", "times",
-    "units", "points",
+    "units", "points", "gmt", "utc", "hrs", "local", "est", "cet", "bst", "edt", "pst",
 }
 
 # --------------------------------------------------------------------------- patterns
@@ -775,7 +775,7 @@ def resolve_dates(
     for start, end, name, m, handler in _candidates(text):
         if name == "year" and _skip_year(text, m, span if base is not None else None, base or 0):
             continue
-        if name == "month_alone" and not _month_alone_ok(text, m):
+        if name == "month_alone" and not _month_alone_ok(text, m, span if base is not None else None, base or 0):
             continue
         before = text[:start]
         tense = _tense_from_span(span, base, start, end) if base is not None else None
@@ -803,8 +803,13 @@ def _well_formed(result: _Resolved) -> bool:
     return all(_ISO_SHAPE.fullmatch(v) and v[:4] != "0000" for v in values)
 
 
-def _month_alone_ok(text: str, m: re.Match) -> bool:
-    """A bare month name is a date only after a cue or a preposition ("in March")."""
+def _month_alone_ok(text: str, m: re.Match, span: "Span | None", base: int) -> bool:
+    """A bare month name is a date only after a cue or a preposition ("in March"), and not
+    when the parse names a person by it ("a letter to May")."""
+    if span is not None and any(
+        t.ent_type_ in ("PERSON", "ORG") for t in _tokens_in(span, base, m.start("m"), m.end("m"))
+    ):
+        return False
     if m.groupdict().get("cue"):
         return True
     before = text[: m.start()]
