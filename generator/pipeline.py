@@ -33,7 +33,7 @@ from generator.publish.state import GENERATED, SetFiles, conflict_locations, dis
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Statuses from generator.pages.WriteOutcome, plus the ones the pipeline itself decides.
+# WriteOutcome statuses meaning the page received the new generation (the summary's "generated").
 GENERATED_STATUSES = ("created", "updated", "merged")
 
 

@@ -1,7 +1,6 @@
 """The git pre-push hook: installing it safely, and what it does on a push."""
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 
 from generator.errors import BriefingError
 from generator.publish.hooks import BACKUP_SUFFIX, MARKER, install_hooks
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 from tests.publish.conftest import git, init_repo
 
 FOREIGN_HOOK = "#!/bin/sh\necho 'my own checks'\n"
