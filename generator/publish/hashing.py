@@ -46,7 +46,9 @@ def _feed_tree(digest: "hashlib._Hash", label: str, root: Path) -> None:
     moving bytes from one file to the next or renaming a file changes the hash."""
     for path in _files(root):
         name = f"{label}/{path.relative_to(root).as_posix()}".encode("utf-8")
-        data = path.read_bytes()
+        # Line ends normalised: a checkout with core.autocrlf (Windows) must not make every
+        # page look stale; ingest and the templates read CRLF and LF alike.
+        data = path.read_bytes().replace(b"\r\n", b"\n")
         digest.update(len(name).to_bytes(8, "big") + name)
         digest.update(len(data).to_bytes(8, "big") + data)
 

@@ -52,6 +52,13 @@ def test_removing_or_renaming_an_article_changes_the_hash(set_dir, fingerprint):
     assert set_hash(set_dir, fingerprint) not in (before, renamed)
 
 
+def test_crlf_checkouts_hash_like_lf_ones(set_dir, fingerprint):
+    before = set_hash(set_dir, fingerprint)
+    for article in _articles(set_dir):
+        article.write_bytes(article.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert set_hash(set_dir, fingerprint) == before
+
+
 def test_moving_bytes_between_files_changes_the_hash(tmp_path, fingerprint):
     one, two = tmp_path / "one", tmp_path / "two"
     for folder, (a, b) in ((one, (b"ab", b"c")), (two, (b"a", b"bc"))):
