@@ -81,6 +81,7 @@ class Lexicon:
     object: frozenset[str]
     speech_nouns: frozenset[str]
     short_quote: frozenset[str]
+    negating: frozenset[str]
     not_speakers: frozenset[str]
 
 
@@ -97,7 +98,7 @@ def load_lexicon() -> Lexicon:
             sections.setdefault(current, set())
         elif line and current:
             sections[current].add(line)
-    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "short_quote", "not_speakers")))
+    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers")))
 
 
 class SpeakerResolver:
@@ -140,14 +141,22 @@ class SpeakerResolver:
                 return None
             subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
+                if subj.lower_ in ("who", "that") and token.dep_ == "relcl":
+                    return token.head  # "the minister, who said that …"
                 return subj
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and token.lemma_.lower() == "quote" and token is not verb:
+                return passive  # "Smith was quoted as saying that …"
+            if passive is not None or any(c.dep_ == "auxpass" for c in token.children):
                 return None  # "it was announced that", "he was told": no speaker here
             inverted = self._inverted_subject(token)
             if inverted is not None:
                 return inverted
             if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
                 token = token.head if token.head is not token else None
+                continue
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "quoted as saying"
+                token = token.head.head
                 continue
             return None
         return None

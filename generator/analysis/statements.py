@@ -108,6 +108,8 @@ def reported_speech(adoc: ArticleDoc, n: int, quoted, resolver: SpeakerResolver)
                 continue
             ev = (Evidence(adoc.source, sent.index, sent.text),)
             for clause in clauses:
+                if lemma in lex.negating:  # "denied that X" must not read as X
+                    clause = f"{tok.text} that {clause}"
                 found[tok.i * 100 + len(found)] = Found(speaker, "reported", clause, n, tok.idx, ev, lemma)
         yield from _join_participles(found, span)
 

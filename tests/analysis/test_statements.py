@@ -216,6 +216,12 @@ REPORTED = [
     ("According to Afghan Ambassador to the United States Hamdullah Mohib, the participation of this team in this "
      "science competition shows progress.", "Mohib",
      ["the participation of this team in this science competition shows progress"], "according to"),
+    ("The minister, Henrik Dahl, who said that the plan was final, left early.", "Dahl",
+     ["the plan was final"], "say"),
+    ("Mayor Elena Varga was quoted as saying that the deal was dead.", "Varga", ["the deal was dead"], "say"),
+    # a denial keeps its verb: the clause alone would say the opposite
+    ("Mayor Elena Varga denied that the council had ignored the engineers.", "Varga",
+     ["denied that the council had ignored the engineers"], "deny"),
     ("Later that day, Erdogan confirmed Türkiye's readiness to host the meeting.", "Erdogan",
      ["Türkiye's readiness to host the meeting"], "confirm"),
     ("Mayor Elena Varga opened the session. The decision cannot be appealed, added the mayor, adding that work "
