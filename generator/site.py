@@ -30,6 +30,7 @@ from generator.render import (
     Refs,
     actor_slug,
     dump_front_matter,
+    human_date,
     meta_text,
     render_template,
     set_path,
@@ -224,7 +225,8 @@ def site_pages(
     )
     for month in month_keys:
         pages[f"archive/{month}.md"] = _page(
-            {"title": f"Briefings: {month}", "search": {"exclude": True}},
+            {"title": f"Briefings of {human_date(month)}" if month != "undated" else "Undated briefings",
+             "search": {"exclude": True}},
             render_template("month.md.j2", month=month, records=months[month]),
         )
     for site in actors:
