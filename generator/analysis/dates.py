@@ -643,6 +643,10 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
         prep = {t.head.lower_ for t in date_tokens if t.head.dep_ == "prep"}
         if progressive or prep & {"for", "until", "till", "by"}:
             return "future"
+        # in running text a simple present with a date is a timetable ("the trial resumes
+        # on Monday"), except for attribution ("says on Tuesday", headline style)
+        if verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_ not in ("say", "tell", "report", "announce", "claim"):
+            return "future"
         return "present"
     return None
 

@@ -94,6 +94,7 @@ def _found(mentions: list[DateMention]) -> list[tuple]:
         ("The ministers meet again next Tuesday.", dt.date(2024, 3, 12), [("next Tuesday", "2024-03-19")]),
         ("The union will hold a rally on Friday.", dt.date(2024, 3, 12), [("Friday", "2024-03-15")]),
         ("The rally was held on Friday.", dt.date(2024, 3, 12), [("Friday", "2024-03-08")]),
+        ("The trial resumes on Monday at the district court.", dt.date(2024, 3, 13), [("Monday", "2024-03-18")]),
         ("The contract ran between 2002 and 2005.", dt.date(2024, 3, 12), [("2002 and 2005", "2002", "2005")]),
         ("The filing is dated 2024-03-05.", dt.date(2024, 3, 12), [("2024-03-05", "2024-03-05")]),
         ("The hearing took place on 13 May 2025 in the capital.", None, [("13 May 2025", "2025-05-13")]),
