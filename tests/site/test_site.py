@@ -173,3 +173,15 @@ def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_p
     feed = ET.fromstring((tmp_path / "feed.xml").read_text("utf-8"))
     assert feed.find(f"{ATOM}entry/{ATOM}title").text == "An editor's title & more"
     assert [c.get("term") for c in feed.findall(f"{ATOM}entry/{ATOM}category")] == ["NATO", "edited tag"]
+
+
+def test_source_page_keeps_one_paragraph_per_block(seed_record):
+    """Real pipeline output: each paragraph of the article is its own Markdown paragraph."""
+    src = seed_record["sources"][0]
+    lines = site_pages([seed_record])[f"sources/{seed_record['set']}/{src['id']}.md"].split("\n")
+    paragraphs = [b for b in src["blocks"] if b["kind"] == "paragraph" and b["sentences"]]
+    assert len(paragraphs) > 3
+    for block in paragraphs:
+        first = f'<span id="{src["id"]}-{block["sentences"][0]["index"]}"'
+        at = next(i for i, line in enumerate(lines) if line.startswith(first))
+        assert lines[at - 1] == "" and lines[at + 1] == "", f"block starting {first} runs into its neighbours"
