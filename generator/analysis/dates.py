@@ -636,7 +636,7 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
         # present perfect: "has called a rally on March 18" may look ahead; for weekdays
         # "present" still reads as the most recent such day
         return "present"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and head.tag_ != "":
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):  # "the talks held on Monday"
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or aux_lower & {"is", "are", "am", "being"}:
         progressive = "being" in aux_lower or (verb.tag_ == "VBG" and bool(aux_lower & {"is", "are", "am"}))
