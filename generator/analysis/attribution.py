@@ -139,7 +139,9 @@ class SpeakerResolver:
         for _ in range(4):
             if token is None:
                 return None
-            subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            # "the energy company Voltaro said": the parser may give two subjects; the name wins
+            subj = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0] if subjects else None)
             if subj is not None:
                 if subj.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return token.head  # "the minister, who said that …"
@@ -298,7 +300,12 @@ class SpeakerResolver:
             return None
         if head.pos_ == "NOUN" and not (_AGENT_NOUN.search(head.lemma_.lower()) or self._agent_modifier(head)):
             return None  # "Ankara's support for …" is no speaker; "a government spokesman" is
-        text = phrase.text.strip()
+        # the name without what an apposition says of it ("Ana Ruiz, 34, a nurse" → "Ana Ruiz")
+        drop = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        words = [t for t in phrase if t.i not in drop]
+        while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+            words = words[:-1]
+        text = "".join(t.text_with_ws for t in words).strip()
         return text if len(text) > 2 else None
 
     @staticmethod

@@ -153,8 +153,10 @@ def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < xcomp.i), None)
-            start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
-            if obj is not None and obj.dep_ == "prep":  # "called on NATO to": drop the "on"
+            if obj is None:
+                return []  # "asked not to be named": a wish about oneself, not a call on anyone
+            start = obj.left_edge.i
+            if obj.dep_ == "prep":  # "called on NATO to": drop the "on"
                 start = obj.i + 1
             text = _text(verb.doc, range(start, xcomp.right_edge.i + 1), _finite_conjuncts(xcomp))
             return [text] if _is_content(text) else []

@@ -305,6 +305,28 @@ def test_ferry_article_statements(nlp):
     assert not any("thirty years old" in s.text for s in sts), "a report is no speaker"
 
 
+STORM = [
+    # (kind, speaker, text) — tests/data/articles/quotes_storm.txt, the whole expected output
+    ("direct", "Voltaro", "We are not going anywhere"),  # "the energy company Voltaro said": the name
+    ("reported", "Voltaro", "crews would work through the night"),
+    ("direct", "Paul Hart", "No. I will see this through."),
+    ("direct", "one resident", "It's a disaster"),  # "who asked not to be named" is no statement
+    ("direct", "Protesters", "We want our power back"),  # "they": the plural agent before
+    ("direct", "Ana Ruiz", "I was terrified"),  # not "Ana Ruiz, 34, a nurse from the coast"
+    ("direct", "Paul Hart", "We will fight for every household."),  # the BBC is told, not telling
+    ("reported", "Olga Petrova", "the company had failed to prepare"),
+    ("reported", "Olga Petrova", "fines were likely"),
+    ("reported", "Voltaro", "it had doubled its repair teams"),
+]
+
+
+def test_storm_article_statements(nlp):
+    sts = statements_for(nlp, [load_article(DATA / "articles" / "quotes_storm.txt", "s1")])
+    assert [(s.kind, s.text) for s in sts] == [(kind, text) for kind, _, text in STORM]
+    for st, (_, speaker, _) in zip(sts, STORM):
+        assert speaker in st.speaker and len(st.speaker) < 40, (st.speaker, st.text)
+
+
 def test_evidence_sentences_are_the_articles_sentences(nlp, seed_set_path):
     docs = parse_articles(list(load_source_set(seed_set_path).articles), nlp)
     sts = find_statements(docs, find_actors(docs))
