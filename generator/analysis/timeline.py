@@ -27,7 +27,7 @@ from generator.analysis.dates import DateMention, resolve_dates
 from generator.model import Evidence, Sentence, TimelineEvent
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from generator.analysis.document import ArticleDoc
 
@@ -177,6 +177,7 @@ def _tokens(span: "Span", sentence: Sentence, mention: DateMention) -> list["Tok
 
 
 def _top(tokens: list["Token"]) -> "Token":
+    """The token of a date expression nearest the root: where it attaches to the clause."""
     return min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
 
 
@@ -223,7 +224,7 @@ def _shared_subject(verb: "Token") -> set[int]:
 _OPTIONAL = ("prep", "advcl", "acl", "npadvmod", "appos", "conj", "advmod", "agent", "relcl", "cc", "punct")
 
 
-def _shorten(doc, keep: set[int], date_ids: set[int]) -> set[int]:
+def _shorten(doc: "Doc", keep: set[int], date_ids: set[int]) -> set[int]:
     """Drop the largest optional phrases that do not hold the date until the event fits."""
     keep = set(keep)
     candidates = sorted(
@@ -259,6 +260,8 @@ def _antecedents(span: "Span", keep: set[int]) -> dict[int, str]:
 
 
 def _governing_verb(token: "Token") -> "Token":
+    """The verb a date attaches to; a clause without a subject of its own ("to meet X on
+    May 13", "including the March 2022 talks") is read with the clause it depends on."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     while (
