@@ -102,7 +102,10 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
             continue
         # resolved without any reference: the date does not rest on the publication date
         absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span)}
-        told = [m for m in mentions if not _in_quotes(block.text, offset + m.start, offset + m.end)]
+        told = [
+            m for m in mentions
+            if not _in_quotes(block.text, offset + m.start, offset + m.end) and not _dateline(sentence.text, m)
+        ]
         for mention in told:
             anaphoric = anchor is not None and _ANAPHORIC.search(mention.text) and mention.value == anchor.isoformat()
             yield _Found(
@@ -136,6 +139,15 @@ def _post_date(attribution: str | None, reference: dt.date | None) -> dt.date | 
         if len(mention.value) == 10:
             return dt.date.fromisoformat(mention.value)
     return None
+
+
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .,'/-]*,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-–—:]")
+
+
+def _dateline(text: str, mention: DateMention) -> bool:
+    """The date of a wire dateline ("BRUSSELS, May 14 (Wire) — …"): the story's own date."""
+    return bool(_DATELINE_BEFORE.match(text[: mention.start]) and _DATELINE_AFTER.match(text[mention.end:]))
 
 
 def _only_dates(text: str, mentions: list[DateMention]) -> bool:

@@ -189,3 +189,13 @@ def test_election_events(election_events):
     assert "collapsed on Thursday (2024-11-21)" in by_date["2024-11-21"]
     assert by_date["2025"].startswith("New elections are likely early next year")
     assert "1990s" not in by_date["2025"] and "next year" not in by_date["1990"]
+
+
+def test_wire_dateline_is_not_an_event(nlp):
+    article = load_article(DATA / "articles" / "timeline_wire_1.txt", "s1")
+    events = find_events(parse_articles([article], nlp))
+    assert [(e.date, e.date_text) for e in events] == [
+        ("2025-01", "January"),
+        ("2025-05-13", "Tuesday"),
+        ("2025-06", "next month"),
+    ]
