@@ -223,6 +223,12 @@ class SpeakerResolver:
             owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
             if owner is None:  # "The Home Office letter reads …": a named body's document
                 owner = next((c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE")), None)
+            if owner is None:  # "a statement from the ministry", "a letter by the mayor"
+                owner = next(
+                    (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                     for g in c.children if g.dep_ == "pobj"),
+                    None,
+                )
             return self.speaker(owner, exclude) if owner is not None else None
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)

@@ -320,10 +320,24 @@ STORM = [
 ]
 
 
-def test_storm_article_statements(nlp):
-    sts = statements_for(nlp, [load_article(DATA / "articles" / "quotes_storm.txt", "s1")])
-    assert [(s.kind, s.text) for s in sts] == [(kind, text) for kind, _, text in STORM]
-    for st, (_, speaker, _) in zip(sts, STORM):
+PORT = [
+    # tests/data/articles/quotes_port.txt, the whole expected output
+    ("reported", "Ivan Novak", "talks would resume on Monday"),  # "The spokesman for …, X, told"
+    ("direct", "Port Authority", "We have made a fair offer"),  # "according to a statement from X"
+    ("direct", "Ivan Novak", "Nobody wants a long strike"),  # "Novak, 52, said"
+    ("direct", "Ivan Novak", "But the union must move too."),
+    ("reported", "spokesperson for Maersk", "the company had diverted four ships to Koper"),
+    ("reported", "Sources", "the government was preparing an emergency law"),
+    ("reported", "Marta Kov", "her members would not return without a written guarantee"),
+    ("direct", "Marta Kov", "We have been patient for three years."),  # "She added:" ends the paragraph
+]
+
+
+@pytest.mark.parametrize("name, expected", [("quotes_storm.txt", STORM), ("quotes_port.txt", PORT)])
+def test_article_statements(nlp, name, expected):
+    sts = statements_for(nlp, [load_article(DATA / "articles" / name, "s1")])
+    assert [(s.kind, s.text) for s in sts] == [(kind, text) for kind, _, text in expected]
+    for st, (_, speaker, _) in zip(sts, expected):
         assert speaker in st.speaker and len(st.speaker) < 40, (st.speaker, st.text)
 
 
