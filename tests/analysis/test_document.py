@@ -15,6 +15,8 @@ from tests.conftest import DATA, SEEDS
          ['He said the walkout would continue "until they put a fair offer on the table."', "Then he left."]),
         ("It was “an insult to every worker.” She left.", ["It was “an insult to every worker.”", "She left."]),
         ("A short subhead\n\nThe first sentence of the story.", ["A short subhead", "The first sentence of the story."]),
+        ("Highlighting Turkey’s military and operational contributions, President Erdoğgan announced a new command.",
+         ["Highlighting Turkey’s military and operational contributions, President Erdoğgan announced a new command."]),
     ],
 )
 def test_sentences_keep_closing_quotes_and_never_cross_blocks(nlp, text, expected):
