@@ -192,8 +192,8 @@ def direct_quotes(
     …. “…”").
     """
     quoted = resolver.quoted
-    said = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker) for f in reported]
-    quoted_by: list[tuple[int, int, str]] = []  # (block, start, speaker) of attributed quotes
+    said = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker, f.cue or "") for f in reported]
+    quoted_by: list[tuple[int, int, str, str]] = []  # (block, start, speaker, cue) of attributed quotes
     for parts in _quote_groups(adoc, quotes):
         last_by_block = _last_speakers(said + quoted_by, parts[0].start)
         words = sum(p.words() for p in parts)
@@ -215,16 +215,16 @@ def direct_quotes(
             speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
             continue
-        quoted_by.extend((p.block, p.start, speaker) for p in parts)
+        quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
 
 
-def _last_speakers(said: list[tuple[int, int, str]], before: int) -> dict[int, str]:
-    """Block index → the speaker of the last statement found in it before offset ``before``."""
-    last: dict[int, str] = {}
-    for block, _, who in sorted(x for x in said if x[1] < before):
-        last[block] = who
+def _last_speakers(said: list[tuple[int, int, str, str]], before: int) -> dict[int, tuple[str, str | None]]:
+    """Block index → (speaker, cue) of the last statement found in it before offset ``before``."""
+    last: dict[int, tuple[str, str | None]] = {}
+    for block, _, who, cue in sorted(x for x in said if x[1] < before):
+        last[block] = (who, cue or None)
     return last
 
 
@@ -297,7 +297,14 @@ def _is_title(parts: list[QuoteSpan]) -> bool:
     return len(words) > 1 and fits and len(capitals) >= 2
 
 
-def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dict[int, str], quoted, resolver, named):
+def _speaker_from_context(
+    adoc: ArticleDoc,
+    first: QuoteSpan,
+    last_by_block: dict[int, tuple[str, str | None]],
+    quoted,
+    resolver: SpeakerResolver,
+    named: frozenset[str],
+) -> tuple[str | None, str | None]:
     """A speaker for a quote whose own sentence has no reporting verb.
 
     In order: a colon introduces the quote in its own sentence and the clause before names a
@@ -325,12 +332,12 @@ def _speaker_from_context(adoc: ArticleDoc, first: QuoteSpan, last_by_block: dic
     if lead:
         return None, None
     if first.block in last_by_block:
-        return last_by_block[first.block], None
+        return last_by_block[first.block]
     block = adoc.article.blocks[first.block]
     opens_block = not text[_block_start(adoc, first.block) : first.start].strip()
     if opens_block and first.block - 1 in last_by_block:
         if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
-            return last_by_block[first.block - 1], None
+            return last_by_block[first.block - 1]
     return None, None
 
 
