@@ -64,10 +64,10 @@ def cli(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
-def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool) -> None:
+def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool, nlp=None) -> None:
     from generator.pipeline import generate
 
-    report = generate(seeds, out, jobs=jobs, force=force, check=check)
+    report = generate(seeds, out, jobs=jobs, force=force, check=check, nlp=nlp)
     for line in report.conflict_lines():
         click.echo(line, err=True)
     if check and report.stale:
@@ -133,13 +133,15 @@ def serve(seeds: Path, out: Path, host: str, port: int) -> None:
 
     Example: briefing serve --port 8001
     """
+    from generator.analysis.nlp import load_pipeline
     from generator.site import serve as serve_site
 
-    _run_generate(seeds, out, jobs=1, force=False, check=False)
+    nlp = load_pipeline()  # once: every save regenerates with the same model
+    _run_generate(seeds, out, jobs=1, force=False, check=False, nlp=nlp)
 
     def regenerate() -> None:
         try:
-            _run_generate(seeds, out, jobs=1, force=False, check=False)
+            _run_generate(seeds, out, jobs=1, force=False, check=False, nlp=nlp)
         except click.ClickException as exc:  # keep serving; show the problem
             exc.show()
 
