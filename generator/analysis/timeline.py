@@ -62,6 +62,7 @@ class _Found:
     entities: frozenset[str]  # named entities of the sentence, lower-cased
     focus: str  # lemma of the noun the date modifies ("summit" in "the summit next month")
     link: tuple[str, int] | None = None  # the sentence whose day "later that day" refers to
+    direct: bool = True  # the date dates its clause, not a noun inside the clause's subject
 
 
 def find_events(docs: list["ArticleDoc"]) -> tuple[TimelineEvent, ...]:
@@ -120,6 +121,7 @@ def _doc_events(doc: "ArticleDoc") -> Iterable[_Found]:
                 entities=frozenset(e.text.lower() for e in span.ents if e.label_ not in _NON_NAMES),
                 focus=_focus(span, sentence, mention),
                 link=anchor_at if anaphoric else None,
+                direct=_dates_clause(span, sentence, mention),
             )
         days = [m for m in told if len(m.value) == 10]
         if days:
@@ -422,6 +424,19 @@ def _tidy(text: str, mention: DateMention) -> str:
 _REPORTING = {"say", "tell", "add", "state", "accord", "note"}
 
 
+def _dates_clause(span: "Span", sentence: Sentence, mention: DateMention) -> bool:
+    """Whether the date attaches to its clause rather than to a noun in the clause's subject."""
+    tokens = _tokens(span, sentence, mention)
+    if not tokens:
+        return False
+    node = _top(tokens)
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False
+        node = node.head
+    return True
+
+
 def _keys(span: "Span", sentence: Sentence, mention: DateMention) -> frozenset[str]:
     """Content lemmas of the sentence (the event's words and its context), without dates."""
     date_ids = {t.i for t in _tokens(span, sentence, mention)}
@@ -485,9 +500,31 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
     return [groups[k] for k in sorted(groups)]
 
 
+def _words(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def _central(group: list[_Found]) -> _Found:
+    """The member that tells the merged event best: not one that refers back ("later that
+    day"), one whose date dates its clause ("the proposal for talks on May 15 was made on
+    Sunday" is no account of May 15), one that names the date in full ("on May 13, 2025"
+    reports the event, "on Tuesday" often refers back to it), then the one whose wording
+    shares the most with the others, then the first."""
+    words = [_words(f.event) for f in group]
+    scores = [sum(len(w & other) for j, other in enumerate(words) if j != i) for i, w in enumerate(words)]
+
+    def rank(i: int) -> tuple:
+        f = group[i]
+        return (f.link is None, f.direct, any(c.isdigit() for c in f.date_text), scores[i], -i)
+
+    return group[max(range(len(group)), key=rank)]
+
+
 def _event(group: list[_Found], order: dict[str, int]) -> TimelineEvent:
     group = sorted(group, key=lambda f: (order.get(f.source, 99), f.sentence.index))
-    first = group[0]
+    first = _central(group)
     sources = tuple(dict.fromkeys(f.source for f in group))
     evidence = tuple(dict.fromkeys(Evidence(f.source, f.sentence.index, f.sentence.text) for f in group))
     return TimelineEvent(

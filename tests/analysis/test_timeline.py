@@ -52,7 +52,7 @@ def _on(events, date):
         ("2025-05-13", None, ("s1", "s2"), "Rutte arrived in Ankara"),
         ("2025-05-14", "2025-05-15", ("s1", "s2"), "Foreign Ministers’ Meeting in Antalya"),
         ("2025-05-15", None, ("s1", "s2"), "considered for Thursday (2025-05-15) in Istanbul"),
-        ("2025-06", None, ("s1", "s2"), "summit"),
+        ("2025-06", None, ("s1", "s2"), "NATO Summit next month"),
     ],
 )
 def test_seed_events(seed_events, date, end, sources, words):
