@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
+from generator.errors import BriefingError
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -87,8 +89,16 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read the reporting-verb lexicon shipped with the package (once per process)."""
-    text = resources.files("generator.analysis").joinpath("lexicons/reporting_verbs.txt").read_text("utf-8")
+    """Read the reporting-verb lexicon shipped with the package (once per process).
+
+    Raises:
+        BriefingError: the file is missing or unreadable (a broken install).
+    """
+    path = resources.files("generator.analysis").joinpath("lexicons/reporting_verbs.txt")
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefingError(f"cannot read the reporting-verb lexicon ({exc}); reinstall the package", str(path)) from exc
     sections: dict[str, set[str]] = {}
     current = ""
     for line in text.splitlines():
