@@ -203,13 +203,9 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
     date_ids = {t.i for t in tokens}
     other_dates = {t.i for m in mentions if m != mention for t in _tokens(span, sentence, m)}
     top = _top(tokens)
-    if (
-        top.dep_ in ("poss", "npadvmod")
-        and top.head.pos_ in ("NOUN", "PROPN")
-        and top.head.dep_ not in ("nsubj", "nsubjpass", "ROOT")
-    ):
-        # "ahead of next month's annual summit": the thing dated (a subject takes its verb:
-        # "Next year's competition is scheduled to take place in Mexico City")
+    if top.dep_ in ("poss", "npadvmod") and _awaited(top.head):
+        # "ahead of next month's annual summit": the thing dated, which the clause only
+        # looks towards ("In Tuesday's meeting, Erdogan reaffirmed …" keeps its verb)
         keep = _clause(top.head, date_ids, other_dates)
     else:
         verb = _governing_verb(top)
@@ -220,6 +216,18 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
         return _tidy(sentence.text, mention)
     text = _render(span, sorted(keep), _antecedents(span, keep))
     return _tidy(text, mention)
+
+
+_TOWARDS = {"ahead", "before", "after", "until", "till", "toward", "towards", "advance", "prior", "for", "to"}
+
+
+def _awaited(noun: "Token") -> bool:
+    """A noun the clause points to in time ("ahead of the summit", "a precursor to it")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    word = prep.head.lower_ if prep.lower_ == "of" else prep.lower_
+    return word in _TOWARDS
 
 
 def _shared_subject(verb: "Token") -> set[int]:
