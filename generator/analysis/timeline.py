@@ -249,6 +249,7 @@ _OPTIONAL = ("prep", "advcl", "acl", "npadvmod", "appos", "conj", "advmod", "age
 def _shorten(doc: "Doc", keep: set[int], date_ids: set[int]) -> set[int]:
     """Drop the largest optional phrases that do not hold the date until the event fits."""
     keep = set(keep)
+    roots = {i for i in keep if doc[i].head.i not in keep or doc[i].head.i == i}
     candidates = sorted(
         (doc[i] for i in keep if doc[i].dep_ in _OPTIONAL and doc[i].i not in date_ids),
         key=lambda t: (-len(list(t.subtree)), -t.i),
@@ -259,6 +260,11 @@ def _shorten(doc: "Doc", keep: set[int], date_ids: set[int]) -> set[int]:
         ids = {t.i for t in token.subtree}
         if token.i in keep and not ids & date_ids and len(ids) < len(keep) - 3:
             keep -= ids
+    # a token whose head went with a dropped phrase goes too ("Washington D.C.")
+    orphans = {i for i in keep if i not in roots and doc[i].head.i not in keep}
+    while orphans:
+        keep -= orphans
+        orphans = {i for i in keep if i not in roots and doc[i].head.i not in keep}
     return keep
 
 
@@ -389,6 +395,8 @@ def _render(span: "Span", ids: list[int], subs: dict[int, str]) -> str:
         token = doc[i]
         if token.text in (",", ";") and (i - 1 not in kept or i + 1 not in kept):
             continue  # a comma left at the edge of a dropped clause
+        if token.dep_ == "punct" and i - 1 not in kept and token.text not in ("“", "‘", "(", '"', "[", "—", "–"):
+            continue  # punctuation whose phrase went ("… in Washington D.C." parsed as punct)
         if prev is not None and i != prev + 1:
             parts.append(" ")
         text = subs.get(i, token.text)
