@@ -34,8 +34,9 @@ _FEMALE = frozenset("mrs ms miss madam madame lady dame queen princess mother wi
 _GROUP_PRONOUNS = {"they", "it"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # A proper noun as the subject of a reporting verb is an agent even when the tagger gives it an
-# odd label (newspapers come out as EVENT or WORK_OF_ART), unless it is a date or a number.
-_NOT_AGENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LOC", "FAC", "LAW", "LANGUAGE"}
+# odd label (newspapers come out as EVENT or WORK_OF_ART, rare names as LOC), unless it is a
+# date or a number.
+_NOT_AGENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
 # Nouns that name people by what they do: spokesman, minister, official, analyst, director,
 # expert, police, government, ministry … (English agent-noun endings plus institution words).
 _AGENT_NOUN = re.compile(

@@ -222,6 +222,11 @@ REPORTED = [
     # a denial keeps its verb: the clause alone would say the opposite
     ("Mayor Elena Varga denied that the council had ignored the engineers.", "Varga",
      ["denied that the council had ignored the engineers"], "deny"),
+    ("Mayor Elena Varga told residents to stay indoors until the water falls.", "Varga",
+     ["residents to stay indoors until the water falls"], "tell"),
+    # the tagger calls the name a place; the subject of "told" is an agent all the same
+    ("Harbour master Ines Duval told the press on Monday that the port was closed.", "Duval",
+     ["the port was closed"], "tell"),
     ("Later that day, Erdogan confirmed Türkiye's readiness to host the meeting.", "Erdogan",
      ["Türkiye's readiness to host the meeting"], "confirm"),
     ("Mayor Elena Varga opened the session. The decision cannot be appealed, added the mayor, adding that work "
