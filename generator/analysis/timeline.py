@@ -40,6 +40,8 @@ DEPENDENT_CLAUSES = {"xcomp", "advcl", "acl", "prep", "pcomp", "amod"}
 MAX_EVENT_TOKENS = 28
 _QUOTES = [("“", "”"), ('"', '"'), ("‘", "’")]
 _LEADING_JUNK = re.compile(r"^(?:[,;:–—-]\s*|(?:and|but|or|which|who|so)\s+)+", re.I)
+# A place dateline before the lead: "Taipei, Taiwan — The festival …"
+_PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]*(?:,?\s+[A-Z][\w.'’]*){0,5}\s+[-–—]\s+(?=[A-Z])")
 # "later that day", "the same day": the day of the event the article just told
 _ANAPHORIC = re.compile(r"\bthat\b|\bsame\b|\bin the day\b", re.I)
 _WEEKDAY_OR_DAYWORD = re.compile(
@@ -409,6 +411,7 @@ def _tidy(text: str, mention: DateMention) -> str:
     """Trim stray punctuation and lead-in words, show a relative day resolved."""
     text = re.sub(r"\s+", " ", text).strip()
     text = _LEADING_JUNK.sub("", text)
+    text = _PLACE_DATELINE.sub("", text)
     text = text.strip(" ,;:–—-")
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;])(?:\s*[,;])+", r"\1", text)
