@@ -282,10 +282,10 @@ class SpeakerResolver:
         # "American academic and professor Marc Lamont Hill": a name coordinated to a title noun
         named = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
         tokens = [t for t in phrase if t.i in named]
-        for m in found:
-            if any(m.start <= t.idx < m.end for t in tokens):
-                return m
-        return None
+        hits = [m for m in found if any(m.start <= t.idx < m.end for t in tokens)]
+        # "the Crown prosecutor, Mark Tedeschi": the person, not the body in the title
+        people = [m for m in hits if self.kinds.get(m.actor) == "person"]
+        return (people or hits or [None])[0]
 
     def _surfaces(self, phrase: "Span", head: "Token") -> list[str]:
         """Phrases to ask the index: the whole subject, it without its article, the head noun."""
