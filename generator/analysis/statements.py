@@ -361,7 +361,8 @@ def merge_statements(found: Iterable[Found], docs: list[ArticleDoc]) -> tuple[St
     """One statement per claim and speaker, with every source and evidence sentence.
 
     Two statements of the same speaker merge when their content words overlap strongly (the
-    smaller shares >= 80% of its words with the other and is at least half its size), or when
+    smaller shares >= 80% of its words with the other and is at least half its size; across
+    articles, where one source paraphrases what another quotes, 65% of six or more), or when
     a short quoted fragment lies inside a longer statement found in the same sentence ("He said
     it is excellent … “to keep the Alliance strong.”"). The longer text is kept, a direct
     quote before a paraphrase.
@@ -383,6 +384,7 @@ def merge_statements(found: Iterable[Found], docs: list[ArticleDoc]) -> tuple[St
 
 
 def _same_claim(a: Found, b: Found) -> bool:
+    """Whether two statements of one speaker carry the same claim (see :func:`merge_statements`)."""
     if a.speaker != b.speaker:
         return False
     wa, wb = _words(a.text), _words(b.text)
@@ -391,6 +393,10 @@ def _same_claim(a: Found, b: Found) -> bool:
     small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     shared = len(small & large) / len(small)
     if shared >= 0.8 and len(small) >= 0.5 * len(large):
+        return True
+    # one source quotes, another paraphrases: "do its utmost to ensure NATO remains strong" /
+    # "do its best to keep NATO strong"; long enough that 2/3 shared words are no accident
+    if a.doc != b.doc and shared >= 0.65 and len(small) >= 6 and len(small) >= 0.7 * len(large):
         return True
     same_sentence = bool(set(a.evidence) & set(b.evidence))
     return same_sentence and shared >= 0.9

@@ -352,6 +352,11 @@ def test_article_statements(nlp, name, expected):
 def test_evidence_sentences_are_the_articles_sentences(nlp, seed_set_path):
     docs = parse_articles(list(load_source_set(seed_set_path).articles), nlp)
     sts = find_statements(docs, find_actors(docs))
+    # quoted in s1 ("do its utmost to ensure NATO remains strong"), paraphrased in s2
+    # ("do its best to keep NATO strong"): one statement with both sources, the quote's words
+    utmost = _one(sts, "do its utmost")
+    assert utmost.kind == "direct" and utmost.sources == ("s1", "s2")
+    assert not any("do its best" in s.text for s in sts)
     sentences = {(d.source, s.index): s.text for d in docs for s in d.sentences}
     for st in sts:
         assert st.evidence and set(st.sources) == {e.source for e in st.evidence}
