@@ -492,6 +492,11 @@ def _similar(a: _Found, b: _Found) -> bool:
         return True
     shared = len(a.keys & b.keys) / max(1, min(len(a.keys), len(b.keys)))
     names = len(a.entities & b.entities)
+    if len(a.date) == 10 and a.source != b.source:
+        # a set reports one story: two sources on the same day with a word or a name in
+        # common tell the same happening ("a ferry struck the wall on Saturday" /
+        # "yesterday's collision … ferries turn sharply")
+        return bool(a.keys & b.keys) or names >= 1
     if len(a.date) == 10:  # one day: the same actors on the same day is the same story
         return shared >= 0.2 or names >= 2 or (names >= 1 and shared >= 0.1)
     return shared >= 0.3 or (names >= 1 and shared >= 0.2)
