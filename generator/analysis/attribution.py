@@ -109,7 +109,8 @@ def load_lexicon() -> Lexicon:
             sections.setdefault(current, set())
         elif line and current:
             sections[current].add(line)
-    return Lexicon(*(frozenset(sections.get(k, ())) for k in ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers")))
+    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers")
+    return Lexicon(*(frozenset(sections.get(k, ())) for k in keys))
 
 
 class SpeakerResolver:
@@ -262,7 +263,8 @@ class SpeakerResolver:
             if child.dep_ in _NAME_DEPS | {"poss"}:
                 left = min(left, child.left_edge.i)
         for child in token.rights:
-            if child.dep_ in ("appos", "flat", "compound", "prep", "cc", "conj") or (child.dep_ == "punct" and child.text == ","):
+            comma = child.dep_ == "punct" and child.text == ","
+            if child.dep_ in ("appos", "flat", "compound", "prep", "cc", "conj") or comma:
                 right = max(right, child.right_edge.i)
         while right > token.i and self.doc[right].is_punct:
             right -= 1
@@ -439,7 +441,9 @@ class SpeakerResolver:
         """
         out = []
         for tok in span:
-            if tok.dep_ != "nsubj" or not (tok.pos_ == "PROPN" or tok.is_title) or any(m.start <= tok.idx < m.end for m in self.mentions):
+            if tok.dep_ != "nsubj" or not (tok.pos_ == "PROPN" or tok.is_title):
+                continue
+            if any(m.start <= tok.idx < m.end for m in self.mentions):
                 continue
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"])
             name = self.doc[left : tok.i + 1]

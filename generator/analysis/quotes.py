@@ -363,7 +363,9 @@ def _colon_speaker(
 
 
 def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
-    verbs = [t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)]
+    verbs = [
+        t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)
+    ]
     return verbs[-1] if verbs else None
 
 

@@ -25,7 +25,6 @@ from generator.analysis.attribution import (
     inside,
     load_lexicon,
     source_object,
-    source_phrase,
 )
 from generator.analysis.document import ArticleDoc
 from generator.analysis.quotes import Found, direct_quotes, find_quote_spans
@@ -209,7 +208,9 @@ def _split_coordinated(group: list["Token"], quoted) -> list[str]:
     """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
     clause = group[0]
     doc = clause.doc
-    parts = [clause] + [c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)]
+    parts = [clause] + [
+        c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
+    ]
     cut = {t.i for p in parts[1:] for t in p.subtree}
     cut_all = {i for g in group for i in _according_tokens(g)}  # "…, according to X" names the source, not the claim
     out = []
@@ -291,7 +292,8 @@ def _speech_noun(noun: "Token", adoc: ArticleDoc, n: int, sent, quoted, resolver
     speaker = resolver.speaker(maker)
     if not speaker or len(_words(text)) < 3:
         return None
-    return Found(speaker, "reported", text, n, noun.idx, (Evidence(adoc.source, sent.index, sent.text),), noun.lemma_.lower())
+    evidence = (Evidence(adoc.source, sent.index, sent.text),)
+    return Found(speaker, "reported", text, n, noun.idx, evidence, noun.lemma_.lower())
 
 
 def _according_tokens(clause: "Token") -> set[int]:
