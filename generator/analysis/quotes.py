@@ -273,6 +273,8 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
             if is_verb or is_according:
                 dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
                 governs = any(part.start <= t.idx < part.end for t in tok.subtree)
+                if not governs and tok.tag_ == "VBG" and not is_according:
+                    continue  # "“…”, the government recommending “…”": a participle frames its own quote only
                 found.append((not governs, dist, tok.i, tok))
     # a verb whose clause holds the quote first ("X said “…”"), then the nearest one
     return [f[-1] for f in sorted(found, key=lambda f: f[:3])]

@@ -172,6 +172,9 @@ NOT_STATEMENTS = [
     "The report said that sea levels in the bay have risen by twelve centimetres since 1990.",
     # what was not said
     "U.S. officials have not said why the team was initially denied visas.",
+    # a participle frames only a quote in its own clause, not the document's words before it
+    'The document, which media reports range from ten to 32 pages, "must be completed in English", the '
+    'government recommending "online translation tools" if needed.',
     # a quote nobody is given
     "“The tide does not wait for committee meetings.”",
 ]
