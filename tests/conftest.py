@@ -22,3 +22,13 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_set_path() -> Path:
     return SEEDS / "rutte-erdogan-ankara"
+
+
+def gold_scorer():
+    """../shared/scripts/score_extraction.py as a module, so tests report the official figures."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "scripts" / "score_extraction.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

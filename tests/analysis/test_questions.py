@@ -6,7 +6,6 @@ Real text throughout: the seed set, sentences from the GUM news articles in
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from generator.analysis.questions import find_open_questions
 from generator.errors import BriefingError
 from generator.ingest.sources import load_source_set
 from generator.model import OpenQuestion
-from tests.conftest import DATA, GUM, SEEDS, SHARED
+from tests.conftest import DATA, GUM, SEEDS, SHARED, gold_scorer
 
 SUMMIT = sorted((DATA / "articles").glob("questions_summit_*.txt"))
 
@@ -336,12 +335,6 @@ def test_malformed_cue_line_names_the_file_and_line():
 # --------------------------------------------------------------------------- quality
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "scripts" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.quality
 def test_seed_open_question_scores(seed_questions):
@@ -350,7 +343,7 @@ def test_seed_open_question_scores(seed_questions):
     gold = yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text(encoding="utf-8"))
     record = {"actors": [], "open_questions": [
         {"text": q.text, "evidence": _evidence_text(q.evidence)} for q in seed_questions]}
-    result = _scorer().score(gold, json.loads(json.dumps(record)))["open_questions"]
+    result = gold_scorer().score(gold, json.loads(json.dumps(record)))["open_questions"]
     print(f"open_questions P={result['precision']:.2f} R={result['recall']:.2f} core={result['core_recall']}")
     assert result["core_recall"] == 1.0, result
     assert result["precision"] >= 0.75, result["false"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 
 import pytest
 import yaml
@@ -11,7 +10,7 @@ import yaml
 from generator.analysis.document import parse_articles
 from generator.analysis.timeline import find_events
 from generator.ingest import load_article, load_source_set
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA, SHARED, gold_scorer
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +90,6 @@ def test_seed_post_resolves_against_its_own_date(seed_events):
     assert not [e for e in seed_events if e.date == "2025-05-14" and e.end is None]
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "scripts" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.quality
 def test_seed_timeline_score(seed_events):
@@ -107,7 +100,7 @@ def test_seed_timeline_score(seed_events):
             for e in seed_events
         ]
     }
-    result = _scorer().score(gold, predicted)["timeline"]
+    result = gold_scorer().score(gold, predicted)["timeline"]
     print(f"\nseed timeline: P={result['precision']} R={result['recall']} F1={result['f1']} "
           f"core_recall={result['core_recall']} missed={result['missed']}")
     assert result["core_recall"] == 1.0

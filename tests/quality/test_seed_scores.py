@@ -5,7 +5,6 @@ so they are the ones the issue's acceptance list names. Floors are the issue's.
 """
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -13,18 +12,12 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SEEDS, SHARED
+from tests.conftest import ROOT, SEEDS, SHARED, gold_scorer
 
 pytestmark = pytest.mark.quality
 
 GOLD = SHARED / "gold" / "rutte-erdogan-ankara.yml"
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "scripts" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +39,7 @@ def scores(tmp_path_factory):
 
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     page = (out / "rutte-erdogan-ankara.md").read_text(encoding="utf-8")
-    result = _scorer().score(gold, json.loads(ext.stdout), page)
+    result = gold_scorer().score(gold, json.loads(ext.stdout), page)
     for part in ("actors", "statements", "open_questions", "timeline"):
         r = result[part]
         print(f"{part:15} P={r['precision']:.2f} R={r['recall']:.2f} F1={r['f1']:.2f} core={r['core_recall']}")
