@@ -1,14 +1,13 @@
 """Boilerplate removal, subheads and social posts on the seeds, Wikinews and our articles."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from generator.ingest import load_article
 from generator.ingest.clean import clean_body, is_boilerplate, split_glued
 from generator.ingest.readers import Unit
-from tests.ingest.conftest import FERRY, GUM, HARBOUR, SEED_000, SEED_002, by_file
+from tests.ingest.conftest import FERRY, GUM, SEED_000, SEED_002, by_file
 
 
 def test_seed_boilerplate_is_gone(seed_set, gold):
