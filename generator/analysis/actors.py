@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz
 
+from generator.analysis.actor_cues import echoes, is_common_noun, organisation_cue, word_counts
 from generator.analysis.names import (
     Gazetteer,
     clean_surface,
@@ -34,6 +35,7 @@ from generator.analysis.names import (
     handle_forms,
     has_diacritics,
     initials,
+    is_spelling_variant,
     is_typo,
 )
 from generator.model import Actor
@@ -100,6 +102,7 @@ class _Cand:
     noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
     role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
     described: tuple[str | None, str, str] | None = None  # an apposition beside a title
+    org: bool = False  # the words or the text around say organisation (actor_cues)
     key: str = ""
 
 
@@ -110,6 +113,11 @@ class _Collected:
     pairs: list[tuple[str, str]] = field(default_factory=list)  # "Long Name (ACR)"
     attributions: dict[str, str] = field(default_factory=dict)  # handle (lower) → name
     handle_case: dict[str, str] = field(default_factory=dict)  # handle (lower) → as written
+    words: Counter = field(default_factory=Counter)  # word forms of the set, case kept
+    # Titles with a holder and nothing naming the office before them, per source:
+    # (title start char, title token span) — an echoed name right before one qualifies it.
+    open_titles: dict[str, list[tuple[int, "Span", int]]] = field(default_factory=dict)
+    org_ents: set[tuple[str, int]] = field(default_factory=set)  # (source, entity start token)
 
 
 class ActorIndex:
@@ -214,6 +222,8 @@ def find_actors(docs: list["ArticleDoc"]) -> ActorIndex:
         matcher = _title_matcher(docs[0].doc.vocab, lex)
         for adoc in docs:
             _collect(adoc, matcher, lex, got)
+        got.words = word_counts([adoc.doc for adoc in docs])
+        _collect_echoes(docs, lex, got)
     return _build(got, lex)
 
 
@@ -248,6 +258,9 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: _Collected) -> No
     for span in titles:
         _title_use(span, ent_at, lex, source, named, got, in_subhead)
     for ent in ents:
+        after = ent_at.get(ent.end)
+        if len(ent) == 1 and after is not None and _given_name_before(after, after.start, title_at, lex):
+            continue  # the given name of the next entity ("Valeska" of "Valeska Paris")
         if ent.label_ in ENTITY_LABELS:
             _entity(ent, title_at, named, lex, source, got, in_subhead)
     for match in HANDLE.finditer(doc.text):
@@ -281,6 +294,18 @@ def _qualifier_right(span: "Span", ent_at: dict) -> "Span | None":
         if ent is not None and ent.label_ in {"GPE", "ORG"}:
             return ent
     return None
+
+
+def _owner_left(span: "Span", ent_at: dict) -> "Span | None":
+    """A multi-word name tagged PERSON right before a head title: the body it heads.
+
+    "X Y chief executive Z": a person is not qualified by another person's name without a
+    possessive, so the name before the title names the organisation.
+    """
+    ent = ent_at.get(span.start - 1)
+    if ent is None or ent.end != span.start or ent.label_ != "PERSON" or len(ent) < 2:
+        return None
+    return ent
 
 
 def _name_after(span: "Span", ent_at: dict, lex: Gazetteer) -> "Span | None":
@@ -335,6 +360,13 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     holder = _name_after(span, ent_at, lex)
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
         holder = inner  # the entity swallowed its title: "President Erdogan" as PERSON
+    if qual is None and holder is not None and lex.titles.get(title) == "head":
+        owner = _owner_left(span, ent_at)
+        if owner is not None:  # "Meridian Terminals chief executive X": a body, whatever the tag
+            left = qual = owner
+            got.org_ents.add((source, owner.start))
+        elif span.start > 0 and span.doc[span.start - 1].is_title:
+            got.open_titles.setdefault(source, []).append((span.start_char, span, holder.start_char))
     role = _role(qual, span, lex)
     first = left.start if left is not None else span.start
     if first > 0 and span.doc[first - 1].lower_ in FORMER:
@@ -398,11 +430,37 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
             _entity_part(doc[start:i], "GPE", ent, named, lex, source, got, in_subhead)
             start = i + 1
             break
-    _entity_part(doc[start:end], ent.label_, ent, named, lex, source, got, in_subhead)
+    label = ent.label_
+    if _given_name_before(ent, start, title_at, lex):
+        start, label = start - 1, "PERSON"  # "Valeska Paris": a name, not the capital
+    _entity_part(doc[start:end], label, ent, named, lex, source, got, in_subhead)
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         acronym = doc[end + 1].text
         if acronym.isupper() and len(acronym) >= 2:
             got.pairs.append((fold(doc[start:end].text), fold(acronym)))
+
+
+def _given_name_before(ent: "Span", start: int, title_at: dict, lex: Gazetteer) -> bool:
+    """True for a one-word place name the model split off a person's name.
+
+    A capitalised proper noun left out of every entity and bound to the place as a
+    compound ("Valeska Paris") makes the two words one name: a city takes no given name.
+    """
+    if ent.label_ != "GPE" or len(ent) != 1 or start != ent.start or start == 0:
+        return False
+    if fold(ent.text) not in lex.capitals:
+        return False  # only the capital rule misreads a surname; other places stay places
+    prev = ent.doc[start - 1]
+    # The model may tag the given name as a place of its own: one token, then the name.
+    alone = not prev.ent_type_ or (
+        prev.ent_type_ == "GPE" and prev.ent_iob_ == "B" and fold(prev.text) not in lex.capitals
+    )
+    return (
+        prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and alone
+        and prev.dep_ == "compound" and prev.head.i == ent.root.i and prev.i not in title_at
+        and prev.lower_ not in lex.heads and prev.lower_ not in lex.titles
+        and lex.country(prev.text) is None and prev.lower_ not in lex.demonyms
+    )
 
 
 def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
@@ -418,11 +476,48 @@ def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     noun = _group_noun(root)
     role = named.get(span.start)
     appos = _apposition(ent, lex) if label == "PERSON" or role else None
+    org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
     got.cands.append(
         _Cand(source, offset, offset + len(text), text, label, in_subhead(offset),
               person=role is not None, acting=acting, noun=noun, role=role or appos,
-              described=appos if role else None)
+              described=appos if role else None, org=org)
     )
+
+
+def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -> None:
+    """Add the mentions the model missed of multi-word names it tagged elsewhere.
+
+    An echo carries no label (no vote on the kind) but the same cues as an entity: an
+    organisation's last word or introducing noun, and a head title right after it
+    ("Meridian Terminals chief executive X" → the name is a body and qualifies X's title).
+    """
+    names = sorted({
+        c.text for c in got.cands
+        if c.label in {"PERSON", "ORG"} and len(c.text.split()) >= 2 and plausible_name(c.text)
+    })
+    by_start = {(c.source, c.start): c for c in got.cands}
+    for adoc in docs:
+        doc, source = adoc.doc, adoc.source
+        subheads = [(b.start, b.start + len(b.text)) for b in adoc.article.blocks if b.kind == "subhead"]
+        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        titles = got.open_titles.get(source, [])
+        for start, end in echoes(doc, names, taken):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            text = doc.text[start:end]
+            org = organisation_cue(span, lex)
+            for title_start, title, holder_start in titles:
+                if title_start > end and not doc.text[end:title_start].strip():
+                    org = True
+                    holder = by_start.get((source, holder_start))
+                    if holder is not None and holder.role and holder.role[0] is None:
+                        holder.role = (fold(text), title.text.lower(), f"{text} {_title_case(title.text)}")
+            root = span.root
+            got.cands.append(_Cand(
+                source, start, end, text, "NAME", any(s <= start < e for s, e in subheads),
+                acting=root.dep_ in ACTING_DEPS, org=org,
+            ))
 
 
 def _group_noun(root) -> bool:
@@ -534,24 +629,34 @@ class _Union:
 
 def _keyed(got: _Collected, lex: Gazetteer) -> list[_Cand]:
     """Give every candidate its key; drop the ones that are places, events or adjectives."""
-    full_names = {fold(c.text) for c in got.cands if c.label == "PERSON" and " " in c.text}
+    full_names = {fold(c.text) for c in got.cands if c.label == "PERSON" and " " in c.text and not c.org}
     surnames = {k.split()[-1] for k in full_names} | {k.split()[0] for k in full_names}
+    # First words of multi-word names: "Meridian" alone is short for "Meridian Terminals".
+    firsts = {fold(c.text).split()[0] for c in got.cands if c.label in {"ORG", "NAME"} or c.org
+              if len(c.text.split()) >= 2}
     out = []
     for c in got.cands:
         if c.label == "HANDLE":
             continue
         key = fold(c.text)
         words = key.split()
-        if c.label == "PERSON" and key in surnames and not c.person:
+        name_part = key in surnames and not c.person
+        if name_part and c.label == "PERSON":
             country = None  # "Jordan" in a set about Michael Jordan
+        elif name_part:
+            # A word of a person's name is never read as a capital ("Valeska Paris …
+            # Paris claims"); a country's own name still is.
+            country = lex.country(c.text)
         else:
             country = _country_key(c.text, lex, acting=c.acting or c.label in {"PERSON", "ORG"})
         if country:
             c.key = _ckey(country)
-        elif key in lex.capitals or key in lex.demonyms and not c.noun:
+        elif not name_part and (key in lex.capitals or key in lex.demonyms and not c.noun):
             continue  # a capital as a place, or an adjective ("Turkish President")
         elif c.label == "NORP":
-            if not c.noun or key in lex.demonyms:
+            if key in firsts and key not in lex.demonyms and len(words) == 1 and c.acting:
+                c.label = "NAME"  # "until Meridian puts …": a short name, not a people
+            elif not c.noun or key in lex.demonyms:
                 continue
             c.key = key
         elif c.label in {"LOC", "FAC"} and not c.person:
@@ -592,8 +697,9 @@ def _join_prefixed(uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazette
     A name joins the shorter name it ends with when what comes before is a country, a
     demonym or another actor of the set.
     """
-    orgs = sorted({c.key for c in cands if c.label == "ORG" and ":" not in c.key})
-    for key in orgs:  # "Nordvik" → "Nordvik Motors" when only one name starts so
+    orgs = sorted({c.key for c in cands if (c.label == "ORG" or c.org) and ":" not in c.key})
+    short = sorted({c.key for c in cands if c.label in {"ORG", "NAME"} and ":" not in c.key})
+    for key in short:  # "Nordvik" → "Nordvik Motors" when only one name starts so
         longer = [o for o in orgs if o.startswith(key + " ")]
         if len(longer) == 1:
             uf.join(key, longer[0])
@@ -653,20 +759,25 @@ def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[st
     for key in sorted(counts):
         if ":" in key:
             continue
-        near = [f for n in (-1, 0, 1) for f in buckets.get((key[:1], len(key) + n), ())]
+        near = [f for n in (-2, -1, 0, 1, 2) for f in buckets.get((key[:1], len(key) + n), ())]
         for form in sorted(near):
             target = forms[form]
-            if target == key or not is_typo(key, form) or uf.find(target) == uf.find(key):
+            if target == key or uf.find(target) == uf.find(key):
                 continue
-            lexical = ":" in target
-            n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
             # A surname alone, or a full name with the same first name, that differs by one
             # letter from a full name's surname: a slip or a transliteration ("Zelensky" /
-            # "Zelenskyy"), whatever the counts; the full name is the anchor.
+            # "Zelenskyy"), whatever the counts; the full name is the anchor. Such surnames
+            # may also differ by more, if they stay alike ("Bauchtman" / "Buchtmann").
             single = " " not in key and form in surnames and key not in surnames
             same_first = " " in key and " " in form and target in people and (
                 key.split()[0] == form.split()[0]
             )
+            if not is_typo(key, form) and not (
+                (single or same_first) and is_spelling_variant(key.split()[-1], form.split()[-1])
+            ):
+                continue
+            lexical = ":" in target
+            n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
             surname = (single or same_first) and " " in target
             if lexical or surname or (counts[key] == 1 and n_target >= 2) or (
                 n_target >= 3 * counts[key]
@@ -696,7 +807,9 @@ def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
     for c in cands:
         groups[uf.find(c.key)].append(c)
     _join_org_nouns(groups, lex)
-    kinds = {root: _kind(root, members) for root, members in groups.items()}
+    _drop_common_nouns(groups, got.words)
+    lasts = Counter(fold(c.text).split()[-1] for c in cands if c.label == "PERSON" and " " in c.text)
+    kinds = {root: _kind(root, members, lasts) for root, members in groups.items()}
     groups = {r: m for r, m in groups.items() if kinds[r] and not all(c.subhead for c in m)}
     names = {root: _canonical(root, members, kinds[root], lex) for root, members in groups.items()}
     offices = _offices(groups, names, uf)
@@ -747,16 +860,41 @@ def _join_org_nouns(groups: dict[str, list[_Cand]], lex: Gazetteer) -> None:
         del groups[root]
 
 
-def _kind(root: str, members: list[_Cand]) -> str | None:
-    """person / organisation / country / group by the labels' vote; None for places."""
+def _drop_common_nouns(groups: dict[str, list[_Cand]], words: Counter) -> None:
+    """Drop one-word "names" the set writes in lower case as well ("Iodine" / "iodine").
+
+    The model tags a capitalised common noun at the start of a sentence as a name; a real
+    name is capitalised everywhere. A title before it ("Minister Key") keeps it.
+    """
+    for root in sorted(groups):
+        members = groups[root]
+        if ":" in root or " " in root or any(c.person or " " in c.text for c in members):
+            continue
+        if all(is_common_noun(c.text, words) for c in members):
+            del groups[root]
+
+
+def _kind(root: str, members: list[_Cand], lasts: Counter) -> str | None:
+    """person / organisation / country / group by the labels' vote; None for places.
+
+    ``lasts`` counts the last words of the set's multi-word PERSON forms: a name whose
+    first word is another person's surname ("Warhol Polaroid") is no given name.
+    """
     if root.startswith("country:"):
         return "country"
     if root.startswith("org:"):
         return "organisation"
     votes: Counter = Counter()
+    # A full name tagged PERSON outvotes what the model calls its bare surname ("Dewar"
+    # ORG, "Paris" GPE): a lone surname is the model's usual slip.
+    surnames = {fold(c.text).split()[-1] for c in members if _person_shaped(c, lasts)}
     for c in members:
-        if c.person:
+        if c.org:
+            votes["organisation"] += 3
+        elif c.person:
             votes["person"] += 2
+        elif c.label != "PERSON" and fold(c.text) in surnames and not c.text.isupper():
+            continue
         elif c.label == "PERSON":
             votes["person"] += 1
         elif c.label == "ORG":
@@ -768,6 +906,16 @@ def _kind(root: str, members: list[_Cand]) -> str | None:
     order = ["person", "group", "organisation", "place"]
     best = max(order, key=lambda k: (votes[k], -order.index(k)))
     return None if best == "place" or not votes[best] else best
+
+
+def _person_shaped(c: _Cand, lasts: Counter) -> bool:
+    """A PERSON form of two to four capitalised words, the first no surname of the set."""
+    words = c.text.split()
+    if c.label != "PERSON" or c.org or not 2 <= len(words) <= 4:
+        return False
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return lasts.get(fold(words[0]), 0) == 0
 
 
 def _canonical(root: str, members: list[_Cand], kind: str, lex: Gazetteer) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
@@ -27,6 +28,10 @@ _SPACES = re.compile(r"\s+")
 # A typo is only believed on names long enough that one slip cannot turn one real name
 # into another ("Iran" / "Iraq").
 TYPO_MIN_LENGTH = 5
+# A spelling variant of a surname ("Bauchtman" / "Buchtmann": a swap and a doubled letter)
+# is believed only on long names, by normalised similarity rather than a slip count.
+VARIANT_MIN_LENGTH = 7
+VARIANT_MIN_RATIO = 88
 
 
 @lru_cache(maxsize=1 << 16)  # pure and called for every entity and every look-up
@@ -81,6 +86,21 @@ def is_typo(a: str, b: str) -> bool:
     if a == b or min(len(a), len(b)) < TYPO_MIN_LENGTH or a[0] != b[0]:
         return False
     return OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def is_spelling_variant(a: str, b: str) -> bool:
+    """True when folded surnames ``a`` and ``b`` are two spellings of one name.
+
+    One slip (:func:`is_typo`), or on names of :data:`VARIANT_MIN_LENGTH` letters or more
+    with the same first letter, a :func:`rapidfuzz.fuzz.ratio` of at least
+    :data:`VARIANT_MIN_RATIO` (a swap plus a doubled letter is two edits, but 89 %% alike).
+    Callers must only compare surnames whose given names do not conflict.
+    """
+    if is_typo(a, b):
+        return True
+    if a == b or min(len(a), len(b)) < VARIANT_MIN_LENGTH or a[0] != b[0]:
+        return False
+    return fuzz.ratio(a, b) >= VARIANT_MIN_RATIO
 
 
 def initials(words: list[str]) -> str:
