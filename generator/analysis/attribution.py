@@ -86,6 +86,12 @@ class Lexicon:
     short_quote: frozenset[str]
     negating: frozenset[str]
     not_speakers: frozenset[str]
+    quote_only: frozenset[str] = frozenset()
+
+    @property
+    def frames(self) -> frozenset[str]:
+        """Verbs that frame a direct quote: the verbs of saying plus those that only frame quotes."""
+        return self.verbs | self.quote_only
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +115,7 @@ def load_lexicon() -> Lexicon:
             sections.setdefault(current, set())
         elif line and current:
             sections[current].add(line)
-    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers")
+    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only")
     return Lexicon(*(frozenset(sections.get(k, ())) for k in keys))
 
 
@@ -199,7 +205,7 @@ class SpeakerResolver:
         finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
             verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
-        if lemma not in self.lexicon.verbs or lemma in self.lexicon.urge or not finite:
+        if lemma not in self.lexicon.frames or lemma in self.lexicon.urge or not finite:
             return None  # "urging all sides": the object is the one addressed
         before = verb.i > 0 and (self.doc[verb.i - 1].is_punct or self.doc[verb.i - 1].is_quote)
         content_before = (

@@ -211,6 +211,8 @@ def direct_quotes(
                     break
             if speaker:
                 break
+        if speaker is None:  # a signed pull quote may be short: it fills its paragraph
+            speaker, cue = _signed_by(adoc, parts, resolver)
         if speaker is None and words > SCARE_QUOTE_WORDS:
             speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
@@ -268,7 +270,7 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
         for tok in span:
             if inside(tok.idx, quoted):
                 continue
-            is_verb = tok.lemma_.lower() in lexicon.verbs | lexicon.urge and tok.pos_ in ("VERB", "AUX")
+            is_verb = tok.lemma_.lower() in lexicon.frames | lexicon.urge and tok.pos_ in ("VERB", "AUX")
             is_according = source_phrase(tok) is not None
             if is_verb or is_according:
                 dist = part.start - tok.idx if tok.idx < part.start else tok.idx - part.end
@@ -340,7 +342,77 @@ def _speaker_from_context(
     if opens_block and first.block - 1 in last_by_block:
         if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
             return last_by_block[first.block - 1]
+    if opens_block and _fills_block(adoc, first.block, quoted) and sent.index > 0 and block.kind == "paragraph":
+        prev = adoc.sentences[sent.index - 1]
+        if prev.block == first.block - 1 and adoc.article.blocks[prev.block].kind == "paragraph":
+            found = _introduced_person(adoc.spans[sent.index - 1], quoted, resolver, named)
+            if found[0]:
+                return found
     return None, None
+
+
+def _fills_block(adoc: ArticleDoc, block: int, quoted) -> bool:
+    """Whether the paragraph is all quote: nothing but marks and punctuation outside its quotes."""
+    start = _block_start(adoc, block)
+    text = adoc.article.blocks[block].text
+    outside = "".join(ch for i, ch in enumerate(text) if not inside(start + i, quoted))
+    return not any(ch.isalnum() for ch in outside)
+
+
+def _introduced_person(
+    span: "Span", quoted, resolver: SpeakerResolver, named: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The person a paragraph ends on, as the speaker of a quote paragraph that follows with no frame.
+
+    News writing introduces a speaker in a sentence of his own and quotes him in the next
+    paragraph ("The chief executive, Ingrid Solberg, rejected the claims." / "“…”"). Only the
+    active subject of the paragraph's last sentence counts, and only a person: "Police arrested
+    Smith." or "Smith was arrested." introduce no one who speaks next.
+    """
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or inside(root.idx, quoted) or any(t.dep_ == "neg" for t in root.children):
+        return None, None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she")):
+        return None, None
+    who = resolver.speaker(subj, named)
+    return (who, root.lemma_.lower()) if who and resolver.kinds.get(who) == "person" else (None, None)
+
+
+_DASHES = "—–-"
+_SIGNATURE_WORDS = 12  # "— Peter Hallström, union leader at the Kvarn plant"
+
+
+def _signed_by(adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolver) -> tuple[str | None, str | None]:
+    """The speaker of a pull quote signed with a dash: "“…” — Name, Title", on its line or the next.
+
+    The quote must open its paragraph; only a dash line counts, and only a name right after
+    the dash: a bare line of words after a quote is as likely a caption or the next paragraph.
+    """
+    text = adoc.article.text
+    last = parts[-1]
+    if parts[0].block != last.block or text[_block_start(adoc, last.block) : parts[0].start].strip():
+        return None, None
+    block = adoc.article.blocks[last.block]
+    block_end = _block_start(adoc, last.block) + len(block.text)
+    rest = text[last.end : block_end]
+    start = last.end
+    if not rest.strip():
+        if last.block + 1 >= len(adoc.article.blocks):
+            return None, None
+        nxt = adoc.article.blocks[last.block + 1]
+        start = _block_start(adoc, last.block + 1)
+        rest = text[start : start + len(nxt.text)]
+    stripped = rest.lstrip()
+    if stripped[:1] not in _DASHES or len(stripped.split()) > _SIGNATURE_WORDS:
+        return None, None
+    name_at = start + (len(rest) - len(stripped)) + 1
+    while name_at < len(text) and text[name_at] in _DASHES + " ":
+        name_at += 1
+    hit = next((m for m in resolver.mentions if m.start == name_at), None)
+    if hit is None or resolver.kinds.get(hit.actor) not in ("person", "organisation"):
+        return None, None
+    return hit.actor, "signed"
 
 
 def _colon_speaker(
@@ -366,7 +438,7 @@ def _colon_speaker(
 
 def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
     verbs = [
-        t for t in span if t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)
+        t for t in span if t.lemma_.lower() in lexicon.frames and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)
     ]
     return verbs[-1] if verbs else None
 

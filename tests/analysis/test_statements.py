@@ -344,7 +344,23 @@ PORT = [
 ]
 
 
-@pytest.mark.parametrize("name, expected", [("quotes_storm.txt", STORM), ("quotes_port.txt", PORT)])
+STRIKE = [
+    # tests/data/articles/quotes_strike.txt, the whole expected output
+    ("direct", "Peter Hallström", "We have been patient for eleven months, and every time management has walked away "
+     "from the table"),
+    # a quote paragraph with no frame, after a paragraph whose active subject is a person
+    ("direct", "Ingrid Solberg", "The union's demands would put two hundred jobs at risk."),
+    ("direct", "Ingrid Solberg", "We remain open to talks"),
+    # "continued" frames a quote, never reports "Prices … continued to rise"
+    ("direct", "Peter Hallström", "Nobody here wants to lose a single day's pay, but we have no other choice left"),
+    ("direct", "Peter Hallström", "Enough is enough."),  # a pull quote signed "— Name, title" on the next line
+    ("direct", "company spokesman", "The offer on the table is fair and it will not be improved"),
+    # "Police arrested two strikers." introduces no speaker for the quote paragraph after it
+]
+
+
+@pytest.mark.parametrize("name, expected", [("quotes_storm.txt", STORM), ("quotes_port.txt", PORT),
+                                            ("quotes_strike.txt", STRIKE)])
 def test_article_statements(nlp, name, expected):
     sts = statements_for(nlp, [load_article(DATA / "articles" / name, "s1")])
     assert [(s.kind, s.text) for s in sts] == [(kind, text) for kind, _, text in expected]
