@@ -115,7 +115,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     mentions: int = 0
     sources: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()  # social handles such as "@SecGenNATO"
+    handles: tuple[str, ...] = ()  # social handles such as "@UNSpokesperson"
     roles: tuple[tuple[str, str], ...] = ()  # (source id, role as that source gives it)
 
 

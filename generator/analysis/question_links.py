@@ -2,8 +2,8 @@
 
 A sentence's matter is described by the places, named entities, dates and event phrases it
 names. Two items are about the same matter when they share a place, a date or a specific
-event phrase plus at least one more of these, and name no different day (the Istanbul talks
-of 2022 are not the Istanbul talks proposed for next Thursday).
+event phrase plus at least one more of these, and name no different day (the Geneva talks
+of 2022 are not the Geneva talks proposed for next Thursday).
 """
 from __future__ import annotations
 

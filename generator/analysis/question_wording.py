@@ -8,7 +8,7 @@ predicate the cue governs are reshaped into a yes/no question —
 * an event noun without a verb → ``Will <noun phrase> take place …?`` or
   ``Will there be <noun phrase>?``; a party edging towards one → ``Will <subject> move to …?``
 
-Titles before a name are dropped ("U.S. President Donald Trump" → "Donald Trump") and long
+Titles before a name are dropped ("French President Emmanuel Macron" → "Emmanuel Macron") and long
 tails are cut at the first comma, so a question stays one readable line.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ AUX = {"aux", "auxpass", "neg"}
 # Children never carried into a question: other clauses, discourse glue, punctuation.
 DROP_DEPS = {"cc", "conj", "parataxis", "mark", "punct", "advcl", "discourse", "intj",
              "dep", "meta", "appos", "relcl", "ccomp", "preconj"}
-SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Istanbul": when/where
+SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Geneva": when/where
 MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
 # Verbs that ask nothing without their object ("Did X not have?").
 LIGHT_VERBS = {"have", "do", "make", "get", "take", "give", "put", "keep"}
@@ -289,7 +289,7 @@ class Worder:
         return sorted(out, key=lambda t: t.i)
 
     def _settings(self, key: "Token", skip: set[int]) -> list["Token"]:
-        """Time and place phrases of a cue ("considered for Thursday in Istanbul")."""
+        """Time and place phrases of a cue ("considered for Thursday in Geneva")."""
         out: list["Token"] = []
         for child in key.children:
             if child.dep_ != "prep" or child.i in skip:
@@ -431,7 +431,7 @@ class Worder:
 
     def _title_words(self, tokens: Iterable["Token"]) -> set[int]:
         """Indices of title words before a person's name ("Ukrainian President" in
-        "Ukrainian President Zelenskyy"), to be left out of the question."""
+        "Brazilian President Lula"), to be left out of the question."""
         drop: set[int] = set()
         titles = self.lexicon.titles
         for tok in tokens:

@@ -207,7 +207,7 @@ def _describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: 
     top = _top(tokens)
     if top.dep_ in ("poss", "npadvmod") and _awaited(top.head):
         # "ahead of next month's annual summit": the thing dated, which the clause only
-        # looks towards ("In Tuesday's meeting, Erdogan reaffirmed …" keeps its verb)
+        # looks towards ("In Tuesday's meeting, the minister reaffirmed …" keeps its verb)
         keep = _clause(top.head, date_ids, other_dates)
     else:
         verb = _governing_verb(top)
@@ -306,7 +306,7 @@ def _governing_verb(token: "Token") -> "Token":
 
 
 def _governing_noun(token: "Token") -> "Token | None":
-    """The noun a date phrase modifies ("the NATO Summit next month")."""
+    """The noun a date phrase modifies ("the G20 summit next month")."""
     node = token
     while node.head.i != node.i:
         node = node.head
