@@ -430,7 +430,7 @@ class Worder:
         return self.render(list(name))
 
     def _title_words(self, tokens: Iterable["Token"]) -> set[int]:
-        """Indices of title words before a person's name ("Ukrainian President" in
+        """Indices of title words before a person's name ("Brazilian President" in
         "Brazilian President Lula"), to be left out of the question."""
         drop: set[int] = set()
         titles = self.lexicon.titles
