@@ -1,0 +1,60 @@
+"""A page's YAML front matter block: find it, parse it, write it, read ``locked`` from it."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from generator.merging.text import split_lines
+
+_FM_BOUNDARY = re.compile(r"-{3,}[ \t]*\r?\n?")  # python-frontmatter's boundary, one line
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """``(front matter block with both --- lines, body)``; ``(None, text)`` without one.
+
+    Written here rather than taken from python-frontmatter because its ``parse`` strips the
+    body, and a merge must give back the editor's bytes exactly.
+    """
+    lines = split_lines(text)
+    if not lines or not _FM_BOUNDARY.fullmatch(lines[0]):
+        return None, text
+    for i in range(1, len(lines)):
+        if _FM_BOUNDARY.fullmatch(lines[i]):
+            return "".join(lines[: i + 1]), "".join(lines[i + 1 :])
+    return None, text
+
+
+def parse_front_matter(block: str | None) -> dict[str, Any] | None:
+    """The mapping in a front matter block, or None when it is missing or not a YAML mapping."""
+    if block is None:
+        return None
+    inner = "".join(split_lines(block)[1:-1])
+    try:
+        data = yaml.safe_load(inner)
+    except yaml.YAMLError:
+        return None
+    if data is None:
+        return {}
+    return data if isinstance(data, dict) else None
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """Serialise front matter deterministically in the order of ``data``'s keys.
+
+    Same settings as :func:`generator.render.dump_front_matter` (kept apart so the merge
+    does not load the template engine), so a merged page reads like a generated one.
+    """
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def is_locked(text: str) -> bool:
+    """True when the page's front matter says ``locked: true``."""
+    data = parse_front_matter(split_front_matter(text)[0])
+    if data is not None:
+        return data.get("locked") is True
+    # Unparsable front matter: still honour a plain ``locked: true`` line.
+    block = split_front_matter(text)[0] or ""
+    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block) is not None
