@@ -70,6 +70,7 @@ EVERYDAY_TITLES = frozenset(
     "major general head chair justice deputy representative speaker marshal leader chief "
     "boss founder lady lord director manager secretary minister".split()
 )
+ARTICLES = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "ex-", "late"})
 # Titles that name no office of their own: "NATO chief" is whoever leads NATO.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
@@ -475,6 +476,8 @@ def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     acting = root.dep_ in ACTING_DEPS or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS)
     noun = _group_noun(root)
     role = named.get(span.start)
+    if label == "PERSON" and role is None and _determined(span):
+        label = "THING"  # "the Space Shuttle", "the Joker": a person takes no article
     appos = _apposition(ent, lex) if label == "PERSON" or role else None
     org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
     got.cands.append(
@@ -494,7 +497,7 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -
     names = sorted({
         c.text for c in got.cands
         if c.label in {"PERSON", "ORG"} and len(c.text.split()) >= 2 and plausible_name(c.text)
-    })
+    } | _surnames_to_echo(got, lex))
     by_start = {(c.source, c.start): c for c in got.cands}
     for adoc in docs:
         doc, source = adoc.doc, adoc.source
@@ -518,6 +521,51 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -
                 source, start, end, text, "NAME", any(s <= start < e for s, e in subheads),
                 acting=root.dep_ in ACTING_DEPS, org=org,
             ))
+        for match in _HONORIFIC.finditer(doc.text):  # "Ms Dellacriox said": a person
+            start, end = match.span(1)
+            if match.group(1).isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            got.cands.append(_Cand(
+                source, start, end, match.group(1), "PERSON", any(s <= start < e for s, e in subheads),
+                person=True, acting=doc.char_span(start, end, alignment_mode="expand").root.dep_ in ACTING_DEPS,
+            ))
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
+
+
+def _surnames_to_echo(got: _Collected, lex: Gazetteer) -> set[str]:
+    """Surnames of full person names that the set never writes in lower case."""
+    out = set()
+    for c in got.cands:
+        words = c.text.split()
+        if c.label != "PERSON" or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        last = words[-1]
+        key = fold(last)
+        if (
+            len(last) >= 3 and last.isalpha() and not last.isupper() and not got.words.get(last.lower())
+            and lex.country(last) is None and key not in lex.capitals and key not in lex.demonyms
+            and key not in lex.titles and key not in lex.heads and key not in CALENDAR
+        ):
+            out.add(last)
+    return out
+
+
+def _determined(span: "Span") -> bool:
+    """True for a name after "the"/"a" that heads its phrase ("the Space Shuttle").
+
+    A person's name takes no article, except as a modifier ("the Tom Cruise video", "an
+    Andy Warhol print") or a family in the plural ("the Smiths").
+    """
+    doc, root = span.doc, span.root
+    first = span[0] if span[0].lower_ in ARTICLES else (doc[span.start - 1] if span.start else None)
+    if first is None or first.lower_ not in ARTICLES:
+        return False
+    if root.dep_ in {"compound", "amod", "nmod", "poss", "conj"} or root.tag_ == "NNPS":
+        return False
+    # "an Edward Steichen and Andy Warhol exhibit": a coordinated modifier, parsed loosely.
+    return not any(child.dep_ == "conj" for child in root.children)
 
 
 def _group_noun(root) -> bool:
@@ -687,18 +735,26 @@ def _merge(cands: list[_Cand], got: _Collected, lex: Gazetteer) -> _Union:
         if long in key_of and short in key_of:
             uf.join(key_of[short], key_of[long])
     _join_acronyms(uf, cands, counts)
-    _join_prefixed(uf, cands, counts, lex)
+    _join_prefixed(uf, cands, counts, lex, {p.split()[-1] for p in people})
     return uf
 
 
-def _join_prefixed(uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazetteer) -> None:
+def _join_prefixed(
+    uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazetteer, surnames: set[str]
+) -> None:
     """"US State Department" and "State Department" are one organisation.
 
     A name joins the shorter name it ends with when what comes before is a country, a
     demonym or another actor of the set.
     """
     orgs = sorted({c.key for c in cands if (c.label == "ORG" or c.org) and ":" not in c.key})
-    short = sorted({c.key for c in cands if c.label in {"ORG", "NAME"} and ":" not in c.key})
+    # A short form the model tagged PERSON joins too ("Brightwater said"), unless a title
+    # made it a person; person names never reach here as orgs (no org label or cue).
+    short = sorted({
+        c.key for c in cands
+        if c.label in {"ORG", "NAME", "PERSON"} and not c.person and ":" not in c.key
+        and (c.label != "PERSON" or " " not in c.key) and c.key not in surnames
+    })
     for key in short:  # "Nordvik" → "Nordvik Motors" when only one name starts so
         longer = [o for o in orgs if o.startswith(key + " ")]
         if len(longer) == 1:
@@ -810,6 +866,7 @@ def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
     _drop_common_nouns(groups, got.words)
     lasts = Counter(fold(c.text).split()[-1] for c in cands if c.label == "PERSON" and " " in c.text)
     kinds = {root: _kind(root, members, lasts) for root, members in groups.items()}
+    _things_named_alike(groups, kinds)
     groups = {r: m for r, m in groups.items() if kinds[r] and not all(c.subhead for c in m)}
     names = {root: _canonical(root, members, kinds[root], lex) for root, members in groups.items()}
     offices = _offices(groups, names, uf)
@@ -858,6 +915,20 @@ def _join_org_nouns(groups: dict[str, list[_Cand]], lex: Gazetteer) -> None:
         if len(fits) == 1:
             groups[fits[0]].extend(members)
         del groups[root]
+
+
+def _things_named_alike(groups: dict[str, list[_Cand]], kinds: dict[str, str | None]) -> None:
+    """A "person" whose name starts with the name of a thing is a thing of that kind too.
+
+    "the Space Shuttle" is no person, so neither is "Space Shuttle Atlantis"; a title
+    before the name ("Prince …") keeps it a person.
+    """
+    things = sorted(r for r, m in groups.items() if kinds[r] is None and any(c.label == "THING" for c in m))
+    for root, members in groups.items():
+        if kinds[root] != "person" or any(c.person for c in members):
+            continue
+        if any(root.startswith(t + " ") for t in things):
+            kinds[root] = None
 
 
 def _drop_common_nouns(groups: dict[str, list[_Cand]], words: Counter) -> None:

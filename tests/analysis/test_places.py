@@ -60,3 +60,10 @@ def test_gum_korea_drops_bare_directions(nlp):
     assert "Yeoncheon" in places  # "the town of Yeoncheon", though spaCy calls it ORG
     assert "North" not in places and "South" not in places
     assert "North Korea" not in places
+
+
+def test_capital_in_a_person_name_is_no_place(nlp):
+    """"Valeska Paris … Paris claims" (GUM imprisoned.md): Paris is a person here."""
+    index, places = _places(nlp, [load_article(GUM / "imprisoned.md", "s1")])
+    assert "Paris" not in places
+    assert index.resolve("Paris").name == "Valeska Paris"
