@@ -28,6 +28,7 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.merge import CONFLICT_START, find_conflicts, split_front_matter, split_lines
+from generator.merging.frontmatter import front_matter_yaml
 from generator.pages import GENERATED_DIR, base_path, display_path, read_text
 
 
@@ -79,9 +80,8 @@ def _where(path: Any) -> str:
 
 
 def _front_matter_problems(shown: str, stem: str, block: str) -> list[Problem]:
-    inner = "".join(split_lines(block)[1:-1])
     try:
-        data = yaml.safe_load(inner)
+        data = yaml.safe_load(front_matter_yaml(block))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the --- line

@@ -41,9 +41,11 @@ from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.merge import MergeResult, find_conflicts, is_locked, merge_page, merge_without_base
+from generator.publish.state import GENERATED as GENERATED_DIR
+from generator.publish.state import SetFiles
+from generator.publish.state import display as display_path
 from generator.writer import atomic_write
 
-GENERATED_DIR = ".generated"
 _SLUG = re.compile(r"[^./\\\s][^/\\]*")
 
 
@@ -67,25 +69,14 @@ class WriteOutcome:
         return tuple(f"CONFLICT {where}" for where in self.conflicts)
 
 
-def display_path(path: Path) -> str:
-    """``path`` as a user typed it: relative to the working folder when it lies inside it."""
-    path = Path(path)
-    if path.is_absolute():
-        try:
-            return path.relative_to(Path.cwd()).as_posix()
-        except ValueError:
-            return path.as_posix()
-    return path.as_posix()
-
-
 def base_path(docs_dir: Path, slug: str) -> Path:
     """Where the last generated version of a page is stored."""
-    return Path(docs_dir) / GENERATED_DIR / f"{slug}.md"
+    return SetFiles(Path(docs_dir)).base(slug)
 
 
 def page_path(docs_dir: Path, slug: str) -> Path:
     """Where the editor's page lives."""
-    return Path(docs_dir) / f"{slug}.md"
+    return SetFiles(Path(docs_dir)).page(slug)
 
 
 def read_text(path: Path) -> str | None:

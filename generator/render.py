@@ -20,10 +20,10 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-import yaml
 from unidecode import unidecode
 
 from generator.errors import BriefingError
+from generator.merging.frontmatter import dump_front_matter
 
 STATUS = "generated"
 
@@ -250,12 +250,6 @@ def render_template(name: str, **context: Any) -> str:
     text = environment().get_template(name).render(**context)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text + "\n"
-
-
-def dump_front_matter(meta: Mapping[str, Any]) -> str:
-    """YAML front matter between ``---`` fences, keys in the order given."""
-    body = yaml.safe_dump(dict(meta), sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    return f"---\n{body}---\n"
 
 
 def _clean(text: object) -> str:

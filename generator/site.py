@@ -25,17 +25,17 @@ from typing import Any
 import frontmatter
 
 from generator.errors import BriefingError
-from generator.writer import atomic_write
+from generator.merging.frontmatter import dump_front_matter
 from generator.render import (
     Refs,
     actor_slug,
-    dump_front_matter,
     human_date,
     meta_text,
     render_template,
     set_path,
     slugify,
 )
+from generator.writer import atomic_write
 
 log = logging.getLogger(__name__)
 

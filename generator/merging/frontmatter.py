@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -26,13 +27,17 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def front_matter_yaml(block: str) -> str:
+    """The YAML between a front matter block's two ``---`` lines."""
+    return "".join(split_lines(block)[1:-1])
+
+
 def parse_front_matter(block: str | None) -> dict[str, Any] | None:
     """The mapping in a front matter block, or None when it is missing or not a YAML mapping."""
     if block is None:
         return None
-    inner = "".join(split_lines(block)[1:-1])
     try:
-        data = yaml.safe_load(inner)
+        data = yaml.safe_load(front_matter_yaml(block))
     except yaml.YAMLError:
         return None
     if data is None:
@@ -40,13 +45,14 @@ def parse_front_matter(block: str | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def dump_front_matter(data: dict[str, Any]) -> str:
-    """Serialise front matter deterministically in the order of ``data``'s keys.
+def dump_front_matter(data: Mapping[str, Any]) -> str:
+    """YAML front matter between ``---`` fences, keys in the order of ``data``.
 
-    Same settings as :func:`generator.render.dump_front_matter` (kept apart so the merge
-    does not load the template engine), so a merged page reads like a generated one.
+    The one serialiser for every page the generator writes (briefing pages, site pages,
+    merged pages), so a merged page reads like a generated one. ``width=1000`` keeps long
+    titles on one line, where an editor can find and change them.
     """
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    body = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return f"---\n{body}---\n"
 
 

@@ -33,27 +33,34 @@ class SetFiles:
 
 
 def display(path: Path) -> str:
-    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` as a user typed it: relative to the working folder when it lies inside it.
+
+    The one way every message (pipeline, merge, ``check``) shows a path.
+    """
+    path = Path(path)
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix()
 
 
 def front_matter(text: str) -> dict[str, Any]:
     """The YAML front matter of a page ({} when it has none or it does not parse)."""
-    import yaml
+    # Imported here: a run where nothing changed reads every page's hash by pattern
+    # (:func:`_hash_in_page`) and should not pay for loading PyYAML.
+    from generator.merging.frontmatter import parse_front_matter, split_front_matter
 
-    if not text.startswith("---"):
-        return {}
-    parts = text.split("\n---", 1)
-    if len(parts) < 2:
-        return {}
-    try:
-        data = yaml.safe_load(parts[0][3:])
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return parse_front_matter(split_front_matter(text)[0]) or {}
+
+
+def _head(text: str) -> str:
+    """The text up to the front matter's closing ``---``: a cheap stand-in for the block.
+
+    Good enough to look for a key with a pattern before paying for a YAML parse.
+    """
+    return text.split("\n---", 1)[0] if text.startswith("---") else ""
 
 
 # The hash as the page template writes it under ``generator:``. Read with a pattern first:
@@ -63,8 +70,7 @@ _HASH_LINE = re.compile(r"(?m)^\s+hash:\s*['\"]?(sha256:[0-9a-f]{64})['\"]?\s*$"
 
 def _hash_in_page(text: str) -> str | None:
     """The ``generator.hash`` of a page's front matter."""
-    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
-    found = _HASH_LINE.search(front)
+    found = _HASH_LINE.search(_head(text))
     if found:
         return found.group(1)
     generator = front_matter(text).get("generator")
@@ -114,4 +120,4 @@ def is_locked(page: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     # Most pages have no ``locked`` key: skip parsing their front matter.
-    return "\nlocked:" in text.split("\n---", 1)[0] and locked_in(text)
+    return "\nlocked:" in _head(text) and locked_in(text)
