@@ -49,6 +49,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 # Dependency labels of a name that *does* something (or owns something): a capital city in
 # such a slot stands for its country ("Ankara has long argued", "Ankara's support").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 # "— Mark Rutte (@SecGenNATO) May 13, 2025": the line under an embedded post.
@@ -104,6 +105,7 @@ class _Cand:
     role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
     described: tuple[str | None, str, str] | None = None  # an apposition beside a title
     org: bool = False  # the words or the text around say organisation (actor_cues)
+    subject: bool = False  # grammatical subject of its clause ("Gloria died")
     key: str = ""
 
 
@@ -480,10 +482,11 @@ def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
         label = "THING"  # "the Space Shuttle", "the Joker": a person takes no article
     appos = _apposition(ent, lex) if label == "PERSON" or role else None
     org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
+    subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
     got.cands.append(
         _Cand(source, offset, offset + len(text), text, label, in_subhead(offset),
               person=role is not None, acting=acting, noun=noun, role=role or appos,
-              described=appos if role else None, org=org)
+              described=appos if role else None, org=org, subject=subject)
     )
 
 
@@ -588,10 +591,12 @@ def _apposition(ent: "Span", lex: Gazetteer) -> tuple[str | None, str, str] | No
             continue
         words: list = []
         for tok in child.subtree:
-            if tok.i > child.i and (tok.is_punct or tok.dep_ in {"relcl", "acl", "advcl"}):
+            if tok.is_space or tok.i > child.i and (tok.is_punct or tok.dep_ in {"relcl", "acl", "advcl"}):
                 break
             if words or tok.dep_ not in {"det", "punct"}:
                 words.append(tok)
+            if "\n" in tok.whitespace_:
+                break  # a line break ends the apposition ("— X, union leader⏎⏎Wages …")
         if not words or len(words) > 10:
             return None
         text = ent.doc[words[0].i : words[-1].i + 1].text
@@ -864,6 +869,7 @@ def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
         groups[uf.find(c.key)].append(c)
     _join_org_nouns(groups, lex)
     _drop_common_nouns(groups, got.words)
+    _drop_unlikely_people(groups, got.words)
     lasts = Counter(fold(c.text).split()[-1] for c in cands if c.label == "PERSON" and " " in c.text)
     kinds = {root: _kind(root, members, lasts) for root, members in groups.items()}
     _things_named_alike(groups, kinds)
@@ -942,6 +948,37 @@ def _drop_common_nouns(groups: dict[str, list[_Cand]], words: Counter) -> None:
         if ":" in root or " " in root or any(c.person or " " in c.text for c in members):
             continue
         if all(is_common_noun(c.text, words) for c in members):
+            del groups[root]
+
+
+def _drop_unlikely_people(groups: dict[str, list[_Cand]], words: Counter) -> None:
+    """Drop "people" that only the model's PERSON tag makes people, with nothing else for it.
+
+    News introduces a person by full name, a title or an honorific. Without any of these, a
+    one-word "person" that is never the subject of a clause ("on Twitter", "Chrome's share")
+    is a product or a place; a name made of words the set also writes in lower case
+    ("Space Shuttle" beside "the shuttle") is a thing, and so is a name that begins with it
+    ("Space Shuttle Atlantis").
+    """
+    def bare(members: list[_Cand]) -> bool:
+        return not any(
+            c.label not in {"PERSON", "THING", "NAME"} or c.person or c.role or c.org for c in members
+        ) and any(c.label in {"PERSON", "THING"} for c in members)
+
+    things = []
+    for root in sorted(groups):
+        members = groups[root]
+        if ":" in root or not bare(members):
+            continue
+        texts = {c.text for c in members}
+        if all(" " not in t for t in texts):
+            if not any(c.subject for c in members):
+                del groups[root]
+        elif all(all(words.get(w.lower(), 0) for w in t.split()) for t in texts):
+            things.append(root)
+            del groups[root]
+    for root in sorted(groups):
+        if ":" not in root and bare(groups[root]) and any(root.startswith(t + " ") for t in things):
             del groups[root]
 
 
@@ -1121,9 +1158,14 @@ def _roles(members: list[_Cand]) -> tuple[tuple[str, str], ...]:
     pairs = {
         (c.source, r[2]) for c in members if c.label != "TITLE" for r in (c.role, c.described) if r
     }
+    # One spelling per source and role whatever the case ("Union Leader" / "union leader").
+    cased: dict[tuple[str, str], str] = {}
+    for s, r in sorted(pairs, key=lambda p: (p[0], p[1].islower(), p[1])):
+        cased.setdefault((s, r.lower()), r)
+    pairs = {(s, r) for (s, _), r in cased.items()}
     return tuple(sorted(
         (s, r) for s, r in pairs
-        if not any(s2 == s and r2 != r and r.lower() in r2.lower() for s2, r2 in pairs)
+        if not any(s2 == s and r2.lower() != r.lower() and r.lower() in r2.lower() for s2, r2 in pairs)
     ))
 
 

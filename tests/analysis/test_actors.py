@@ -366,3 +366,20 @@ def test_gum_things_with_an_article_are_no_people(nlp):
     names = {a.name for a in index.actors}
     assert not {"Joker", "Bat Cave"} & names
     assert _actor(index, "Mark Hamill").kind == "person"
+
+
+def test_gum_products_tagged_person_are_no_people(nlp):
+    """"the Space Shuttle", "Space Shuttle Atlantis", "on Twitter": things, not people."""
+    _, nasa = _index(nlp, [load_article(GUM / "nasa.md", "s1")])
+    names = {a.name for a in nasa.actors}
+    assert not {"Space Shuttle", "Space Shuttle Atlantis", "Space Shuttle Discovery"} & names
+    assert _actor(nasa, "Charles Bolden").kind == "person"
+    _, clock = _index(nlp, [load_article(GUM / "clock.md", "s1")])
+    assert "Twitter" not in {a.name for a in clock.actors if a.kind == "person"}
+    assert _actor(clock, "Ahmed Mohamed").kind == "person"
+
+
+def test_role_from_title_and_apposition_in_two_cases(nlp):
+    """"Union leader X" and "— X, union leader⏎⏎": one role, no line break in it."""
+    _, index = _index(nlp, [load_article(DATA / "articles" / "quotes_strike.txt", "s1")])
+    assert _actor(index, "Peter Hallström").role == "Union Leader"
