@@ -47,6 +47,13 @@ _AGENT_NOUN = re.compile(
     r"association|organisation|organization|institute|university|bank|newspaper)s?$"
 )
 
+# Things whose names end like agent nouns ("-ist", "-er", "-or"): general English, not people.
+_NOT_AGENT_NOUNS = frozenset(
+    "list shortlist longlist checklist playlist waitlist blacklist whitelist wishlist number order letter "
+    "paper border corner matter water weather quarter center centre error factor sector mirror "
+    "chapter register twist mist gist".split()
+)
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -173,13 +180,29 @@ class SpeakerResolver:
             if inverted is not None:
                 return inverted
             if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
-                token = token.head if token.head is not token else None
+                head = token.head if token.head is not token else None
+                if head is not None and self._coordinated_into_clause(token, head):
+                    head = head.head  # "They claimed X was Y and claim Z": the second verb is theirs
+                token = head
                 continue
             if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "quoted as saying"
                 token = token.head.head
                 continue
             return None
         return None
+
+    def _coordinated_into_clause(self, verb: "Token", head: "Token") -> bool:
+        """Whether the parser hung a reporting verb, coordinated to the reporting verb above, from
+        the clause that verb reports ("claimed Paris was a volunteer and claim she …": "claim"
+        under "was"): the head is no verb of saying but the content clause of one."""
+        frames = self.lexicon.frames
+        return (
+            verb.dep_ == "conj"
+            and verb.lemma_.lower() in frames
+            and head.lemma_.lower() not in frames
+            and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in frames
+        )
 
     def speaker_of_verb(self, verb: "Token", named: frozenset[str] = frozenset()) -> str | None:
         """The speaker of a reporting verb (or of "according to X"); ``named``: actors inside the quote."""
@@ -256,6 +279,9 @@ class SpeakerResolver:
             actor = self.index.resolve(surface)
             if actor is not None:
                 return actor.name
+        short = self._short_form(token)
+        if short:
+            return short
         if token.pos_ == "NOUN":
             by_role = self._by_role(token)
             if by_role:
@@ -323,8 +349,12 @@ class SpeakerResolver:
             return None  # "the school district and the police": two speakers, not one
         if head.pos_ == "PROPN" and head.ent_type_ in _NOT_AGENT_ENTS:
             return None
-        if head.pos_ == "NOUN" and not (_AGENT_NOUN.search(head.lemma_.lower()) or self._agent_modifier(head)):
+        agent_noun = _AGENT_NOUN.search(head.lemma_.lower()) and head.lemma_.lower() not in _NOT_AGENT_NOUNS
+        if head.pos_ == "NOUN" and not (agent_noun or self._agent_modifier(head)):
             return None  # "Ankara's support for …" is no speaker; "a government spokesman" is
+        named = self._appositive_name(head)
+        if named:
+            return named
         # the name without what an apposition says of it ("Ana Ruiz, 34, a nurse" → "Ana Ruiz")
         drop = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
         words = [t for t in phrase if t.i not in drop]
@@ -332,6 +362,26 @@ class SpeakerResolver:
             words = words[:-1]
         text = "".join(t.text_with_ws for t in words).strip()
         return text if len(text) > 2 else None
+
+    def _appositive_name(self, head: "Token") -> str | None:
+        """A person's name in apposition to a title ("CEO of the Refugee Council Enver Solomon"):
+        the run of proper nouns outside an organisation's or place's name that ends at the
+        apposition's PERSON token (the parser often splits the first name off into the title)."""
+        if head.ent_type_ == "PERSON":
+            return None
+        person = next(
+            (c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"),
+            None,
+        )
+        if person is None:
+            return None
+        left = person.i
+        while left > 0 and self.doc[left - 1].pos_ == "PROPN" and self.doc[left - 1].ent_type_ in ("", "PERSON"):
+            left -= 1
+        right = person.i
+        while right + 1 < len(self.doc) and self.doc[right + 1].ent_type_ == "PERSON" and self.doc[right + 1].ent_iob_ == "I":
+            right += 1
+        return self.doc[left : right + 1].text
 
     @staticmethod
     def _agent_modifier(head: "Token") -> bool:
@@ -454,9 +504,24 @@ class SpeakerResolver:
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"])
             name = self.doc[left : tok.i + 1]
             actor = self.index.resolve(name.text)
-            if actor is not None:
-                out.append(_Mention(name.start_char, name.end_char, name.text, actor.name))
+            found = actor.name if actor is not None else self._short_form(tok)
+            if found:
+                out.append(_Mention(name.start_char, name.end_char, name.text, found))
         return out
+
+    def _short_form(self, head: "Token") -> str | None:
+        """The organisation that "the Church", "the Council" names back: the one organisation of
+        the index whose name has that capitalised word (a bare proper noun after "the", as news
+        writing shortens a body's name after giving it in full)."""
+        if head.pos_ != "PROPN" or not head.is_title or not any(c.lower_ == "the" for c in head.lefts):
+            return None
+        if any(c.dep_ in ("compound", "flat", "amod") for c in head.lefts):
+            return None
+        hits = [
+            a.name for a in self.index.actors
+            if a.kind == "organisation" and head.text in a.name.split() and a.name != head.text
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _is_subject(self, mention: MentionLike) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -86,6 +86,8 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
             continue
         base = _block_offset(article, bi)
         raw, still_open = _double_spans(block.text)
+        if open_from_previous and _caption_between(article, bi):
+            continue  # the quote goes on after a picture caption the page put inside it
         continues = open_from_previous and block.text.lstrip()[:1] in ALL_DOUBLE + "‘"
         for k, (s, e) in enumerate(raw):
             group = last_group if (k == 0 and continues and last_group >= 0) else len(spans)
@@ -96,6 +98,21 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
         open_from_previous = still_open
         spans.extend(_single_spans(block.text, base, bi, raw, len(spans)))
     return sorted(spans, key=lambda q: (q.start, q.end))
+
+
+_CAPTION_WORDS = 25
+
+
+def _caption_between(article: Article, bi: int) -> bool:
+    """Whether block ``bi``, met while a quote is open, is a caption inside the quote: one short
+    sentence without quotation marks, and the next paragraph opens with a quotation mark."""
+    block = article.blocks[bi]
+    nxt = article.blocks[bi + 1] if bi + 1 < len(article.blocks) else None
+    if nxt is None or nxt.kind != "paragraph" or nxt.text.lstrip()[:1] not in ALL_DOUBLE:
+        return False
+    text = block.text.strip()
+    one_sentence = not re.search(r"[.!?]\s+[A-Z]", text.rstrip(".!?"))
+    return len(text.split()) <= _CAPTION_WORDS and one_sentence and not any(ch in ALL_DOUBLE for ch in text)
 
 
 def _block_offset(article: Article, index: int) -> int:
@@ -339,9 +356,10 @@ def _speaker_from_context(
         return last_by_block[first.block]
     block = adoc.article.blocks[first.block]
     opens_block = not text[_block_start(adoc, first.block) : first.start].strip()
-    if opens_block and first.block - 1 in last_by_block:
-        if adoc.article.blocks[first.block - 1].kind == "paragraph" and block.kind == "paragraph":
-            return last_by_block[first.block - 1]
+    before = _previous_text_block(adoc, first.block)
+    if opens_block and before in last_by_block:
+        if adoc.article.blocks[before].kind == "paragraph" and block.kind == "paragraph":
+            return last_by_block[before]
     if opens_block and _fills_block(adoc, first.block, quoted) and sent.index > 0 and block.kind == "paragraph":
         prev = adoc.sentences[sent.index - 1]
         if prev.block == first.block - 1 and adoc.article.blocks[prev.block].kind == "paragraph":
@@ -349,6 +367,18 @@ def _speaker_from_context(
             if found[0]:
                 return found
     return None, None
+
+
+_CAPTION = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video|File photo)\s*:", re.IGNORECASE)
+
+
+def _previous_text_block(adoc: ArticleDoc, block: int) -> int:
+    """The block before ``block``, skipping up to two picture captions ("… Image: NASA.") the page
+    put between a quote and the paragraph that goes on with it."""
+    prev = block - 1
+    while prev > 0 and block - prev <= 2 and _CAPTION.search(adoc.article.blocks[prev].text):
+        prev -= 1
+    return prev
 
 
 def _fills_block(adoc: ArticleDoc, block: int, quoted) -> bool:
@@ -454,3 +484,111 @@ def _block_start(adoc: ArticleDoc, block: int) -> int:
 def sentences_between(adoc: ArticleDoc, start: int, end: int) -> tuple[Evidence, ...]:
     """Evidence for every sentence overlapping [start, end)."""
     return tuple(Evidence(s.source, s.index, s.text) for s in adoc.sentences if s.start < end and s.end > start)
+
+
+# --------------------------------------------------------------------------- quotes without marks
+
+_FIRST_PERSON = frozenset("i me my mine we us our ours".split())
+_SIGNATURE_MAX = 10  # words of "Name, Title (Party)" closing a pull quote
+
+
+def unmarked_quotes(adoc: ArticleDoc, n: int, resolver: SpeakerResolver) -> Iterator[Found]:
+    """Quotes whose marks the page lost: a pull quote signed with a bare name, a block quote after a colon.
+
+    Scraped pages drop the styling of pull quotes and block quotes, leaving their words as a
+    plain paragraph: "I was told … . Valeska Paris" (first-person words, then the speaker's name,
+    perhaps with a title) or "The ministry denied the claims:" followed by the statement's own
+    paragraph. Only paragraphs without any quotation mark are read this way.
+    """
+    blocks = adoc.article.blocks
+    for bi, block in enumerate(blocks):
+        if block.kind != "paragraph" or any(ch in ALL_DOUBLE for ch in block.text):
+            continue
+        found = _signed_paragraph(adoc, n, bi, resolver)
+        if found is None and bi > 0 and blocks[bi - 1].kind == "paragraph" and blocks[bi - 1].text.rstrip().endswith(":"):
+            found = _block_quote(adoc, n, bi, resolver)
+        if found is not None:
+            yield found
+
+
+def _block_sentences(adoc: ArticleDoc, block: int) -> list[tuple[int, "Span"]]:
+    return [(s.index, span) for s, span in zip(adoc.sentences, adoc.spans) if s.block == block]
+
+
+def _signed_paragraph(adoc: ArticleDoc, n: int, block: int, resolver: SpeakerResolver) -> Found | None:
+    """ "I was basically hauled in … . Jane Doe": first-person words closed by a person's bare name."""
+    sents = _block_sentences(adoc, block)
+    if not sents:
+        return None
+    start = _block_start(adoc, block)
+    end = start + len(adoc.article.blocks[block].text)
+    # the signature: a person's mention right after a sentence-final mark, a few words from the end
+    text = adoc.article.text
+    if text[start:end].rstrip()[-1:] in ".!?":
+        return None
+    hit = next(
+        (
+            m for m in resolver.mentions
+            if start < m.start < end
+            and text[start : m.start].rstrip()[-1:] in ".!?"
+            and len(text[m.end : end].split()) <= _SIGNATURE_MAX
+            and resolver.kinds.get(m.actor) == "person"
+        ),
+        None,
+    )
+    if hit is None:
+        return None
+    last_stop = text.rfind(text[start : hit.start].rstrip()[-1], start, hit.start)
+    body = text[start : last_stop + 1]
+    words = re.findall(r"[A-Za-z]+", body.lower())
+    if not words or not (_FIRST_PERSON & set(words)) or any(m.actor == hit.actor for m in resolver.mentions
+                                                             if start <= m.start < last_stop):
+        return None  # a pull quote speaks in the first person and does not name its speaker
+    evidence = tuple(Evidence(adoc.source, i, span.text) for i, span in sents if span.start_char <= last_stop)
+    return Found(hit.actor, "direct", re.sub(r"\s+", " ", body).strip(), n, start, evidence, "signed")
+
+
+def _block_quote(adoc: ArticleDoc, n: int, block: int, resolver: SpeakerResolver) -> Found | None:
+    """The paragraph after "X denied these allegations:" as X's words, up to where narration resumes.
+
+    Narration resumes at a sentence with a verb of saying outside the first person ("They also
+    claimed …") or one that names the speaker.
+    """
+    prev = _block_sentences(adoc, block - 1)
+    if not prev:
+        return None
+    verb = _last_verb(prev[-1][1], resolver.quoted, resolver.lexicon)
+    speaker = resolver.speaker_of_verb(verb) if verb is not None else None
+    if not speaker:  # "The board rejected the criticism:": the colon makes any clause an introduction
+        root = prev[-1][1].root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        speaker = resolver.speaker(subj) if subj is not None and root.pos_ in ("VERB", "AUX") else None
+        verb = root
+    if not speaker:
+        return None
+    kept: list[tuple[int, "Span"]] = []
+    for i, span in _block_sentences(adoc, block):
+        if _narrates(span, speaker, resolver):
+            break
+        kept.append((i, span))
+    if not kept:
+        return None
+    body = re.sub(r"\s+", " ", " ".join(span.text for _, span in kept)).strip()
+    if len(body.split()) <= SCARE_QUOTE_WORDS:
+        return None
+    evidence = tuple(Evidence(adoc.source, i, span.text) for i, span in kept)
+    cue = verb.lemma_.lower() if verb is not None else None
+    return Found(speaker, "direct", body, n, kept[0][1].start_char, evidence, cue)
+
+
+def _narrates(span: "Span", speaker: str, resolver: SpeakerResolver) -> bool:
+    """Whether a sentence is the reporter's again: it names the speaker, or a third person says something."""
+    if any(m.actor == speaker and span.start_char <= m.start < span.end_char for m in resolver.mentions):
+        return True
+    frames = resolver.lexicon.frames
+    for tok in span:
+        if tok.lemma_.lower() in frames and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ not in _FIRST_PERSON:
+                return True
+    return False

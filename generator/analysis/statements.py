@@ -27,7 +27,7 @@ from generator.analysis.attribution import (
     source_object,
 )
 from generator.analysis.document import ArticleDoc
-from generator.analysis.quotes import Found, direct_quotes, find_quote_spans
+from generator.analysis.quotes import Found, direct_quotes, find_quote_spans, unmarked_quotes
 from generator.model import Evidence, Statement
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
     resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, quoted)
     reported = list(reported_speech(adoc, n, quoted, resolver))
     out = list(direct_quotes(adoc, n, quotes, resolver, reported))
+    out.extend(unmarked_quotes(adoc, n, resolver))
     out.extend(reported)
     out.extend(quoted_posts(adoc, n, index))
     return out

@@ -359,8 +359,24 @@ STRIKE = [
 ]
 
 
+MUSEUM = [
+    # tests/data/articles/quotes_museum.txt, the whole expected output
+    # a quote left open runs over a one-line picture caption into the paragraph that reopens it
+    ("direct", "Helen Marsh", "We put a tremendous amount of work into this bid. Our region built these engines and "
+     "our visitors deserve to see one. We will keep working with the board on smaller loans, and we hope to host a "
+     "touring exhibition next summer."),
+    # a block quote without marks after "X rejected the criticism:", up to where narration resumes
+    ("direct", "railway board", "The decision was based on visitor numbers and the condition of the buildings. "
+     "Every bid was assessed in the same way."),
+    ("reported", "board", "Dunmore could apply again in five years"),
+    # a pull quote that lost its marks: first-person words signed with a person's bare name
+    ("direct", "Robert Finch", "I grew up next to the line and I watched these engines every day. Losing this one hurts."),
+    # "The shortlist had three museums:" introduces no speaker
+]
+
+
 @pytest.mark.parametrize("name, expected", [("quotes_storm.txt", STORM), ("quotes_port.txt", PORT),
-                                            ("quotes_strike.txt", STRIKE)])
+                                            ("quotes_strike.txt", STRIKE), ("quotes_museum.txt", MUSEUM)])
 def test_article_statements(nlp, name, expected):
     sts = statements_for(nlp, [load_article(DATA / "articles" / name, "s1")])
     assert [(s.kind, s.text) for s in sts] == [(kind, text) for kind, _, text in expected]
