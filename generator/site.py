@@ -65,6 +65,7 @@ class SiteActor:
 
     @property
     def role(self) -> str | None:
+        """The role the newest briefing gives (entries are newest first)."""
         return self.roles[0][0] if self.roles else None
 
     @property
@@ -114,6 +115,7 @@ def merge_actors(records: Iterable[Mapping[str, Any]]) -> list[SiteActor]:
 
 
 def _site_actor(items: list[tuple[dict, dict]]) -> SiteActor:
+    """One merged actor from its briefings' items: named as most briefings name it."""
     uses: dict[str, set[str]] = {}
     for rec, actor in items:
         uses.setdefault(actor["name"], set()).add(rec["set"])
@@ -136,18 +138,24 @@ def _site_actor(items: list[tuple[dict, dict]]) -> SiteActor:
 # --------------------------------------------------------------------------- helpers
 
 
+def _newest_first(date: str) -> str:
+    """A sort key putting later ISO dates first in an ascending sort (characters inverted)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
 def _recency_key(record: Mapping[str, Any]) -> tuple[str, str]:
     """Sort key: newest briefing first (by event date, else updated), then by set name."""
     date = record.get("date") or record.get("updated") or ""
-    # Invert the date characters so an ascending sort puts the newest first.
-    return ("".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff", record["set"])
+    return (_newest_first(date) if date else "\U0010ffff", record["set"])
 
 
 def _page(meta: Mapping[str, Any], body: str) -> str:
+    """A site page; :data:`MARKER` tells :func:`_remove_stale` it may delete the file later."""
     return dump_front_matter(meta) + "\n" + MARKER + "\n\n" + body
 
 
 def _month(record: Mapping[str, Any]) -> str:
+    """The archive month of a briefing (``2025-05``), or ``undated``."""
     date = record.get("date") or record.get("updated") or ""
     return date[:7] if len(date) >= 7 else "undated"
 
@@ -184,27 +192,42 @@ def site_pages(
     for rec in recs:
         set_path(rec["set"])
     actors = merge_actors(recs)
-    slug_of = {}
-    for site in actors:
-        for name in site.names:
-            slug_of[name] = site.slug
+    # Each actor's statements feed the actors index, its description and its page.
+    groups = {site.slug: _statements_of(site) for site in actors}
     months: dict[str, list[dict]] = {}
     for rec in recs:
         months.setdefault(_month(rec), []).append(rec)
-    month_keys = sorted(months, key=lambda m: (m == "undated", "".join(chr(0x10FFFF - ord(c)) for c in m)))
+    month_keys = sorted(months, key=lambda m: (m == "undated", _newest_first(m)))
 
+    pages = _overview_pages(recs, actors, groups, site_name)
+    pages.update(_archive_pages(months, month_keys))
+    pages.update(_actor_pages(actors, groups))
+    pages.update(_source_pages(recs))
+    pages["feed.xml"] = render_template(
+        "feed.xml.j2", records=recs[:50], site_url=site_url.rstrip("/") + "/", site_name=site_name,
+        updated=max((_atom_time(r.get("updated") or r.get("date")) for r in recs), default=_atom_time(None)),
+        atom_time=_atom_time,
+    )
+    return pages
+
+
+def _overview_pages(
+    recs: list[dict], actors: list[SiteActor], groups: Mapping[str, list[dict[str, Any]]], site_name: str
+) -> dict[str, str]:
+    """The pages in the navigation: home, open questions, timeline, tags, actors index."""
+    questions = _questions(recs)
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
         {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.", "hide": ["navigation"]},
         render_template("home.md.j2", records=recs[:HOME_BRIEFINGS], total=len(recs),
-                        questions=_questions(recs)[:HOME_QUESTIONS], n_questions=len(_questions(recs))),
+                        questions=questions[:HOME_QUESTIONS], n_questions=len(questions)),
     )
     pages["questions.md"] = _page(
         {"title": "Open questions", "description": "What the sources leave open, across every briefing.",
          "hide": ["navigation"]},
         render_template("questions.md.j2", records=[
             {"record": r, "refs": Refs(r, inline=True)} for r in recs if r.get("open_questions")
-        ], total=len(_questions(recs))),
+        ], total=len(questions)),
     )
     pages["timeline.md"] = _page(
         {"title": "Timeline", "description": "Dated events from every briefing, in order.", "hide": ["navigation"]},
@@ -216,29 +239,49 @@ def site_pages(
     )
     pages["actors/index.md"] = _page(
         {"title": "Actors", "description": "Everyone the briefings quote or mention.", "hide": ["navigation"]},
-        render_template("actors.md.j2", actors=actors, statements={a.slug: _count_statements(a) for a in actors}),
+        render_template("actors.md.j2", actors=actors,
+                        statements={a.slug: _count_statements(groups[a.slug]) for a in actors}),
     )
-    pages["archive/index.md"] = _page(
-        {"title": "Archive", "description": "Every briefing, by month.", "search": {"exclude": True},
-         "hide": ["navigation"]},
-        render_template("archive.md.j2", months=[(m, months[m]) for m in month_keys]),
-    )
+    return pages
+
+
+def _archive_pages(months: Mapping[str, list[dict]], month_keys: list[str]) -> dict[str, str]:
+    """The archive index and one page per month, newest month first."""
+    pages = {
+        "archive/index.md": _page(
+            {"title": "Archive", "description": "Every briefing, by month.", "search": {"exclude": True},
+             "hide": ["navigation"]},
+            render_template("archive.md.j2", months=[(m, months[m]) for m in month_keys]),
+        )
+    }
     for month in month_keys:
         pages[f"archive/{month}.md"] = _page(
             {"title": f"Briefings of {human_date(month)}" if month != "undated" else "Undated briefings",
              "search": {"exclude": True}},
             render_template("month.md.j2", month=month, records=months[month]),
         )
+    return pages
+
+
+def _actor_pages(actors: list[SiteActor], groups: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """One page per actor, and a redirecting page for every other name briefings link to."""
+    pages: dict[str, str] = {}
     for site in actors:
         pages[f"actors/{site.slug}.md"] = _page(
-            {"title": meta_text(site.name), "description": meta_text(_actor_description(site))},
-            render_template("actor.md.j2", actor=site, groups=_statements_of(site)),
+            {"title": meta_text(site.name), "description": meta_text(_actor_description(site, groups[site.slug]))},
+            render_template("actor.md.j2", actor=site, groups=groups[site.slug]),
         )
         for alias_slug in site.link_slugs:
             pages[f"actors/{alias_slug}.md"] = _page(
                 {"title": meta_text(site.name), "search": {"exclude": True}},
                 render_template("actor_alias.md.j2", actor=site),
             )
+    return pages
+
+
+def _source_pages(recs: list[dict]) -> dict[str, str]:
+    """One page per source of every briefing, its cited sentences marked."""
+    pages: dict[str, str] = {}
     for rec in recs:
         cited = _cited(rec)
         for src in rec.get("sources", []):
@@ -250,11 +293,6 @@ def site_pages(
                 },
                 render_template("source.md.j2", r=rec, s=src, cited=cited),
             )
-    pages["feed.xml"] = render_template(
-        "feed.xml.j2", records=recs[:50], site_url=site_url.rstrip("/") + "/", site_name=site_name,
-        updated=max((_atom_time(r.get("updated") or r.get("date")) for r in recs), default=_atom_time(None)),
-        atom_time=_atom_time,
-    )
     return pages
 
 
@@ -266,6 +304,7 @@ def _questions(recs: list[dict]) -> list[dict[str, Any]]:
 
 
 def _timeline(recs: list[dict]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Every dated event of every briefing, in date order, grouped by year."""
     events = [
         {"record": r, "ev": ev, "refs": Refs(r, inline=True)}
         for r in recs for ev in r.get("timeline", [])
@@ -277,12 +316,14 @@ def _timeline(recs: list[dict]) -> list[tuple[str, list[dict[str, Any]]]]:
     return sorted(years.items())
 
 
-def _count_statements(site: SiteActor) -> int:
-    return sum(len(g["statements"]) for g in _statements_of(site))
+def _count_statements(groups: list[dict[str, Any]]) -> int:
+    """How many statements an actor made, given its :func:`_statements_of` groups."""
+    return sum(len(g["statements"]) for g in groups)
 
 
-def _actor_description(site: SiteActor) -> str:
-    n = _count_statements(site)
+def _actor_description(site: SiteActor, groups: list[dict[str, Any]]) -> str:
+    """``role · N statements in M briefings``, the actor page's description."""
+    n = _count_statements(groups)
     parts = [site.role] if site.role else []
     parts.append(f"{n} statement{'s' if n != 1 else ''} in {len(site.entries)} briefing{'s' if len(site.entries) != 1 else ''}")
     return " · ".join(parts)
@@ -304,8 +345,7 @@ def _write(path: Path, text: str) -> None:
     """Write through the project's atomic writer; skip files whose text is unchanged."""
     if path.is_file() and path.read_text("utf-8") == text:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, text)
+    atomic_write(path, text)  # creates the folder
 
 
 def write_site_pages(
@@ -356,6 +396,10 @@ def _with_page_edits(record: dict, page: Path) -> dict:
 
 
 def _remove_stale(docs_dir: Path, keep: set[Path]) -> None:
+    """Delete pages a previous run wrote (they carry :data:`MARKER`) that ``keep`` lacks.
+
+    A file without the marker was put there by a person and is never removed.
+    """
     for folder in OWNED_DIRS:
         root = docs_dir / folder
         if not root.is_dir():
@@ -373,6 +417,8 @@ def _remove_stale(docs_dir: Path, keep: set[Path]) -> None:
 
 
 def _mkdocs_env() -> dict[str, str]:
+    # mkdocs-material prints a banner about MkDocs 2.0 on every run; it would drown the
+    # warnings a failed --strict build reports.
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
