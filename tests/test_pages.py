@@ -12,6 +12,8 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,28 @@ def base() -> Path:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextmanager
+def killed_when_replacing(monkeypatch, target: Path) -> Iterator[None]:
+    """The block dies (KeyboardInterrupt, as a hard kill would) when it moves a file onto ``target``.
+
+    Every other ``os.replace`` of :mod:`generator.writer` goes through; after the block,
+    ``os.replace`` is the real one again.
+    """
+    real_replace = os.replace
+
+    def replace_then_crash(src, dst):
+        if Path(dst) == target:
+            raise KeyboardInterrupt("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(writer.os, "replace", replace_then_crash)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            yield
+    finally:
+        monkeypatch.setattr(writer.os, "replace", real_replace)
 
 
 def generate_first(project: Path) -> None:
@@ -195,19 +219,10 @@ def test_failed_page_write_leaves_the_old_page_and_no_temporary_file(project, mo
 def test_crash_between_page_and_base_write_loses_nothing_on_the_next_run(project, monkeypatch):
     generate_first(project)
     page().write_text(edit_all_five(BASE), "utf-8")
-    real_replace = os.replace
-
-    def replace_then_crash(src, dst):
-        if Path(dst).name == f"{SLUG}.md" and Path(dst).parent.name == ".generated":
-            raise KeyboardInterrupt("killed")  # the page is written, its base is not
-        real_replace(src, dst)
-
-    monkeypatch.setattr(writer.os, "replace", replace_then_crash)
-    with pytest.raises(KeyboardInterrupt):
+    with killed_when_replacing(monkeypatch, base()):  # the page is written, its base is not
         write_briefing(docs(), SLUG, NEXT)
     merged_once = page().read_text("utf-8")
     assert base().read_text("utf-8") == BASE  # the old base is still there
-    monkeypatch.setattr(writer.os, "replace", real_replace)
     outcome = write_briefing(docs(), SLUG, NEXT)
     assert outcome.status == "unchanged" and outcome.conflicts == ()
     assert page().read_text("utf-8") == merged_once
@@ -218,17 +233,8 @@ def test_crash_between_page_and_base_write_loses_nothing_on_the_next_run(project
 def test_crash_after_writing_a_conflicted_page_does_not_ask_twice(project, monkeypatch):
     generate_first(project)
     page().write_text(conflicting_page(), "utf-8")
-    real_replace = os.replace
-
-    def replace_then_crash(src, dst):
-        if Path(dst) == base():
-            raise KeyboardInterrupt("killed")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(writer.os, "replace", replace_then_crash)
-    with pytest.raises(KeyboardInterrupt):
+    with killed_when_replacing(monkeypatch, base()):
         write_briefing(docs(), SLUG, NEXT)
-    monkeypatch.setattr(writer.os, "replace", real_replace)
     assert base().read_text("utf-8") == BASE and CONFLICT_START in page().read_text("utf-8")
     # the next run completes the interrupted base write from the journal
     assert write_briefing(docs(), SLUG, NEXT).status == "conflict"
@@ -246,17 +252,8 @@ def test_journal_of_a_page_write_that_never_happened_is_dropped(project, monkeyp
     generate_first(project)
     edited = edit_all_five(BASE)
     page().write_text(edited, "utf-8")
-    real_replace = os.replace
-
-    def fail_page(src, dst):
-        if Path(dst) == page():
-            raise KeyboardInterrupt("killed")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(writer.os, "replace", fail_page)
-    with pytest.raises(KeyboardInterrupt):
+    with killed_when_replacing(monkeypatch, page()):
         write_briefing(docs(), SLUG, NEXT)
-    monkeypatch.setattr(writer.os, "replace", real_replace)
     assert (docs() / ".generated" / f"{SLUG}.pending").exists()
     assert write_briefing(docs(), SLUG, NEXT).status == "merged"
     assert page().read_text("utf-8") == merge_page(BASE, edited, NEXT).text
