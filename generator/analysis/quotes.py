@@ -216,11 +216,13 @@ def direct_quotes(
         words = sum(p.words() for p in parts)
         if _is_title(parts):
             continue
+        # a short quote is a term or a scare quote, unless it is a sentence of its own ("We'll see," she added)
+        short = words <= SCARE_QUOTE_WORDS and not _opens_sentence(adoc, parts[0])
         named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
         speaker, cue = None, None
         for part in parts:
             for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
-                if words <= SCARE_QUOTE_WORDS and not _short_quote_cue(verb, part, resolver.lexicon):
+                if short and not _short_quote_cue(verb, part, resolver.lexicon):
                     continue
                 speaker = resolver.speaker_of_verb(verb, named)
                 cue = source_phrase(verb) or verb.lemma_.lower()
@@ -230,7 +232,7 @@ def direct_quotes(
                 break
         if speaker is None:  # a signed pull quote may be short: it fills its paragraph
             speaker, cue = _signed_by(adoc, parts, resolver)
-        if speaker is None and words > SCARE_QUOTE_WORDS:
+        if speaker is None and not short:
             speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
             continue
@@ -297,6 +299,16 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
                 found.append((not governs, dist, tok.i, tok))
     # a verb whose clause holds the quote first ("X said “…”"), then the nearest one
     return [f[-1] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _opens_sentence(adoc: ArticleDoc, part: QuoteSpan) -> bool:
+    """Whether a quote is a sentence in its own right: it opens its sentence with a capital and no
+    words stand before it ("“We'll see,” she added." / "… he said. “Everybody saw it.”")."""
+    sent = adoc.sentence_at(part.start)
+    before = adoc.article.text[sent.start : part.start]
+    # the punctuation inside the marks tells a sentence from a quoted title ("“Frozen” was a hit")
+    closes = adoc.article.text[part.start : part.end].rstrip(_TRIM)[-1:] in ".,!?"
+    return not any(ch.isalnum() for ch in before) and part.text[:1].isupper() and closes
 
 
 def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:

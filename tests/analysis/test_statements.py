@@ -154,6 +154,16 @@ def test_floating_quote_keeps_the_speaker_of_the_paragraph_before(run):
     assert "Mohib" in _one(run(text), "represent our aspirations").speaker
 
 
+def test_a_short_quote_that_is_a_sentence_is_a_statement(run):
+    sts = run("Coach Lars Holm blamed the referee. “Two of their goals should not have counted,” he told SVT. "
+              "“Everybody saw it.”\n"
+              "“We'll see,” spokeswoman Anna Berg added.\n"
+              "Critics called the plan “reckless”. “Frozen” was the top film of the year.")
+    assert "Holm" in _one(sts, "Everybody saw it").speaker
+    assert "Berg" in _one(sts, "We'll see").speaker
+    assert not any(s.text in ("reckless", "Frozen") for s in sts)
+
+
 def test_colon_introduces_a_quote_of_the_person_before_it(run):
     text = ("Opposition leader Yvette Cooper criticised the plan. She continued: “Labour has a common-sense plan "
             "to fast-track cases.”")
