@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
-from generator.analysis.names import Gazetteer, fold
+from generator.analysis.names import Gazetteer, clean_surface, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 ORG_LAST = frozenset({"organisation", "generic"})
 ORG_INTRO = frozenset({"organisation", "generic", "descriptor"})
 # Determiners and possessives that may stand before the introducing noun.
+# Words as written, hyphenated compounds whole ("pan-democrat"), without possessives.
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _INTRO_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her", "state", "state-owned"})
 
 
@@ -71,6 +73,7 @@ def word_counts(docs: list["Doc"]) -> Counter:
     counts: Counter = Counter()
     for doc in docs:
         counts.update(t.text for t in doc if t.is_alpha)
+        counts.update(w for w in _WORD.findall(doc.text) if "-" in w)
     return counts
 
 
@@ -84,6 +87,36 @@ def is_common_noun(word: str, counts: Counter) -> bool:
         return False
     lower = counts.get(word.lower(), 0)
     return lower >= 2 and lower >= counts.get(word, 0)
+
+
+def strip_leading_word(span: "Span", counts: Counter, lex: Gazetteer) -> int:
+    """How many tokens of a sentence-initial entity are a lower-case word, not the name.
+
+    "Nonpartisan Paul Tse", "Pro-Beijing DAB": the model takes the capitalised first word
+    of a sentence into the name. It is cut when the set writes it in lower case elsewhere
+    and what stays is a name: an acronym, or two to four capitalised words none of which
+    the set writes in lower case.
+    """
+    doc = span.doc
+    if span.start != span.sent.start and not (span.start > 0 and doc[span.start - 1].is_punct):
+        return 0
+    words = span.text.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return 0
+    first = words[0]
+    if not (counts.get(first.lower()) or counts.get(first[0].lower() + first[1:])):
+        return 0  # never written in lower case ("pro-Beijing" counts)
+    rest = clean_surface(" ".join(words[1:])).split()  # "DAB's" → "DAB"
+    if not rest:
+        return 0
+    acronym = len(rest) == 1 and rest[0].isupper() and len(rest[0]) >= 2
+    named = 2 <= len(rest) <= 4 and fold(rest[-1]) not in lex.heads and all(
+        w[:1].isupper() and not counts.get(w.lower()) for w in rest
+    )
+    if not (acronym or named):
+        return 0
+    first_end = span.start_char + len(words[0])
+    return sum(1 for t in span if t.idx < first_end)
 
 
 def echoes(doc: "Doc", names: list[str], taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz
 
-from generator.analysis.actor_cues import echoes, is_common_noun, organisation_cue, word_counts
+from generator.analysis.actor_cues import (
+    echoes,
+    is_common_noun,
+    organisation_cue,
+    strip_leading_word,
+    word_counts,
+)
 from generator.analysis.names import (
     Gazetteer,
     clean_surface,
@@ -223,9 +229,9 @@ def find_actors(docs: list["ArticleDoc"]) -> ActorIndex:
     got = _Collected()
     if docs:
         matcher = _title_matcher(docs[0].doc.vocab, lex)
+        got.words = word_counts([adoc.doc for adoc in docs])
         for adoc in docs:
             _collect(adoc, matcher, lex, got)
-        got.words = word_counts([adoc.doc for adoc in docs])
         _collect_echoes(docs, lex, got)
     return _build(got, lex)
 
@@ -420,6 +426,8 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
     start, end = ent.start, ent.end
     while start < end and start in title_at:  # leading titles: "President Erdoğgan"
         start = title_at[start].end
+    if start == ent.start and ent.label_ in {"PERSON", "ORG"}:
+        start += strip_leading_word(ent, got.words, lex)  # "Nonpartisan Paul Tse" at a sentence start
     while end > start and (end - 1) in title_at:  # trailing: "the State Department Spokesperson"
         end = title_at[end - 1].start
     if start >= end:

@@ -383,3 +383,12 @@ def test_role_from_title_and_apposition_in_two_cases(nlp):
     """"Union leader X" and "— X, union leader⏎⏎": one role, no line break in it."""
     _, index = _index(nlp, [load_article(DATA / "articles" / "quotes_strike.txt", "s1")])
     assert _actor(index, "Peter Hallström").role == "Union Leader"
+
+
+def test_gum_sentence_initial_adjective_is_cut_from_a_name(nlp):
+    """"Nonpartisan Paul Tse", "Pro-Beijing DAB's": the set writes both words in lower case."""
+    _, index = _index(nlp, [load_article(GUM / "election.md", "s1")])
+    names = {a.name for a in index.actors}
+    assert "Paul Tse" in names and "Nonpartisan Paul Tse" not in names
+    dab = _actor(index, "DAB")
+    assert dab.kind == "organisation" and "Pro-Beijing DAB" not in dab.aliases
