@@ -124,6 +124,7 @@ class _Plan:
 
     @property
     def changed(self) -> bool:
+        """Whether the inputs differ from those of the generation last merged into the page."""
         return self.stored_hash != self.content_hash
 
 

@@ -67,6 +67,7 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def _guard_line_start(text: str) -> str:
+    """Defuse a first character that would open a block where the text starts a line."""
     if not text:
         return text
     if text[0] in _LEAD_BACKSLASH:
@@ -78,8 +79,7 @@ def _guard_line_start(text: str) -> str:
 
 def link_title(text: object) -> str:
     """Text safe inside a Markdown link title ``"…"``: no quotes, backslashes or markup."""
-    cleaned = re.sub(r"[\"\\<>`*_{}\[\]()#|&]", "", _SPACE.sub(" ", str(text or "")))
-    return cleaned.strip()
+    return re.sub(r"[\"\\<>`*_{}\[\]()#|&]", "", _clean(text)).strip()
 
 
 def slugify(text: object, *, fallback: str = "item") -> str:
@@ -165,6 +165,7 @@ class Refs:
         self._used: dict[str, tuple[str, int]] = {}
 
     def __call__(self, item: Mapping[str, Any]) -> str:
+        """Links to ``item``'s evidence: one per source, its first sentence anchored."""
         links: list[str] = []
         seen: set[str] = set()
         for anchor in item.get("anchors") or ():
@@ -203,20 +204,25 @@ class Refs:
 
 
 def _id_key(source: str) -> tuple[int, str]:
+    """Sort key putting ``s2`` before ``s10``."""
     digits = re.sub(r"\D", "", source)
     return (int(digits) if digits else 0, source)
 
 
 def _short(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
     text = _clean(text)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+# Statuses the stylesheet has a badge colour for; any other prints as "open".
+_BADGES = frozenset({"unconfirmed", "proposed", "expected", "disputed", "open", "resolved"})
+
+
 def status_badge(status: object) -> str:
     """An open question's status as a small badge (the class only from a fixed set)."""
-    known = {"unconfirmed", "proposed", "expected", "disputed", "open", "resolved"}
     text = str(status or "open")
-    css = text if text in known else "open"
+    css = text if text in _BADGES else "open"
     return f'<span class="bs-badge bs-badge--{css}">{escape_markdown(text)}</span>'
 
 
@@ -253,6 +259,7 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def _clean(text: object) -> str:
+    """``text`` on one line: whitespace runs collapsed, ends trimmed (None → "")."""
     return _SPACE.sub(" ", str(text or "")).strip()
 
 

@@ -86,6 +86,7 @@ class Builder:
         self.pending: list[tuple[int, list[str]]] = []  # (line index after the editor's lines, block)
 
     def add(self, lines: Sequence[str]) -> None:
+        """Append merged lines."""
         self.lines.extend(lines)
 
     def lines_from(self, other: "Builder") -> None:
@@ -95,6 +96,7 @@ class Builder:
         self.pending += [(anchor + offset, block) for anchor, block in other.pending]
 
     def conflict(self, base: Sequence[str], ours: Sequence[str], theirs: Sequence[str]) -> None:
+        """Keep the editor's lines here; describe the conflict after their Markdown block."""
         self.add(ours)
         self.pending.append((len(self.lines), conflict_block(base, ours, theirs)))
 
