@@ -403,21 +403,29 @@ class SpeakerResolver:
             fits = lambda name: ok(name) and self.gender.get(name, wanted) == wanted  # noqa: E731
             return self._antecedent(token, {"person"}, fits)
         if lower == "it":
-            return self._antecedent(token, {"organisation", "country"}, ok, subjects_only=True)
+            found = self._antecedent(token, {"organisation", "country"}, ok, subjects_only=True)
+            return found or self._previous_agent(token, ("NN", "NNP"))
         if lower == "they":
             found = self._antecedent(token, {"organisation", "group"}, ok, subjects_only=True)
-            return found or self._previous_agent(token)
+            return found or self._previous_agent(token, ("NNS", "NNPS"))
         return None
 
-    def _previous_agent(self, token: "Token") -> str | None:
-        """For "they": the plural agent that was the subject of the sentence before ("The authors say …")."""
+    def _previous_agent(self, token: "Token", tags: tuple[str, ...]) -> str | None:
+        """For "they"/"it": the agent that was the subject of the sentence before ("The authors say …
+        They call …", "The mayor's office issued a statement. “…,” it said"); plural for "they",
+        singular for "it", never a person."""
         start = token.sent.start
         if start == 0:
             return None
         prev = self.doc[start - 1].sent
         for tok in prev:
-            if tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and not any(s <= tok.idx < e for s, e in self.quoted):
-                return self._surface_speaker(self.name_phrase(tok), tok)
+            if tok.dep_ == "nsubj" and tok.tag_ in tags and not any(s <= tok.idx < e for s, e in self.quoted):
+                if tok.ent_type_ == "PERSON":
+                    return None
+                found = self.speaker(tok) if tok.pos_ == "PROPN" else None
+                if found and self.kinds.get(found) == "person":
+                    return None
+                return found or self._surface_speaker(self.name_phrase(tok), tok)
         return None
 
     def _antecedent(

@@ -118,6 +118,9 @@ PRONOUNS = [
      'following sins."', "Rathbun", "facing the penitentiary"),
     ("For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, \"Andy Warhol was the "
      'center of the Zeitgeist for the 20th century and everything since."', "Allton", "center of the Zeitgeist"),
+    # "it": the body that was the subject of the sentence before, though the index does not list it
+    ("The shortage has hit farmers hardest. Governor Tom Fletcher's office later issued a statement. \"The governor "
+     'takes the situation extremely seriously," it said.', "office", "takes the situation extremely seriously"),
 ]
 
 
