@@ -217,6 +217,8 @@ class ActorIndex:
             return self._by_name[last[0]]
         near = (x for n in (-1, 0, 1) for x in self._near.get((key[:1], len(key) + n), ()))
         hits = {name for alias, name in near if is_typo(alias, key)}
+        if not hits and " " not in key:  # a surname spelt another way ("Bauchtman")
+            hits = {n for last, names in self._surnames.items() if is_spelling_variant(last, key) for n in names}
         return self._by_name[hits.pop()] if len(hits) == 1 else None
 
 

@@ -392,3 +392,9 @@ def test_gum_sentence_initial_adjective_is_cut_from_a_name(nlp):
     assert "Paul Tse" in names and "Nonpartisan Paul Tse" not in names
     dab = _actor(index, "DAB")
     assert dab.kind == "organisation" and "Pro-Beijing DAB" not in dab.aliases
+
+
+def test_resolve_a_surname_spelt_another_way(business):
+    _, index = business
+    assert index.resolve("Volmerhausen").name == "Marguerite Vollmerhausen"
+    assert index.resolve("Brandt") is None  # two people share it: no guess
