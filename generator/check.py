@@ -73,6 +73,7 @@ def _key_line(block: str, key: str) -> int | None:
 
 
 def _where(path: Any) -> str:
+    """A jsonschema error path as a reader writes it: ``sources[2].url``."""
     parts = []
     for part in path:
         parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
@@ -80,6 +81,7 @@ def _where(path: Any) -> str:
 
 
 def _front_matter_problems(shown: str, stem: str, block: str) -> list[Problem]:
+    """YAML errors, schema violations and a slug that is not the file name, each at its line."""
     try:
         data = yaml.safe_load(front_matter_yaml(block))
     except yaml.YAMLError as exc:
@@ -103,10 +105,22 @@ def _front_matter_problems(shown: str, stem: str, block: str) -> list[Problem]:
     return problems
 
 
-def _is_briefing(docs_dir: Path, page: Path, block: str | None) -> bool:
-    if base_path(docs_dir, page.stem).is_file():
-        return True
-    return block is not None and _key_line(block, "slug") is not None
+def _is_briefing(has_base: bool, block: str | None) -> bool:
+    """Whether a page is a briefing: it has a stored base or its front matter has a slug."""
+    return has_base or (block is not None and _key_line(block, "slug") is not None)
+
+
+def _conflict_problems(shown: str, text: str) -> list[Problem]:
+    """One problem per conflict comment or git conflict marker left in the page."""
+    lines = split_lines(text)
+    problems = []
+    for number in find_conflicts(text):
+        if lines[number - 1].startswith(CONFLICT_START):
+            message = "unresolved merge conflict: keep what you want, then delete the comment block"
+        else:
+            message = "git conflict marker: resolve the conflict and delete the marker lines"
+        problems.append(Problem(shown, number, message))
+    return problems
 
 
 def check_page(docs_dir: Path, page: Path) -> list[Problem]:
@@ -117,24 +131,21 @@ def check_page(docs_dir: Path, page: Path) -> list[Problem]:
     except BriefingError as exc:
         return [Problem(shown, None, exc.format_message().removeprefix(f"{shown}: "))]
     block, _ = split_front_matter(text)
-    if not _is_briefing(docs_dir, page, block):
+    stored = base_path(docs_dir, page.stem)
+    has_base = stored.is_file()
+    if not _is_briefing(has_base, block):
         return []
     problems: list[Problem] = []
     if block is None:
         problems.append(Problem(shown, 1, "no front matter: a briefing page starts with a --- block"))
     else:
         problems += _front_matter_problems(shown, page.stem, block)
-    lines = split_lines(text)
-    for number in find_conflicts(text):
-        if lines[number - 1].startswith(CONFLICT_START):
-            message = "unresolved merge conflict: keep what you want, then delete the comment block"
-        else:
-            message = "git conflict marker: resolve the conflict and delete the marker lines"
-        problems.append(Problem(shown, number, message))
-    if not base_path(docs_dir, page.stem).is_file():
-        stored = display_path(base_path(docs_dir, page.stem))
+    problems += _conflict_problems(shown, text)
+    if not has_base:
         problems.append(
-            Problem(shown, None, f"no stored generated version ({stored}): run `briefing generate` and commit it")
+            Problem(
+                shown, None, f"no stored generated version ({display_path(stored)}): run `briefing generate` and commit it"
+            )
         )
     return problems
 

@@ -14,7 +14,7 @@ a module; this module puts them together and is the API the rest of the generato
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.merging.body import merge_lines, two_way_lines
 from generator.merging.conflicts import CONFLICT_END, CONFLICT_START, MergeResult, find_conflicts

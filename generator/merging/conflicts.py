@@ -12,8 +12,8 @@ in a commit.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from generator.merging.text import split_lines
 
@@ -89,7 +89,7 @@ class Builder:
         """Append merged lines."""
         self.lines.extend(lines)
 
-    def lines_from(self, other: "Builder") -> None:
+    def lines_from(self, other: Builder) -> None:
         """Append another builder's lines and pending conflicts."""
         offset = len(self.lines)
         self.lines.extend(other.lines)

@@ -6,9 +6,9 @@ extra packages.
 """
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Hashable, Sequence
 
 
 @dataclass(frozen=True)
