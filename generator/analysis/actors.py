@@ -3,15 +3,20 @@
 :func:`find_actors` reads spaCy's entities (PERSON, ORG, NORP, GPE, LOC, FAC) once per
 article and merges every way the articles of one set name one actor:
 
-1. *Surface forms* — each entity is cleaned (edge punctuation, emoji, "the", possessive),
-   titles are cut off its edges and kept as roles, and it gets a key: a country of the
-   lexicon (name, variant, transliteration, or its capital where the capital acts), a
-   well-known organisation (acronym or full name), or its :func:`~names.fold`.
-2. *Merging* — keys are joined (union-find) when one is the other's surname, a one-letter
-   slip of a name seen elsewhere in the set, an acronym given in brackets, or the common
-   noun the press uses for a well-known organisation ("the alliance").
-3. *Actors* — each group gets its kind by vote (a title before a name votes person), a
-   canonical name (the fullest, accented form, or the lexicon name), roles, handles.
+1. *Surface forms* (this module) — each entity is cleaned (edge punctuation, emoji, "the",
+   possessive, a sentence-initial lower-case word), titles are cut off its edges and kept as
+   roles; a given name the model split off ("Valeska | Paris") is put back; repeated
+   mentions the model missed are found again (:mod:`actor_cues`: echoes of multi-word names
+   and surnames, "Ms X"); cues around a name say organisation ("the carrier X",
+   "X Holdings", "X chief executive Y").
+2. *Keys and merging* (:mod:`actor_merge`) — a country of the lexicon (never a capital
+   inside a person's name), a well-known organisation, or its :func:`~names.fold`; keys
+   join when one is the other's surname, a slip or spelling variant, an acronym, or the
+   short form of an organisation.
+3. *Kinds* (:mod:`actor_kinds`) — by vote (a title before a name votes person, an
+   organisation cue outvotes a PERSON tag); common nouns and things the model called
+   people are dropped. Each actor gets a canonical name (the fullest, accented form, or
+   the lexicon name), roles and handles.
 4. *Title forms* — "the Turkish President", "NATO chief" become mentions of the one person
    the set gives that title; social handles join the person a post attribution names, or
    the person whose name the handle spells ("@RTErdogan" ~ initials + surname).
@@ -20,14 +25,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz
 
+from generator.analysis.actor_cands import Candidate, Collected
 from generator.analysis.actor_cues import (
     echoes,
-    is_common_noun,
     organisation_cue,
     strip_leading_word,
     word_counts,
@@ -40,14 +45,21 @@ from generator.analysis.names import (
     gazetteer,
     handle_forms,
     has_diacritics,
-    initials,
     is_spelling_variant,
     is_typo,
 )
+from generator.analysis.actor_kinds import (
+    drop_common_nouns,
+    drop_unlikely_people,
+    join_org_nouns,
+    kind_of,
+    things_named_alike,
+)
+from generator.analysis.actor_merge import UnionFind, ckey, country_key, keyed, merge, okey
 from generator.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from generator.analysis.document import ArticleDoc
 
@@ -93,40 +105,6 @@ class Mention:
     end: int
     text: str
     actor: str  # canonical actor name
-
-
-@dataclass
-class _Cand:
-    """A surface form found in one article, before merging (mutable while collecting)."""
-
-    source: str
-    start: int
-    end: int
-    text: str
-    label: str  # spaCy label, or "HANDLE" / "TITLE"
-    subhead: bool = False
-    person: bool = False  # a title stands before it, or a post attribution names it
-    acting: bool = False  # subject or possessor (decides capital city vs country)
-    noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
-    role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
-    described: tuple[str | None, str, str] | None = None  # an apposition beside a title
-    org: bool = False  # the words or the text around say organisation (actor_cues)
-    subject: bool = False  # grammatical subject of its clause ("Gloria died")
-    key: str = ""
-
-
-@dataclass
-class _Collected:
-    cands: list[_Cand] = field(default_factory=list)
-    titles: list[_Cand] = field(default_factory=list)  # title-only forms, e.g. "NATO chief"
-    pairs: list[tuple[str, str]] = field(default_factory=list)  # "Long Name (ACR)"
-    attributions: dict[str, str] = field(default_factory=dict)  # handle (lower) → name
-    handle_case: dict[str, str] = field(default_factory=dict)  # handle (lower) → as written
-    words: Counter = field(default_factory=Counter)  # word forms of the set, case kept
-    # Titles with a holder and nothing naming the office before them, per source:
-    # (title start char, title token span) — an echoed name right before one qualifies it.
-    open_titles: dict[str, list[tuple[int, "Span", int]]] = field(default_factory=dict)
-    org_ents: set[tuple[str, int]] = field(default_factory=set)  # (source, entity start token)
 
 
 class ActorIndex:
@@ -228,7 +206,7 @@ class ActorIndex:
 def find_actors(docs: list["ArticleDoc"]) -> ActorIndex:
     """Find and merge the actors of one source set (see the module docstring)."""
     lex = gazetteer()
-    got = _Collected()
+    got = Collected()
     if docs:
         matcher = _title_matcher(docs[0].doc.vocab, lex)
         got.words = word_counts([adoc.doc for adoc in docs])
@@ -254,7 +232,7 @@ def _title_matcher(vocab, lex: Gazetteer):
     return matcher
 
 
-def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: _Collected) -> None:
+def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected) -> None:
     """One pass over the entities, titles and handles of one article."""
     from spacy.util import filter_spans
 
@@ -276,7 +254,7 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: _Collected) -> No
             _entity(ent, title_at, named, lex, source, got, in_subhead)
     for match in HANDLE.finditer(doc.text):
         got.cands.append(
-            _Cand(source, match.start(), match.end(), match.group(), "HANDLE", in_subhead(match.start()))
+            Candidate(source, match.start(), match.end(), match.group(), "HANDLE", in_subhead(match.start()))
         )
     texts = [doc.text] + [b.attribution for b in adoc.article.blocks if b.attribution]
     for text in texts:
@@ -329,7 +307,7 @@ def _name_after(span: "Span", ent_at: dict, lex: Gazetteer) -> "Span | None":
     if comma and ent.label_ != "PERSON":
         return None
     if ent.label_ == "PERSON" or (
-        ent.label_ in {"GPE", "ORG", "NORP"} and _country_key(ent.text, lex, acting=True) is None
+        ent.label_ in {"GPE", "ORG", "NORP"} and country_key(ent.text, lex, acting=True) is None
         and lex.organisation(ent.text) is None
     ):
         return ent
@@ -398,7 +376,7 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     if not text or text not in raw:
         return
     start = span.doc[begin].idx + raw.find(text)
-    got.titles.append(_Cand(source, start, start + len(text), text, "TITLE", in_subhead(start), role=role))
+    got.titles.append(Candidate(source, start, start + len(text), text, "TITLE", in_subhead(start), role=role))
 
 
 def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | None, str, str]:
@@ -406,12 +384,12 @@ def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | Non
     name = _title_case(title.text)
     if qual is None:
         return None, title.text.lower(), name
-    country = _country_key(qual.text, lex, acting=True) or lex.demonyms.get(fold(qual.text))
+    country = country_key(qual.text, lex, acting=True) or lex.demonyms.get(fold(qual.text))
     if country:
         the = "the " if country in lex.takes_the else ""
-        return _ckey(country), title.text.lower(), f"{name} of {the}{country}"
+        return ckey(country), title.text.lower(), f"{name} of {the}{country}"
     org = lex.organisation(qual.text)
-    key = _okey(org) if org else fold(qual.text)
+    key = okey(org) if org else fold(qual.text)
     return key, title.text.lower(), f"{clean_surface(qual.text)} {name}"
 
 
@@ -438,7 +416,7 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
     for i in range(start, end):  # "Türkiye’s Communications Directorate" → country + org
         if (
             doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end
-            and _country_key(doc[start:i].text, lex, acting=True)
+            and country_key(doc[start:i].text, lex, acting=True)
         ):
             _entity_part(doc[start:i], "GPE", ent, named, lex, source, got, in_subhead)
             start = i + 1
@@ -494,13 +472,13 @@ def _entity_part(span, label, ent, named, lex, source, got, in_subhead) -> None:
     org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
     subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
     got.cands.append(
-        _Cand(source, offset, offset + len(text), text, label, in_subhead(offset),
+        Candidate(source, offset, offset + len(text), text, label, in_subhead(offset),
               person=role is not None, acting=acting, noun=noun, role=role or appos,
               described=appos if role else None, org=org, subject=subject)
     )
 
 
-def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -> None:
+def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: Collected) -> None:
     """Add the mentions the model missed of multi-word names it tagged elsewhere.
 
     An echo carries no label (no vote on the kind) but the same cues as an entity: an
@@ -530,7 +508,7 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -
                     if holder is not None and holder.role and holder.role[0] is None:
                         holder.role = (fold(text), title.text.lower(), f"{text} {_title_case(title.text)}")
             root = span.root
-            got.cands.append(_Cand(
+            got.cands.append(Candidate(
                 source, start, end, text, "NAME", any(s <= start < e for s, e in subheads),
                 acting=root.dep_ in ACTING_DEPS, org=org,
             ))
@@ -538,7 +516,7 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -
             start, end = match.span(1)
             if match.group(1).isupper() or any(s < end and start < e for s, e in taken):
                 continue
-            got.cands.append(_Cand(
+            got.cands.append(Candidate(
                 source, start, end, match.group(1), "PERSON", any(s <= start < e for s, e in subheads),
                 person=True, acting=doc.char_span(start, end, alignment_mode="expand").root.dep_ in ACTING_DEPS,
             ))
@@ -547,7 +525,7 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: _Collected) -
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
 
 
-def _surnames_to_echo(got: _Collected, lex: Gazetteer) -> set[str]:
+def _surnames_to_echo(got: Collected, lex: Gazetteer) -> set[str]:
     """Surnames of full person names that the set never writes in lower case."""
     out = set()
     for c in got.cands:
@@ -617,7 +595,7 @@ def _apposition(ent: "Span", lex: Gazetteer) -> tuple[str | None, str, str] | No
         country = lex.country(owner.group(1)) if owner else None
         if owner and country and owner.group(2).lower() == title:
             the = "the " if country in lex.takes_the else ""
-            return _ckey(country), title, f"{_title_case(owner.group(2))} of {the}{country}"
+            return ckey(country), title, f"{_title_case(owner.group(2))} of {the}{country}"
         return None, title, text
     return None
 
@@ -650,239 +628,21 @@ def after_place_noun(span: "Span") -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
 
 
-# --------------------------------------------------------------------------- merging
-
-
-def _ckey(country: str) -> str:
-    return "country:" + country
-
-
-def _okey(acronym: str) -> str:
-    return "org:" + acronym
-
-
-def _country_key(text: str, lex: Gazetteer, *, acting: bool) -> str | None:
-    """The country a name stands for: its name, a variant, or its capital when acting."""
-    name = lex.country(text)
-    if name is None and acting:
-        name = lex.capitals.get(fold(text))
-    return name
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def join(self, a: str, b: str) -> None:
-        """Join ``a`` into ``b``'s group; lexicon keys (country:, org:) stay the root."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if ":" in ra and ":" not in rb:
-            ra, rb = rb, ra
-        self.parent[ra] = rb
-
-
-def _keyed(got: _Collected, lex: Gazetteer) -> list[_Cand]:
-    """Give every candidate its key; drop the ones that are places, events or adjectives."""
-    full_names = {fold(c.text) for c in got.cands if c.label == "PERSON" and " " in c.text and not c.org}
-    surnames = {k.split()[-1] for k in full_names} | {k.split()[0] for k in full_names}
-    # First words of multi-word names: "Meridian" alone is short for "Meridian Terminals".
-    firsts = {fold(c.text).split()[0] for c in got.cands if c.label in {"ORG", "NAME"} or c.org
-              if len(c.text.split()) >= 2}
-    out = []
-    for c in got.cands:
-        if c.label == "HANDLE":
-            continue
-        key = fold(c.text)
-        words = key.split()
-        name_part = key in surnames and not c.person
-        if name_part and c.label == "PERSON":
-            country = None  # "Jordan" in a set about Michael Jordan
-        elif name_part:
-            # A word of a person's name is never read as a capital ("Valeska Paris …
-            # Paris claims"); a country's own name still is.
-            country = lex.country(c.text)
-        else:
-            country = _country_key(c.text, lex, acting=c.acting or c.label in {"PERSON", "ORG"})
-        if country:
-            c.key = _ckey(country)
-        elif not name_part and (key in lex.capitals or key in lex.demonyms and not c.noun):
-            continue  # a capital as a place, or an adjective ("Turkish President")
-        elif c.label == "NORP":
-            if key in firsts and key not in lex.demonyms and len(words) == 1 and c.acting:
-                c.label = "NAME"  # "until Meridian puts …": a short name, not a people
-            elif not c.noun or key in lex.demonyms:
-                continue
-            c.key = key
-        elif c.label in {"LOC", "FAC"} and not c.person:
-            continue
-        elif words and lex.heads.get(words[-1]) in {"venue", "event"} and not c.person:
-            continue  # a venue or an event, not an actor
-        else:
-            org = lex.organisation(c.text)
-            c.key = _okey(org) if org else key
-        out.append(c)
-    return out
-
-
-def _merge(cands: list[_Cand], got: _Collected, lex: Gazetteer) -> _Union:
-    """Join the keys that name one actor (see the module docstring, step 2)."""
-    uf = _Union()
-    counts = Counter(c.key for c in cands)
-    for key in sorted(counts):
-        uf.find(key)
-    person_votes = Counter(c.key for c in cands if c.label == "PERSON" or c.person)
-    people = sorted((k for k in counts if " " in k and person_votes[k]), key=lambda k: (-counts[k], k))
-    _join_surnames(uf, counts, people)
-    _join_typos(uf, cands, counts, people)
-    key_of = {}
-    for c in cands:
-        key_of.setdefault(fold(c.text), c.key)
-    for long, short in got.pairs:
-        if long in key_of and short in key_of:
-            uf.join(key_of[short], key_of[long])
-    _join_acronyms(uf, cands, counts)
-    _join_prefixed(uf, cands, counts, lex, {p.split()[-1] for p in people})
-    return uf
-
-
-def _join_prefixed(
-    uf: _Union, cands: list[_Cand], counts: Counter, lex: Gazetteer, surnames: set[str]
-) -> None:
-    """"US State Department" and "State Department" are one organisation.
-
-    A name joins the shorter name it ends with when what comes before is a country, a
-    demonym or another actor of the set.
-    """
-    orgs = sorted({c.key for c in cands if (c.label == "ORG" or c.org) and ":" not in c.key})
-    # A short form the model tagged PERSON joins too ("Brightwater said"), unless a title
-    # made it a person; person names never reach here as orgs (no org label or cue).
-    short = sorted({
-        c.key for c in cands
-        if c.label in {"ORG", "NAME", "PERSON"} and not c.person and ":" not in c.key
-        and (c.label != "PERSON" or " " not in c.key) and c.key not in surnames
-    })
-    for key in short:  # "Nordvik" → "Nordvik Motors" when only one name starts so
-        longer = [o for o in orgs if o.startswith(key + " ")]
-        if len(longer) == 1:
-            uf.join(key, longer[0])
-    for key in orgs:
-        words = key.split()
-        for n in range(1, len(words) - 1):
-            prefix, rest = " ".join(words[:n]), " ".join(words[n:])
-            if rest in counts and (
-                prefix in counts or prefix in lex.countries or prefix in lex.demonyms
-                or prefix in lex.organisations
-            ):
-                uf.join(rest, key)
-                break
-
-
-def _join_surnames(uf: _Union, counts: Counter, people: list[str]) -> None:
-    """"Erdogan" → "Recep Tayyip Erdogan"; "Recep Erdogan" → the longest matching name."""
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for full in people:  # most mentioned first: an ambiguous surname goes to it
-        by_last[full.split()[-1]].append(full)
-    for key in sorted(counts):
-        if ":" in key:
-            continue
-        words = key.split()
-        for full in by_last.get(words[-1], ()):
-            fw = full.split()
-            if full != key and len(fw) > len(words) and (len(words) == 1 or fw[0] == words[0]):
-                uf.join(key, full)
-                break
-    # A first name alone ("Daniel") joins the one full name that starts with it.
-    surnames = {p.split()[-1] for p in people}
-    for key in sorted(counts):
-        if " " in key or ":" in key or key in surnames or uf.find(key) != key:
-            continue
-        firsts = [p for p in people if p.split()[0] == key]
-        if len(firsts) == 1:
-            uf.join(key, firsts[0])
-
-
-def _join_typos(uf: _Union, cands: list[_Cand], counts: Counter, people: list[str]) -> None:
-    """A one-letter slip of a name seen elsewhere in the set joins that name.
-
-    Only a rare form joins a common one (a typo is seldom repeated), unless the other form
-    is a lexicon name; two forms both used twice or more are two names.
-    """
-    forms: dict[str, str] = {}  # folded surface or surname → the key it stands for
-    for c in sorted(cands, key=lambda c: c.key):
-        forms.setdefault(fold(c.text), c.key)
-    surnames = set()
-    for full in people:
-        forms.setdefault(full.split()[-1], full)
-        surnames.add(full.split()[-1])
-    # Only forms with the same first letter and a length within one can be one slip away.
-    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for form in sorted(forms):
-        buckets[(form[:1], len(form))].append(form)
-    for key in sorted(counts):
-        if ":" in key:
-            continue
-        near = [f for n in (-2, -1, 0, 1, 2) for f in buckets.get((key[:1], len(key) + n), ())]
-        for form in sorted(near):
-            target = forms[form]
-            if target == key or uf.find(target) == uf.find(key):
-                continue
-            # A surname alone, or a full name with the same first name, that differs by one
-            # letter from a full name's surname: a slip or a transliteration ("Zelensky" /
-            # "Zelenskyy"), whatever the counts; the full name is the anchor. Such surnames
-            # may also differ by more, if they stay alike ("Bauchtman" / "Buchtmann").
-            single = " " not in key and form in surnames and key not in surnames
-            same_first = " " in key and " " in form and target in people and (
-                key.split()[0] == form.split()[0]
-            )
-            if not is_typo(key, form) and not (
-                (single or same_first) and is_spelling_variant(key.split()[-1], form.split()[-1])
-            ):
-                continue
-            lexical = ":" in target
-            n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
-            surname = (single or same_first) and " " in target
-            if lexical or surname or (counts[key] == 1 and n_target >= 2) or (
-                n_target >= 3 * counts[key]
-            ):
-                uf.join(key, target)
-                break
-
-
-def _join_acronyms(uf: _Union, cands: list[_Cand], counts: Counter) -> None:
-    """"KFOR"-style acronyms join the organisation whose initials they are."""
-    orgs = {c.key: c.text for c in cands if c.label == "ORG" and ":" not in c.key}
-    acronyms = {c.key: c.text for c in cands if c.label == "ORG" and c.text.isupper() and ":" not in c.key}
-    for akey, acronym in sorted(acronyms.items()):
-        for okey, name in sorted(orgs.items()):
-            if okey != akey and " " in name and initials(name.split()) == acronym.replace(".", ""):
-                uf.join(akey, okey)
-                break
-
-
 # --------------------------------------------------------------------------- building
 
 
-def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
-    cands = _keyed(got, lex)
-    uf = _merge(cands, got, lex)
-    groups: dict[str, list[_Cand]] = defaultdict(list)
+def _build(got: Collected, lex: Gazetteer) -> ActorIndex:
+    cands = keyed(got, lex)
+    uf = merge(cands, got, lex)
+    groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         groups[uf.find(c.key)].append(c)
-    _join_org_nouns(groups, lex)
-    _drop_common_nouns(groups, got.words)
-    _drop_unlikely_people(groups, got.words)
+    join_org_nouns(groups, lex)
+    drop_common_nouns(groups, got.words)
+    drop_unlikely_people(groups, got.words)
     lasts = Counter(fold(c.text).split()[-1] for c in cands if c.label == "PERSON" and " " in c.text)
-    kinds = {root: _kind(root, members, lasts) for root, members in groups.items()}
-    _things_named_alike(groups, kinds)
+    kinds = {root: kind_of(root, members, lasts) for root, members in groups.items()}
+    things_named_alike(groups, kinds)
     groups = {r: m for r, m in groups.items() if kinds[r] and not all(c.subhead for c in m)}
     names = {root: _canonical(root, members, kinds[root], lex) for root, members in groups.items()}
     offices = _offices(groups, names, uf)
@@ -912,131 +672,7 @@ def _build(got: _Collected, lex: Gazetteer) -> ActorIndex:
     return ActorIndex(tuple(actors), dict(mentions), surfaces, office_names, lex)
 
 
-def _join_org_nouns(groups: dict[str, list[_Cand]], lex: Gazetteer) -> None:
-    """A one-word generic name ("Alliance", "the Bloc") joins the one organisation it can be.
-
-    Otherwise it is dropped: a common noun in capitals is not an actor of its own.
-    """
-    for root in sorted(groups):
-        members = groups[root]
-        words = root.split()
-        if ":" in root or len(words) != 1 or not all(c.label == "ORG" for c in members):
-            continue
-        if root not in lex.org_nouns and lex.heads.get(root) != "generic":
-            continue
-        fits = [r for r in sorted(groups) if r != root and (
-            (r.startswith("org:") and r[4:] in lex.org_nouns.get(root, ()))
-            or (":" not in r and r.split()[-1] == root and len(r.split()) > 1)
-        )]
-        if len(fits) == 1:
-            groups[fits[0]].extend(members)
-        del groups[root]
-
-
-def _things_named_alike(groups: dict[str, list[_Cand]], kinds: dict[str, str | None]) -> None:
-    """A "person" whose name starts with the name of a thing is a thing of that kind too.
-
-    "the Space Shuttle" is no person, so neither is "Space Shuttle Atlantis"; a title
-    before the name ("Prince …") keeps it a person.
-    """
-    things = sorted(r for r, m in groups.items() if kinds[r] is None and any(c.label == "THING" for c in m))
-    for root, members in groups.items():
-        if kinds[root] != "person" or any(c.person for c in members):
-            continue
-        if any(root.startswith(t + " ") for t in things):
-            kinds[root] = None
-
-
-def _drop_common_nouns(groups: dict[str, list[_Cand]], words: Counter) -> None:
-    """Drop one-word "names" the set writes in lower case as well ("Iodine" / "iodine").
-
-    The model tags a capitalised common noun at the start of a sentence as a name; a real
-    name is capitalised everywhere. A title before it ("Minister Key") keeps it.
-    """
-    for root in sorted(groups):
-        members = groups[root]
-        if ":" in root or " " in root or any(c.person or " " in c.text for c in members):
-            continue
-        if all(is_common_noun(c.text, words) for c in members):
-            del groups[root]
-
-
-def _drop_unlikely_people(groups: dict[str, list[_Cand]], words: Counter) -> None:
-    """Drop "people" that only the model's PERSON tag makes people, with nothing else for it.
-
-    News introduces a person by full name, a title or an honorific. Without any of these, a
-    one-word "person" that is never the subject of a clause ("on Twitter", "Chrome's share")
-    is a product or a place; a name made of words the set also writes in lower case
-    ("Space Shuttle" beside "the shuttle") is a thing, and so is a name that begins with it
-    ("Space Shuttle Atlantis").
-    """
-    def bare(members: list[_Cand]) -> bool:
-        return not any(
-            c.label not in {"PERSON", "THING", "NAME"} or c.person or c.role or c.org for c in members
-        ) and any(c.label in {"PERSON", "THING"} for c in members)
-
-    things = []
-    for root in sorted(groups):
-        members = groups[root]
-        if ":" in root or not bare(members):
-            continue
-        texts = {c.text for c in members}
-        if all(" " not in t for t in texts):
-            if not any(c.subject for c in members):
-                del groups[root]
-        elif all(all(words.get(w.lower(), 0) for w in t.split()) for t in texts):
-            things.append(root)
-            del groups[root]
-    for root in sorted(groups):
-        if ":" not in root and bare(groups[root]) and any(root.startswith(t + " ") for t in things):
-            del groups[root]
-
-
-def _kind(root: str, members: list[_Cand], lasts: Counter) -> str | None:
-    """person / organisation / country / group by the labels' vote; None for places.
-
-    ``lasts`` counts the last words of the set's multi-word PERSON forms: a name whose
-    first word is another person's surname ("Warhol Polaroid") is no given name.
-    """
-    if root.startswith("country:"):
-        return "country"
-    if root.startswith("org:"):
-        return "organisation"
-    votes: Counter = Counter()
-    # A full name tagged PERSON outvotes what the model calls its bare surname ("Dewar"
-    # ORG, "Paris" GPE): a lone surname is the model's usual slip.
-    surnames = {fold(c.text).split()[-1] for c in members if _person_shaped(c, lasts)}
-    for c in members:
-        if c.org:
-            votes["organisation"] += 3
-        elif c.person:
-            votes["person"] += 2
-        elif c.label != "PERSON" and fold(c.text) in surnames and not c.text.isupper():
-            continue
-        elif c.label == "PERSON":
-            votes["person"] += 1
-        elif c.label == "ORG":
-            votes["organisation"] += 1
-        elif c.label == "NORP":  # spaCy often calls a people ORG; its NORP use says more
-            votes["group"] += 2
-        elif c.label in {"GPE", "LOC", "FAC"}:
-            votes["place"] += 1
-    order = ["person", "group", "organisation", "place"]
-    best = max(order, key=lambda k: (votes[k], -order.index(k)))
-    return None if best == "place" or not votes[best] else best
-
-
-def _person_shaped(c: _Cand, lasts: Counter) -> bool:
-    """A PERSON form of two to four capitalised words, the first no surname of the set."""
-    words = c.text.split()
-    if c.label != "PERSON" or c.org or not 2 <= len(words) <= 4:
-        return False
-    if not all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
-    return lasts.get(fold(words[0]), 0) == 0
-
-
-def _canonical(root: str, members: list[_Cand], kind: str, lex: Gazetteer) -> str:
+def _canonical(root: str, members: list[Candidate], kind: str, lex: Gazetteer) -> str:
     """The fullest, properly accented name; the lexicon name for a country."""
     if kind == "country":
         return root.split(":", 1)[1]
@@ -1057,7 +693,7 @@ def _canonical(root: str, members: list[_Cand], kind: str, lex: Gazetteer) -> st
     return min(same, key=lambda t: (not has_diacritics(t), -counts[t], t))
 
 
-def _offices(groups, names, uf: _Union) -> dict[tuple[str, str], set[str]]:
+def _offices(groups, names, uf: UnionFind) -> dict[tuple[str, str], set[str]]:
     """(qualifier group, title) → the person groups that hold it in this set."""
     offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     for root, members in groups.items():
@@ -1084,7 +720,7 @@ def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer) -> str | 
     return None
 
 
-def _holder_for(t: _Cand, offices, uf: _Union, lex: Gazetteer) -> str | None:
+def _holder_for(t: Candidate, offices, uf: UnionFind, lex: Gazetteer) -> str | None:
     """The person group a title-only form ("the Turkish President") stands for, if one."""
     qualifier, title, _ = t.role
     if qualifier is None:
@@ -1092,7 +728,7 @@ def _holder_for(t: _Cand, offices, uf: _Union, lex: Gazetteer) -> str | None:
     return _holder(offices, uf.find(qualifier), title, lex)
 
 
-def _handles(got: _Collected, groups, names, kinds, uf: _Union) -> dict[str, tuple[str, ...]]:
+def _handles(got: Collected, groups, names, kinds, uf: UnionFind) -> dict[str, tuple[str, ...]]:
     # groups: root → candidates; names / kinds: root → canonical name / kind
     """Tie each social handle to an actor and record it as one of its mentions."""
     by_name = {fold(names[r]): r for r in groups}
@@ -1120,7 +756,7 @@ def _handles(got: _Collected, groups, names, kinds, uf: _Union) -> dict[str, tup
     return {r: tuple(sorted(h)) for r, h in found.items()}
 
 
-def _root_of(name: str, groups, uf: _Union) -> str | None:
+def _root_of(name: str, groups, uf: UnionFind) -> str | None:
     key = uf.find(fold(name))
     return key if key in groups else None
 
@@ -1145,7 +781,7 @@ def _match_handle(handle: str, actors: Iterable[Actor]) -> str | None:
     return None
 
 
-def _actor(name: str, kind: str, members: list[_Cand], handles: tuple[str, ...]) -> Actor:
+def _actor(name: str, kind: str, members: list[Candidate], handles: tuple[str, ...]) -> Actor:
     counts = Counter(c.text for c in members if c.label != "HANDLE")
     aliases = tuple(t for t, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if t != name)
     spans = {(c.source, c.start, c.end) for c in members}
@@ -1163,7 +799,7 @@ def _actor(name: str, kind: str, members: list[_Cand], handles: tuple[str, ...])
     )
 
 
-def _roles(members: list[_Cand]) -> tuple[tuple[str, str], ...]:
+def _roles(members: list[Candidate]) -> tuple[tuple[str, str], ...]:
     """(source, role) pairs; a bare title is left out where the source also qualifies it."""
     pairs = {
         (c.source, r[2]) for c in members if c.label != "TITLE" for r in (c.role, c.described) if r
@@ -1179,7 +815,7 @@ def _roles(members: list[_Cand]) -> tuple[tuple[str, str], ...]:
     ))
 
 
-def _best_role(roles: tuple[tuple[str, str], ...], members: list[_Cand]) -> str | None:
+def _best_role(roles: tuple[tuple[str, str], ...], members: list[Candidate]) -> str | None:
     """The most informative role: qualified ("President of X") before bare, then most used."""
     if not roles:
         return None
