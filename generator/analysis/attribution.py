@@ -54,6 +54,29 @@ _NOT_AGENT_NOUNS = frozenset(
     "chapter register twist mist gist".split()
 )
 
+# Common nouns for a person, by what they are or do (general English): a pronoun can stand for one
+# named no other way ("the nurse described her shifts … she said"). Gendered nouns are in _MALE/_FEMALE.
+_PERSON_NOUNS = frozenset(
+    "nurse doctor physician surgeon teacher student pupil resident neighbour neighbor witness victim survivor "
+    "patient passenger driver pilot farmer worker employee official spokesperson spokesman spokeswoman "
+    "lawyer attorney prosecutor judge officer soldier veteran refugee migrant tourist visitor owner "
+    "manager director president chairman chairwoman minister mayor governor senator analyst expert "
+    "researcher scientist professor economist activist campaigner protester protestor organiser organizer "
+    "volunteer journalist reporter editor author writer artist singer actor actress player coach captain "
+    "fan customer shopper parent child teenager man woman person mother father priest imam rabbi "
+    "businessman businesswoman entrepreneur investor trader shopkeeper engineer mechanic firefighter "
+    "paramedic medic guard diplomat ambassador lawmaker legislator politician candidate voter".split()
+)
+
+
+def _person_noun(lemma: str, wanted: str) -> bool:
+    """Whether a common noun names a person a pronoun of gender ``wanted`` ("m"/"f") can stand for."""
+    if lemma in _MALE:
+        return wanted == "m"
+    if lemma in _FEMALE:
+        return wanted == "f"
+    return lemma in _PERSON_NOUNS
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -401,7 +424,11 @@ class SpeakerResolver:
         if lower in _PERSON_PRONOUNS:
             wanted = "m" if lower in ("he", "him") else "f"
             fits = lambda name: ok(name) and self.gender.get(name, wanted) == wanted  # noqa: E731
-            return self._antecedent(token, {"person"}, fits)
+            found = self._antecedent(token, {"person"}, fits)
+            unnamed = self._unnamed_person(token, wanted)
+            if unnamed is not None and (found is None or self._mentioned_before(found, unnamed[1], token.idx)):
+                return unnamed[0]  # "… the nurse described her shifts. “…,” she said": the nurse
+            return found
         if lower == "it":
             found = self._antecedent(token, {"organisation", "country"}, ok, subjects_only=True)
             return found or self._previous_agent(token, ("NN", "NNP"))
@@ -409,6 +436,39 @@ class SpeakerResolver:
             found = self._antecedent(token, {"organisation", "group"}, ok, subjects_only=True)
             return found or self._previous_agent(token, ("NNS", "NNPS"))
         return None
+
+    def _unnamed_person(self, token: "Token", wanted: str) -> "tuple[str, int] | None":
+        """A person named only by a noun ("the nurse", "a local woman") as the subject of the sentence
+        before a pronoun (or of its own, before it): the pronoun's nearer antecedent than any name
+        further back. Returns the phrase and its offset; a noun that stands for a named person
+        ("the president") resolves to that person instead."""
+        sent = token.sent
+        sents = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for span in sents:
+            for tok in reversed(list(span)):
+                if span == sent and tok.i >= token.i:
+                    continue
+                if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.tag_ != "NN" or self._in_quote(tok):
+                    continue
+                if not _person_noun(tok.lemma_.lower(), wanted):
+                    continue
+                phrase = self.name_phrase(tok)
+                if any(m.start < phrase.end_char and m.end > phrase.start_char for m in self.mentions):
+                    return None  # "the nurse, Jane Doe": the name decides
+                by_role = self._by_role(tok)
+                return (by_role, tok.idx) if by_role else (phrase.text, tok.idx)
+        return None
+
+    def _mentioned_before(self, actor: str, offset: int, before: int) -> bool:
+        """Whether ``actor``'s last mention (outside quotes) before ``before`` comes before ``offset``."""
+        starts = [m.start for m in self.mentions if m.actor == actor and m.start < before and not self._in_quote_at(m.start)]
+        return not starts or max(starts) < offset
+
+    def _in_quote(self, tok: "Token") -> bool:
+        return self._in_quote_at(tok.idx)
+
+    def _in_quote_at(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
 
     def _previous_agent(self, token: "Token", tags: tuple[str, ...]) -> str | None:
         """For "they"/"it": the agent that was the subject of the sentence before ("The authors say …

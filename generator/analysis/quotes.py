@@ -220,6 +220,7 @@ def direct_quotes(
         short = words <= SCARE_QUOTE_WORDS and not _opens_sentence(adoc, parts[0])
         named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
         speaker, cue = None, None
+        framed: "Token | None" = None  # a verb right after the quote ("“…,” WHO director X told")
         for part in parts:
             for verb in _frame_verbs(adoc, part, quoted, resolver.lexicon):
                 if short and not _short_quote_cue(verb, part, resolver.lexicon):
@@ -228,8 +229,15 @@ def direct_quotes(
                 cue = source_phrase(verb) or verb.lemma_.lower()
                 if speaker:
                     break
+                if framed is None and _right_after(adoc, part, verb):
+                    framed = verb
             if speaker:
                 break
+        if speaker is None and framed is not None and not short:
+            # the parse lost the verb's subject: the one person named between the quote and the verb
+            speaker, cue = _named_before_verb(adoc, part_for(parts, framed), framed, resolver), framed.lemma_.lower()
+            if not speaker:
+                continue  # the sentence says who speaks; the paragraph before must not
         if speaker is None:  # a signed pull quote may be short: it fills its paragraph
             speaker, cue = _signed_by(adoc, parts, resolver)
         if speaker is None and not short:
@@ -239,6 +247,32 @@ def direct_quotes(
         quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+
+
+def part_for(parts: list[QuoteSpan], verb: "Token") -> QuoteSpan:
+    """The part of a quote that ``verb`` follows."""
+    return max((p for p in parts if p.end <= verb.idx), key=lambda p: p.end, default=parts[-1])
+
+
+_FRAME_GAP = 6  # tokens between a quote's closing mark and its verb ("“…,” WHO director Hans Kluge told")
+
+
+def _right_after(adoc: ArticleDoc, part: QuoteSpan, verb: "Token") -> bool:
+    """Whether ``verb`` follows the quote closely, with only a comma, a mark and a name between."""
+    if verb.idx < part.end or source_phrase(verb):
+        return False
+    between = [t for t in verb.doc[:verb.i] if t.idx >= part.end]
+    # no part-of-speech test: a name between the quote and the verb is what the tagger gets wrong
+    return len(between) <= _FRAME_GAP and not any(t.text in ".;:!?" or t.is_quote for t in between)
+
+
+def _named_before_verb(adoc: ArticleDoc, part: QuoteSpan, verb: "Token", resolver: SpeakerResolver) -> str | None:
+    """The one person (or body) mentioned between the quote and ``verb``."""
+    hits = {m.actor for m in resolver.mentions if part.end <= m.start < verb.idx}
+    people = sorted(a for a in hits if resolver.kinds.get(a) == "person")
+    if len(people) == 1:
+        return people[0]
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _last_speakers(said: list[tuple[int, int, str, str]], before: int) -> dict[int, tuple[str, str | None]]:
