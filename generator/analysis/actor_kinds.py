@@ -74,7 +74,8 @@ def drop_unlikely_people(groups: dict[str, list[Candidate]], words: Counter) -> 
     """
     def bare(members: list[Candidate]) -> bool:
         return not any(
-            c.label not in {"PERSON", "THING", "NAME"} or c.person or c.role or c.org for c in members
+            c.label not in {"PERSON", "THING", "NAME", "PRODUCT"} or c.person or c.role or c.org
+            for c in members
         ) and any(c.label in {"PERSON", "THING"} for c in members)
 
     things = []

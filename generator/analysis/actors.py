@@ -63,7 +63,9 @@ if TYPE_CHECKING:
 
     from generator.analysis.document import ArticleDoc
 
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# PRODUCT too: the small model often tags a company so ("the shipping giant X"); a PRODUCT
+# casts no vote on the kind, so it stays an actor only where a cue says organisation.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT"})
 # Dependency labels of a name that *does* something (or owns something): a capital city in
 # such a slot stands for its country ("Ankara has long argued", "Ankara's support").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
@@ -268,7 +270,7 @@ def _qualifier_left(span: "Span", ent_at: dict) -> "Span | None":
     if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
         i -= 1
     ent = ent_at.get(i)
-    if ent is not None and ent.end == i + 1 and ent.label_ in {"NORP", "GPE", "ORG", "LOC"}:
+    if ent is not None and ent.end == i + 1 and ent.label_ in {"NORP", "GPE", "ORG", "LOC", "PRODUCT"}:
         return ent
     return None
 
@@ -343,6 +345,8 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     if lex.titles.get(title) == "honorific":
         return
     left = _qualifier_left(span, ent_at)
+    if left is not None and left.label_ == "PRODUCT":
+        got.org_ents.add((source, left.start))  # "X spokesperson": a product has no staff
     qual = left if left is not None else _qualifier_right(span, ent_at)
     if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
         return

@@ -325,6 +325,9 @@ def test_business_cues_merges_and_namesakes(business):
     # A surname the model missed after a quote ("Osei told reporters") is a mention.
     assert "Osei" in _actor(index, "Miriam Osei").aliases
     assert "Cobalt" not in kinds  # a common noun at the start of a sentence
+    # Tagged PERSON and GPE: "the logistics giant X", "An X spokesperson".
+    torvane = _actor(index, "Torvane")
+    assert torvane.kind == "organisation" and torvane.mentions == 2
 
 
 def test_capital_inside_a_person_name_stays_a_name(business):
