@@ -384,8 +384,11 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
 
 
 def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | None, str, str]:
-    """(qualifier key, title, role text): "Turkish" + "President" → "President of Türkiye"."""
-    name = _title_case(title.text)
+    """(qualifier key, title, role text): "Turkish" + "President" → "President of Türkiye".
+
+    An abbreviated title is written out in the role ("Sen." → "Senator").
+    """
+    name = _title_case(" ".join(lex.title_words.get(w.lower(), w) for w in title.text.split()))
     if qual is None:
         return None, title.text.lower(), name
     country = country_key(qual.text, lex, acting=True) or lex.demonyms.get(fold(qual.text))

@@ -9,7 +9,7 @@ insertion, substitution or swap of two neighbours: ``Erdoğgan``, ``Untied``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -148,7 +148,8 @@ class Gazetteer:
     titles: dict[str, str]  # "prime minister" → "head" | "office" | "honorific"
     organisations: dict[str, str]  # acronym or full name → the acronym (group id)
     org_nouns: dict[str, tuple[str, ...]]  # "alliance" → acronyms the press calls so
-    heads: dict[str, str]  # last word of a name → "venue" | "event"
+    heads: dict[str, str]  # last word of a name → "venue" | "event" | "generic" | …
+    title_words: dict[str, str] = field(default_factory=dict)  # "sen." → "senator"
 
     def country(self, surface: str) -> str | None:
         """The canonical country that ``surface`` names (not its demonym or capital)."""
@@ -197,7 +198,9 @@ def gazetteer() -> Gazetteer:
             capitals.setdefault(fold(alt), name)
         if article.strip() == "the":
             takes_the.add(name)
-    titles = {row[0].strip().lower(): row[1].strip() for row in _rows("titles.tsv")}
+    title_rows = _rows("titles.tsv")
+    titles = {row[0].strip().lower(): row[1].strip() for row in title_rows}
+    title_words = {row[0].strip().lower(): row[2].strip() for row in title_rows if len(row) > 2 and row[2].strip()}
     organisations: dict[str, str] = {}
     org_nouns: dict[str, list[str]] = {}
     for row in _rows("organisations.tsv"):
@@ -209,5 +212,5 @@ def gazetteer() -> Gazetteer:
     heads = {row[0].strip(): row[1].strip() for row in _rows("entity_heads.tsv")}
     return Gazetteer(
         countries, demonyms, capitals, frozenset(takes_the), titles, organisations,
-        {k: tuple(v) for k, v in org_nouns.items()}, heads,
+        {k: tuple(v) for k, v in org_nouns.items()}, heads, title_words,
     )

@@ -401,3 +401,8 @@ def test_resolve_a_surname_spelt_another_way(business):
     _, index = business
     assert index.resolve("Volmerhausen").name == "Marguerite Vollmerhausen"
     assert index.resolve("Brandt") is None  # two people share it: no guess
+
+
+def test_abbreviated_title_is_written_out_in_the_role(business):
+    _, index = business
+    assert _actor(index, "Helen Ashdown").role == "Governor"  # "Gov. Helen Ashdown"
