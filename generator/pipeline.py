@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator
 from generator.publish.archive import archive_set
 from generator.publish.hashing import Fingerprint, set_hash
 from generator.publish.progress import Reporter, make_reporter
-from generator.publish.state import GENERATED, SetFiles, conflict_locations, display, is_locked, stored_hash
+from generator.publish.state import GENERATED, SetFiles, conflict_locations, display, page_state, stored_hash
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -136,19 +136,22 @@ def _plan(seeds: Path, out: Path) -> list[_Plan]:
 
     fingerprint = Fingerprint.current()
     paths = SetFiles(out)
-    plans = [
-        _Plan(
-            slug=folder.name,
-            path=folder,
-            content_hash=set_hash(folder, fingerprint),
-            stored_hash=stored_hash(out, folder.name),
-            page=paths.page(folder.name),
-            has_base=paths.base(folder.name).is_file(),
-            locked=is_locked(paths.page(folder.name)),
-            pending=conflict_locations(paths.page(folder.name)),
+    plans = []
+    for folder in discover_sets(seeds):
+        page = paths.page(folder.name)
+        locked, pending = page_state(page)
+        plans.append(
+            _Plan(
+                slug=folder.name,
+                path=folder,
+                content_hash=set_hash(folder, fingerprint),
+                stored_hash=stored_hash(out, folder.name),
+                page=page,
+                has_base=paths.base(folder.name).is_file(),
+                locked=locked,
+                pending=pending,
+            )
         )
-        for folder in discover_sets(seeds)
-    ]
     return sorted(plans, key=lambda p: p.slug)
 
 

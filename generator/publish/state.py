@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.merging.conflicts import find_conflicts
+
 GENERATED = ".generated"
 
 
@@ -99,25 +101,42 @@ def stored_hash(out: Path, slug: str) -> str | None:
         return None
 
 
-def conflict_locations(page: Path) -> tuple[str, ...]:
-    """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
-    from generator.merge import find_conflicts
-
+def _read(page: Path) -> str | None:
+    """A page's text, or None when it is missing or unreadable (``check`` reports those)."""
     try:
-        text = page.read_text("utf-8")
+        return page.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
-        return ()
+        return None
+
+
+def _conflicts_in(page: Path, text: str) -> tuple[str, ...]:
     shown = display(page)
     return tuple(f"{shown}:{line}" for line in find_conflicts(text))
 
 
+def _locked_in(text: str) -> bool:
+    # Imported here: most runs meet no ``locked`` key and need not load PyYAML.
+    from generator.merging.frontmatter import is_locked as locked_front_matter
+
+    # Most pages have no ``locked`` key: skip parsing their front matter.
+    return "\nlocked:" in _head(text) and locked_front_matter(text)
+
+
+def conflict_locations(page: Path) -> tuple[str, ...]:
+    """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
+    text = _read(page)
+    return () if text is None else _conflicts_in(page, text)
+
+
 def is_locked(page: Path) -> bool:
     """True when ``page`` exists and its front matter says ``locked: true``."""
-    from generator.merge import is_locked as locked_in
+    text = _read(page)
+    return text is not None and _locked_in(text)
 
-    try:
-        text = page.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    # Most pages have no ``locked`` key: skip parsing their front matter.
-    return "\nlocked:" in _head(text) and locked_in(text)
+
+def page_state(page: Path) -> tuple[bool, tuple[str, ...]]:
+    """``(is_locked(page), conflict_locations(page))`` from a single read of the page."""
+    text = _read(page)
+    if text is None:
+        return False, ()
+    return _locked_in(text), _conflicts_in(page, text)
