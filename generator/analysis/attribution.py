@@ -293,7 +293,9 @@ class SpeakerResolver:
                      for g in c.children if g.dep_ == "pobj"),
                     None,
                 )
-            return self.speaker(owner, exclude) if owner is not None else None
+            if owner is None:  # "X issued a statement. “…,” the statement said": X
+                return self._document_owner(token, exclude)
+            return self.speaker(owner, exclude)
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)
         if inside:
@@ -310,6 +312,26 @@ class SpeakerResolver:
             if by_role:
                 return by_role
         return self._surface_speaker(phrase, token)
+
+    def _document_owner(self, noun: "Token", exclude: frozenset[str]) -> str | None:
+        """Who put out "the statement" a reporting verb has as subject: the subject of the verb
+        whose object the same noun was in this sentence or the two before ("The ministry issued
+        a statement …"). Only a definite noun refers back."""
+        if not any(c.lower_ == "the" for c in noun.children):
+            return None
+        sent = noun.sent
+        spans = [sent]
+        while len(spans) < 3 and spans[-1].start > 0:
+            spans.append(self.doc[spans[-1].start - 1].sent)
+        for span in spans:
+            for tok in reversed(list(span)):
+                if tok.i >= noun.i or tok.lemma_ != noun.lemma_ or tok.dep_ not in ("dobj", "pobj"):
+                    continue
+                verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lemma_.lower() not in self.lexicon.not_speakers:
+                    return self.speaker(subj, exclude)
+        return None
 
     def name_phrase(self, token: "Token") -> "Span":
         """The tokens that name the speaker: the head with its title, name and apposition."""

@@ -75,6 +75,9 @@ DIRECT = [
     ("NATO Secretary General Mark Rutte described Türkiye as a ‘staunch and capable ally,’ following his "
      "meeting with the Turkish President on Tuesday.", "Rutte", "staunch and capable ally", "describe"),
     ('Cardinal Nunzio Galantino called the ruling "dangerous" on Friday.', "Galantino", "dangerous", "call"),
+    # "the statement" refers back to the one a body issued: the body speaks
+    ("The health ministry issued a statement on Monday. “We deeply regret the loss of life and will investigate "
+     "every case,” the statement said.", "ministry", "regret the loss of life", "say"),
     # the person in the apposition, not the body in the title
     ('By the end, in the words of the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent a lot of the last five '
      'months of her life crying."', "Tedeschi", "spent a lot of the last five months", "in the words of"),
