@@ -429,6 +429,8 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
             start = i + 1
             break
     label = ent.label_
+    if start == ent.start and label in {"ORG", "NORP"}:
+        start = _widen_left(ent, title_at)  # "the Free Democrats": the model took "Democrats"
     if _given_name_before(ent, start, title_at, lex):
         start, label = start - 1, "PERSON"  # "Valeska Paris": a name, not the capital
     _entity_part(doc[start:end], label, ent, named, lex, source, got, in_subhead)
@@ -436,6 +438,25 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
         acronym = doc[end + 1].text
         if acronym.isupper() and len(acronym) >= 2:
             got.pairs.append((fold(doc[start:end].text), fold(acronym)))
+
+
+def _widen_left(ent: "Span", title_at: dict) -> int:
+    """The start of a name whose capitalised first words the model left out of the entity.
+
+    Only mid-sentence proper nouns bound to the name as compounds count: at the start of a
+    sentence any word is capitalised.
+    """
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        tok = doc[start - 1]
+        if (
+            tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or tok.ent_type_
+            or tok.is_sent_start or tok.i in title_at or tok.dep_ != "compound"
+            or not ent.start <= tok.head.i < ent.end
+        ):
+            break
+        start -= 1
+    return start
 
 
 def _given_name_before(ent: "Span", start: int, title_at: dict, lex: Gazetteer) -> bool:

@@ -406,3 +406,10 @@ def test_resolve_a_surname_spelt_another_way(business):
 def test_abbreviated_title_is_written_out_in_the_role(business):
     _, index = business
     assert _actor(index, "Helen Ashdown").role == "Governor"  # "Gov. Helen Ashdown"
+
+
+def test_gum_name_widened_over_words_the_model_left_out(nlp):
+    """"Doctor Who Society of Canada": the model's ORG starts at "Society"."""
+    _, index = _index(nlp, [load_article(GUM / "expo.md", "s1")])
+    names = {a.name for a in index.actors}
+    assert "Doctor Who Society of Canada" in names and "Society of Canada" not in names
