@@ -191,20 +191,12 @@ def _recover(stored: Path, ours: str | None, *, dry_run: bool) -> str | None:
     return read_text(stored)
 
 
-def stored_bases(docs_dir: Path) -> list[Path]:
-    """Every stored base page, sorted (used by ``check`` and by tools listing briefings)."""
-    folder = Path(docs_dir) / GENERATED_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
-
-
 __all__ = [
+    "GENERATED_DIR",
     "WriteOutcome",
     "write_briefing",
     "base_path",
     "page_path",
     "display_path",
     "read_text",
-    "stored_bases",
 ]

@@ -381,6 +381,8 @@ def _with_page_edits(record: dict, page: Path) -> dict:
     The index pages and the feed then show what the briefing page shows. A page whose
     front matter cannot be read (say, a merge conflict) keeps the generated values.
     """
+    # python-frontmatter rather than generator.merging.frontmatter: it forgives blank lines
+    # before the block, and the index pages have always shown edits on such pages too.
     try:
         meta = frontmatter.loads(page.read_text("utf-8")).metadata
     except Exception:  # noqa: BLE001 - any YAML problem: `briefing check` reports it
