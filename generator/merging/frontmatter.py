@@ -58,9 +58,10 @@ def dump_front_matter(data: Mapping[str, Any]) -> str:
 
 def is_locked(text: str) -> bool:
     """True when the page's front matter says ``locked: true``."""
-    data = parse_front_matter(split_front_matter(text)[0])
+    block = split_front_matter(text)[0]
+    data = parse_front_matter(block)
     if data is not None:
         return data.get("locked") is True
-    # Unparsable front matter: still honour a plain ``locked: true`` line.
-    block = split_front_matter(text)[0] or ""
-    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block) is not None
+    # Unparsable front matter (say, an editor's typo elsewhere in it): a plain
+    # ``locked: true`` line still protects the page.
+    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block or "") is not None

@@ -110,15 +110,17 @@ def _read(page: Path) -> str | None:
 
 
 def _conflicts_in(page: Path, text: str) -> tuple[str, ...]:
+    """``<page>:<line>`` of every conflict block in ``text``, the text of ``page``."""
     shown = display(page)
     return tuple(f"{shown}:{line}" for line in find_conflicts(text))
 
 
 def _locked_in(text: str) -> bool:
-    # Imported here: most runs meet no ``locked`` key and need not load PyYAML.
+    """Whether a page's front matter says ``locked: true``."""
+    # Most pages have no ``locked`` key: a substring test spares them the YAML parse, and
+    # the run the import of PyYAML.
     from generator.merging.frontmatter import is_locked as locked_front_matter
 
-    # Most pages have no ``locked`` key: skip parsing their front matter.
     return "\nlocked:" in _head(text) and locked_front_matter(text)
 
 
