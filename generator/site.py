@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import frontmatter
 
@@ -36,6 +36,9 @@ from generator.render import (
     slugify,
 )
 from generator.writer import atomic_write
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger(__name__)
 
@@ -456,13 +459,32 @@ def serve(
     watchdog (a dependency of the project), debounced so one editor save runs one
     regeneration.
     """
+    from mkdocs.commands import serve as mkdocs_serve
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    observer = _watch(seeds_dir, regenerate)
+    try:
+        mkdocs_serve.serve(
+            config_file=str(project_dir / "mkdocs.yml"), open_in_browser=False, livereload=True,
+            dev_addr=f"{host}:{port}",
+        )
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _watch(seeds_dir: Path, regenerate: Callable[[], None]) -> BaseObserver:
+    """A started watchdog observer calling ``regenerate`` half a second after seeds stop changing.
+
+    An editor's save is several file events (temporary file, rename, metadata); the timer
+    restarts on each, so one save runs one regeneration, and the lock keeps two from
+    overlapping.
+    """
     import threading
 
-    from mkdocs.commands import serve as mkdocs_serve
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
     lock = threading.Lock()
     timer: list[threading.Timer] = []
 
@@ -483,11 +505,4 @@ def serve(
     observer = Observer()
     observer.schedule(OnSeedChange(), str(seeds_dir), recursive=True)
     observer.start()
-    try:
-        mkdocs_serve.serve(
-            config_file=str(project_dir / "mkdocs.yml"), open_in_browser=False, livereload=True,
-            dev_addr=f"{host}:{port}",
-        )
-    finally:
-        observer.stop()
-        observer.join()
+    return observer
