@@ -12,6 +12,7 @@ from generator.errors import InputError
 from generator.ingest.dates import coerce_date
 from generator.ingest.layout import split_units
 from generator.ingest.units import RawArticle, Stated, Unit
+from generator.ingest.yaml_errors import yaml_problem
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -39,7 +40,7 @@ def read_md(path: Path, text: str) -> RawArticle:
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
-        raise InputError(f"malformed front matter: {_yaml_problem(exc)}", path) from exc
+        raise InputError(f"malformed front matter: {yaml_problem(exc)}", path) from exc
     if not isinstance(post.metadata, dict):
         raise InputError("malformed front matter: expected a mapping of fields", path)
     values = _check_front_matter(post.metadata, path)
@@ -91,12 +92,6 @@ _FRONT_MATTER: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "author": ("a string or a list of strings", _names),
     "published": ("a date such as 2025-05-14", coerce_date),
 }
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return f"{problem} (line {mark.line + 1})" if mark is not None else problem
 
 
 def _markdown_units(body: str) -> list[Unit]:

@@ -14,6 +14,7 @@ import yaml
 
 from generator.errors import InputError
 from generator.ingest.dates import coerce_date
+from generator.ingest.yaml_errors import yaml_problem
 
 SET_FILE = "set.yml"
 
@@ -62,10 +63,7 @@ def load_set_config(path: Path) -> SetConfig:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"invalid YAML: {problem}{where}", path) from exc
+        raise InputError(f"invalid YAML: {yaml_problem(exc)}", path) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read file: {exc}", path) from exc
     if data is None:
