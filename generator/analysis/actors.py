@@ -542,11 +542,12 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: Collected) ->
             ))
         for match in _HONORIFIC.finditer(doc.text):  # "Ms Dellacriox said": a person
             start, end = match.span(1)
-            if match.group(1).isupper() or any(s < end and start < e for s, e in taken):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or match.group(1).isupper() or any(s < end and start < e for s, e in taken):
                 continue
             got.cands.append(Candidate(
                 source, start, end, match.group(1), "PERSON", any(s <= start < e for s, e in subheads),
-                person=True, acting=doc.char_span(start, end, alignment_mode="expand").root.dep_ in ACTING_DEPS,
+                person=True, acting=span.root.dep_ in ACTING_DEPS,
             ))
 
 
