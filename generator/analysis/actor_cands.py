@@ -39,7 +39,7 @@ class Collected:
     """Everything one pass over the articles of a set found."""
 
     cands: list[Candidate] = field(default_factory=list)
-    titles: list[Candidate] = field(default_factory=list)  # title-only forms, e.g. "NATO chief"
+    titles: list[Candidate] = field(default_factory=list)  # title-only forms, e.g. "UN chief"
     pairs: list[tuple[str, str]] = field(default_factory=list)  # "Long Name (ACR)"
     attributions: dict[str, str] = field(default_factory=dict)  # handle (lower) → name
     handle_case: dict[str, str] = field(default_factory=dict)  # handle (lower) → as written

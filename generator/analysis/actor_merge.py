@@ -76,7 +76,7 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
         if country:
             c.key = ckey(country)
         elif not name_part and (key in lex.capitals or key in lex.demonyms and not c.noun):
-            continue  # a capital as a place, or an adjective ("Turkish President")
+            continue  # a capital as a place, or an adjective ("French President")
         elif c.label == "NORP":
             if key in firsts and key not in lex.demonyms and len(words) == 1 and c.acting:
                 c.label = "NAME"  # "until Meridian puts …": a short name, not a people
@@ -148,7 +148,7 @@ def _join_prefixed(
 
 
 def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
-    """"Erdogan" → "Recep Tayyip Erdogan"; "Recep Erdogan" → the longest matching name."""
+    """"Sanchez" → "Jose Luis Sanchez"; "Jose Sanchez" → the longest matching name."""
     by_last: dict[str, list[str]] = defaultdict(list)
     for full in people:  # most mentioned first: an ambiguous surname goes to it
         by_last[full.split()[-1]].append(full)
@@ -197,8 +197,8 @@ def _join_typos(uf: UnionFind, cands: list[Candidate], counts: Counter, people: 
             if target == key or uf.find(target) == uf.find(key):
                 continue
             # A surname alone, or a full name with the same first name, that differs by one
-            # letter from a full name's surname: a slip or a transliteration ("Zelensky" /
-            # "Zelenskyy"), whatever the counts; the full name is the anchor. Such surnames
+            # letter from a full name's surname: a slip or a transliteration ("Navalny" /
+            # "Navalnyy"), whatever the counts; the full name is the anchor. Such surnames
             # may also differ by more, if they stay alike ("Bauchtman" / "Buchtmann").
             single = " " not in key and form in surnames and key not in surnames
             same_first = " " in key and " " in form and target in people and (
@@ -219,7 +219,7 @@ def _join_typos(uf: UnionFind, cands: list[Candidate], counts: Counter, people: 
 
 
 def _join_acronyms(uf: UnionFind, cands: list[Candidate], counts: Counter) -> None:
-    """"KFOR"-style acronyms join the organisation whose initials they are."""
+    """"UNIFIL"-style acronyms join the organisation whose initials they are."""
     orgs = {c.key: c.text for c in cands if c.label == "ORG" and ":" not in c.key}
     acronyms = {c.key: c.text for c in cands if c.label == "ORG" and c.text.isupper() and ":" not in c.key}
     for akey, acronym in sorted(acronyms.items()):

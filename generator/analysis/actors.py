@@ -17,9 +17,9 @@ article and merges every way the articles of one set name one actor:
    organisation cue outvotes a PERSON tag); common nouns and things the model called
    people are dropped. Each actor gets a canonical name (the fullest, accented form, or
    the lexicon name), roles and handles.
-4. *Title forms* — "the Turkish President", "NATO chief" become mentions of the one person
+4. *Title forms* — "the French President", "UN chief" become mentions of the one person
    the set gives that title; social handles join the person a post attribution names, or
-   the person whose name the handle spells ("@RTErdogan" ~ initials + surname).
+   the person whose name the handle spells ("@JLSanchez" ~ initials + surname).
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
-# "— Mark Rutte (@SecGenNATO) May 13, 2025": the line under an embedded post.
+# "— Jane Doe (@UNSpokesperson) May 13, 2025": the line under an embedded post.
 ATTRIBUTION = re.compile(r"[—–-]{1,2}\s*([^()\n@]{2,60}?)\s*\((@\w{2,30})\)")
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -86,14 +86,14 @@ PLACE_NOUNS = frozenset(
     "town city village province region state district county island port capital".split()
 )
 # Title words that are also everyday words ("a major exhibit", "head coach"): in lower case
-# they are only titles right after a qualifier ("Rovers captain", "NATO chief").
+# they are only titles right after a qualifier ("Rovers captain", "UN chief").
 EVERYDAY_TITLES = frozenset(
     "major general head chair justice deputy representative speaker marshal leader chief "
     "boss founder lady lord director manager secretary minister".split()
 )
 ARTICLES = frozenset({"the", "a", "an"})
 FORMER = frozenset({"former", "ex", "ex-", "late"})
-# Titles that name no office of their own: "NATO chief" is whoever leads NATO.
+# Titles that name no office of their own: "UN chief" is whoever leads the UN.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
 MIN_HANDLE_SIMILARITY = 85
 
@@ -140,7 +140,7 @@ class ActorIndex:
     def mentions(self, source: str) -> list[Mention]:
         """Every actor mention in article ``source``, sorted by start (longest first).
 
-        A title form may contain the mention of its qualifier: "NATO chief" is a mention of
+        A title form may contain the mention of its qualifier: "UN chief" is a mention of
         the person and holds a mention of NATO.
         """
         return list(self._mentions.get(source, []))
@@ -148,9 +148,9 @@ class ActorIndex:
     def resolve(self, surface: str) -> Actor | None:
         """The actor ``surface`` names, or None.
 
-        Understands aliases in any spelling ("Erdogan"), handles ("@SecGenNATO"),
-        surnames, one-letter slips of a known name, title forms ("the Turkish President",
-        "NATO chief", "President Erdogan"), a country's capital, variant or demonym.
+        Understands aliases in any spelling ("Sanchez"), handles ("@UNSpokesperson"),
+        surnames, one-letter slips of a known name, title forms ("the French President",
+        "UN chief", "President Sanchez"), a country's capital, variant or demonym.
         """
         text = clean_surface(surface or "")
         if not text:
@@ -175,11 +175,11 @@ class ActorIndex:
 
     def _resolve_title(self, text: str) -> Actor | None:
         words = text.split()
-        # "President Erdogan": strip leading titles and resolve the rest.
+        # "President Sanchez": strip leading titles and resolve the rest.
         for n in range(min(4, len(words) - 1), 0, -1):
             if " ".join(words[:n]).lower() in self._lexicon.titles:
                 return self.resolve(" ".join(words[n:]))
-        # "Turkish President", "NATO chief", "Czech Industry Minister": qualifier + title.
+        # "French President", "UN chief", "Czech Industry Minister": qualifier + title.
         if not any(" ".join(words[k:]).lower() in self._lexicon.titles for k in range(1, len(words))):
             return None
         for n in range(1, len(words)):
@@ -352,7 +352,7 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
         return
     holder = _name_after(span, ent_at, lex)
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
-        holder = inner  # the entity swallowed its title: "President Erdogan" as PERSON
+        holder = inner  # the entity swallowed its title: "President Sanchez" as PERSON
     if qual is None and holder is not None and lex.titles.get(title) == "head":
         owner = _owner_left(span, ent_at)
         if owner is not None:  # "Meridian Terminals chief executive X": a body, whatever the tag
@@ -364,7 +364,7 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     first = left.start if left is not None else span.start
     if first > 0 and span.doc[first - 1].lower_ in FORMER:
         if holder is None:
-            return  # "the former Turkish President" is not whoever holds the office now
+            return  # "the former French President" is not whoever holds the office now
         role = (None, role[1], f"former {role[2]}")  # no office: answers to no title form
     if holder is not None:
         start = span.end if holder is inner else holder.start
@@ -411,7 +411,7 @@ def _title_case(text: str) -> str:
 def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
     """Turn one spaCy entity into candidate surface forms (cut titles, split possessives)."""
     start, end = ent.start, ent.end
-    while start < end and start in title_at:  # leading titles: "President Erdoğgan"
+    while start < end and start in title_at:  # leading titles: "President Sánchezz"
         start = title_at[start].end
     if start == ent.start and ent.label_ in {"PERSON", "ORG"}:
         start += strip_leading_word(ent, got.words, lex)  # "Nonpartisan Paul Tse" at a sentence start
@@ -420,7 +420,7 @@ def _entity(ent, title_at, named, lex, source, got, in_subhead) -> None:
     if start >= end:
         return
     doc = ent.doc
-    for i in range(start, end):  # "Türkiye’s Communications Directorate" → country + org
+    for i in range(start, end):  # "France’s Interior Ministry" → country + org
         if (
             doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end
             and country_key(doc[start:i].text, lex, acting=True)
@@ -591,7 +591,7 @@ def _determined(span: "Span") -> bool:
 def _group_noun(root) -> bool:
     """A NORP word used as a noun for people: "Bangladeshis", "the Rohingya", "One Rohingya".
 
-    Not an adjective ("Turkish President", "mainly Buddhist"): a group noun is plural or
+    Not an adjective ("French President", "mainly Buddhist"): a group noun is plural or
     has a determiner or number before it.
     """
     if root.pos_ not in NOUN_POS or root.dep_ in {"amod", "compound", "nmod", "acomp", "attr", "npadvmod"}:
@@ -644,7 +644,7 @@ def plausible_name(text: str) -> bool:
     if not any(c.isalpha() for c in text) or text[0].isdigit() or words[-1].isdigit():
         return False
     if any(c.isdigit() for c in text) and not gazetteer().organisation(text):
-        return False  # model numbers and codes: "S-400", "STS-1" (but "G7" is a body)
+        return False  # model numbers and codes: "A320", "STS-1" (but "G7" is a body)
     lead = re.split(r"[-\s]", text, maxsplit=1)[0]
     if not text[0].isupper() and lead.lower() not in PARTICLES:
         return False  # "pro-Beijing": an adjective, not a name
@@ -717,7 +717,7 @@ def _canonical(root: str, members: list[Candidate], kind: str, lex: Gazetteer) -
         return (-words if kind == "person" else 0, -counts[text], not has_diacritics(text), -len(text), text)
 
     best = min(pool, key=rank)
-    # Of the spellings that fold alike, the accented one: "Erdogan" → "Erdoğan".
+    # Of the spellings that fold alike, the accented one: "Sanchez" → "Sánchez".
     same = [t for t in counts if fold(t) == fold(best)]
     return min(same, key=lambda t: (not has_diacritics(t), -counts[t], t))
 
@@ -750,7 +750,7 @@ def _holder(offices: dict, qualifier: str, title: str, lex: Gazetteer) -> str | 
 
 
 def _holder_for(t: Candidate, offices, uf: UnionFind, lex: Gazetteer) -> str | None:
-    """The person group a title-only form ("the Turkish President") stands for, if one."""
+    """The person group a title-only form ("the French President") stands for, if one."""
     qualifier, title, _ = t.role
     if qualifier is None:
         return None

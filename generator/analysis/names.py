@@ -1,10 +1,10 @@
 """Name normalisation and matching: the keys under which the analysis merges surface forms.
 
 Every way a text spells one name must fold to one key: accents and transliterations
-(``Erdoğan`` / ``Erdogan``, ``Türkiye`` / ``Turkiye``) fold with :mod:`unidecode`, the
+(``Sánchez`` / ``Sanchez``, ``Türkiye`` / ``Turkiye``) fold with :mod:`unidecode`, the
 possessive and a leading article are dropped, dots vanish (``U.S.`` → ``us``). Typos are
 matched with the optimal-string-alignment distance of :mod:`rapidfuzz` (one deletion,
-insertion, substitution or swap of two neighbours: ``Erdoğgan``, ``Untied``).
+insertion, substitution or swap of two neighbours: ``Sánchezz``, ``Untied``).
 """
 from __future__ import annotations
 
@@ -112,8 +112,8 @@ def initials(words: list[str]) -> str:
 def handle_forms(name: str) -> set[str]:
     """Strings a social handle of the person ``name`` is commonly built from.
 
-    For "Recep Tayyip Erdoğan": ``receptayyiperdogan`` (all, no spaces), ``erdogan``,
-    ``receperdogan``, ``rterdogan`` (initials + surname), ``rerdogan``…
+    For "José Luis Sánchez": ``joseluissanchez`` (all, no spaces), ``sanchez``,
+    ``josesanchez``, ``jlsanchez`` (initials + surname), ``jsanchez``…
     """
     words = fold(name).replace("-", " ").split()
     if not words:

@@ -1,7 +1,7 @@
 """Places: the cities, regions and venues a source set mentions, apart from its actors.
 
 A place is a GPE that is not a country, a LOC, a FAC, an ORG whose last word is a venue
-("Presidential Complex"), or any name introduced as one ("the town of X"). A capital stays
+("Élysée Palace"), or any name introduced as one ("the town of X"). A capital stays
 a place where it is a place ("arrived in Ankara"); where it acts for its country ("Ankara
 has long argued") the :class:`~generator.analysis.actors.ActorIndex` already holds that
 mention, and the place skips it.
