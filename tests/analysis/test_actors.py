@@ -413,3 +413,11 @@ def test_gum_name_widened_over_words_the_model_left_out(nlp):
     _, index = _index(nlp, [load_article(GUM / "expo.md", "s1")])
     names = {a.name for a in index.actors}
     assert "Doctor Who Society of Canada" in names and "Society of Canada" not in names
+
+
+def test_speaker_with_a_person_shaped_name_is_a_person(nlp):
+    """"Mayor Elena Varga said", "Varga said": one person across both articles."""
+    arts = [load_article(DATA / "articles" / f"quotes_council_{n}.txt", f"s{n}") for n in (1, 2)]
+    _, index = _index(nlp, arts)
+    varga = _actor(index, "Elena Varga")
+    assert varga.kind == "person" and "Varga" in varga.aliases and varga.sources == ("s1", "s2")
