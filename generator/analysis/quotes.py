@@ -240,7 +240,7 @@ def direct_quotes(
                 continue  # the sentence says who speaks; the paragraph before must not
         if speaker is None:  # a signed pull quote may be short: it fills its paragraph
             speaker, cue = _signed_by(adoc, parts, resolver)
-        if speaker is None and not short:
+        if speaker is None and not short and not _signature_follows(adoc, parts[-1], quoted):
             speaker, cue = _speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
         if not speaker:
             continue
@@ -406,13 +406,22 @@ def _speaker_from_context(
     if opens_block and before in last_by_block:
         if adoc.article.blocks[before].kind == "paragraph" and block.kind == "paragraph":
             return last_by_block[before]
-    if opens_block and _fills_block(adoc, first.block, quoted) and sent.index > 0 and block.kind == "paragraph":
+    if _fills_sentence(adoc, sent, quoted) and sent.index > 0 and block.kind == "paragraph":
         prev = adoc.sentences[sent.index - 1]
-        if prev.block == first.block - 1 and adoc.article.blocks[prev.block].kind == "paragraph":
+        same = prev.block == first.block
+        if (same or (prev.block == first.block - 1 and _fills_block(adoc, first.block, quoted))) and (
+            adoc.article.blocks[prev.block].kind == "paragraph"
+        ):
             found = _introduced_person(adoc.spans[sent.index - 1], quoted, resolver, named)
             if found[0]:
                 return found
     return None, None
+
+
+def _fills_sentence(adoc: ArticleDoc, sent, quoted) -> bool:
+    """Whether a sentence is all quote: nothing but marks and punctuation outside its quotes."""
+    text = adoc.article.text[sent.start : sent.end]
+    return not any(ch.isalnum() for i, ch in enumerate(text) if not inside(sent.start + i, quoted))
 
 
 _CAPTION = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video|File photo)\s*:", re.IGNORECASE)
@@ -445,14 +454,21 @@ def _introduced_person(
     active subject of the paragraph's last sentence counts, and only a person: "Police arrested
     Smith." or "Smith was arrested." introduce no one who speaks next.
     """
-    root = span.root
-    if root.pos_ not in ("VERB", "AUX") or inside(root.idx, quoted) or any(t.dep_ == "neg" for t in root.children):
-        return None, None
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she")):
-        return None, None
-    who = resolver.speaker(subj, named)
-    return (who, root.lemma_.lower()) if who and resolver.kinds.get(who) == "person" else (None, None)
+    # the sentence's own subject, or the subject of a verb of saying in it ("As Heald told The
+    # Huffington Post, ozone has dropped." / "“…”")
+    verbs = [span.root] + [
+        t for t in span if t.lemma_.lower() in resolver.lexicon.frames and t.pos_ == "VERB" and t is not span.root
+    ]
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX") or inside(verb.idx, quoted) or any(t.dep_ == "neg" for t in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she")):
+            continue
+        who = resolver.speaker(subj, named)
+        if who and resolver.kinds.get(who) == "person":
+            return who, verb.lemma_.lower()
+    return None, None
 
 
 _DASHES = "—–-"
@@ -489,6 +505,20 @@ def _signed_by(adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolv
     if hit is None or resolver.kinds.get(hit.actor) not in ("person", "organisation"):
         return None, None
     return hit.actor, "signed"
+
+
+def _signature_follows(adoc: ArticleDoc, last: QuoteSpan, quoted) -> bool:
+    """Whether the quote's paragraph ends in a signature that names no one we know ("“…”
+    Anonymous blogger, “Title”"): a few words after the quote with no verb. The quote is
+    someone else's than the paragraph before's, so context must not give it a speaker."""
+    sent = adoc.sentence_at(last.end)
+    start = _block_start(adoc, last.block)
+    rest = adoc.article.text[last.end : start + len(adoc.article.blocks[last.block].text)].strip(" ,;—–-")
+    if not rest[:1].isupper() or len(rest.split()) > _SIGNATURE_WORDS:
+        return False
+    span = next((sp for s, sp in zip(adoc.sentences, adoc.spans) if s.index >= sent.index and s.end > last.end), None)
+    tokens = [t for t in span if t.idx >= last.end] if span is not None else []
+    return bool(tokens) and not any(t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted) for t in tokens)
 
 
 def _colon_speaker(

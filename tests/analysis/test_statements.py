@@ -143,6 +143,21 @@ def test_a_verb_right_after_the_quote_names_the_speaker_though_the_parse_loses_h
     assert "Kluge" in _one(sts, "worrying trend").speaker
 
 
+def test_a_quote_sentence_after_the_sentence_that_introduces_its_speaker(run):
+    sts = run("Senator Rita Osei issued a statement on the closure. “Like many in this city, I am disappointed with "
+              "the decision to close the plant.”\n"
+              "As Heald told the Post, ozone levels have dropped. “Despite more traffic, ozone has declined by a "
+              "quarter since 1980.”")
+    assert "Osei" in _one(sts, "disappointed with the decision").speaker
+    assert "Heald" in _one(sts, "ozone has declined").speaker
+
+
+def test_a_pull_quote_signed_by_no_name_takes_no_speaker_from_the_paragraph_before(run):
+    sts = run("Writing in a blog post, columnist Matthew Ingram called it “another small skirmish in a long war”.\n"
+              "“A new obsession is taking hold on the internet.” Anonymous blogger, “Anon declares war”")
+    assert not any("new obsession" in s.text for s in sts)
+
+
 def test_split_quote_is_one_statement(run):
     sts = run("“We listened to every objection,” Mayor Elena Varga said, “and we changed the design three times.”")
     assert len(sts) == 1
