@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from generator.publish.state import conflict_locations, is_locked, stored_hash
+from generator.publish.state import conflict_locations, is_locked, page_state, stored_hash
 from tests.publish.conftest import briefing_page
 
 
@@ -30,3 +30,14 @@ def test_lock_and_conflicts_are_read_from_thebriefing_page(tmp_path):
     assert not is_locked(page)
     page.write_text(briefing_page("x", "sha256:" + "1" * 64, body="Mine.\n<!-- briefing:conflict (x)\ny\nbriefing:end -->\n"))
     assert conflict_locations(page) == (f"{page.as_posix()}:12",)
+
+
+def test_page_state_reads_lock_and_conflicts_together(tmp_path):
+    page = tmp_path / "x.md"
+    assert page_state(page) == (False, ())
+    conflict = "Mine.\n<!-- briefing:conflict (x)\ny\nbriefing:end -->\n"
+    page.write_text(briefing_page("x", "sha256:" + "1" * 64, extra="locked: true\n", body=conflict))
+    assert page_state(page) == (True, (f"{page.as_posix()}:13",))
+    assert page_state(page) == (is_locked(page), conflict_locations(page))
+    page.write_text(briefing_page("x", "sha256:" + "1" * 64, body="Text mentioning locked: true\n"))
+    assert page_state(page) == (False, ())
