@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from unidecode import unidecode
+
 from generator.analysis.attribution import (
     IndexLike,
     Lexicon,
@@ -66,7 +68,29 @@ def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexi
     out.extend(unmarked_quotes(adoc, n, resolver))
     out.extend(reported)
     out.extend(quoted_posts(adoc, n, index))
+    return _full_names(out, index)
+
+
+def _full_names(found: list[Found], index: IndexLike) -> list[Found]:
+    """A bare surname as speaker ("Chaudhary says …") becomes the one full name of the article
+    or the index that ends in it ("Aleem Chaudhary"), where the actor index did not link the two."""
+    names = {f.speaker for f in found} | {a.name for a in index.actors if a.kind == "person"}
+    by_last: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            by_last.setdefault(_fold(words[-1]), set()).add(name)
+    out = []
+    for f in found:
+        full = by_last.get(_fold(f.speaker), set()) if len(f.speaker.split()) == 1 else set()
+        if len(full) == 1:
+            f = Found(next(iter(full)), f.kind, f.text, f.doc, f.start, f.evidence, f.cue)
+        out.append(f)
     return out
+
+
+def _fold(word: str) -> str:
+    return unidecode(word).casefold()
 
 
 # --------------------------------------------------------------------------- reported speech

@@ -158,6 +158,13 @@ def test_a_pull_quote_signed_by_no_name_takes_no_speaker_from_the_paragraph_befo
     assert not any("new obsession" in s.text for s in sts)
 
 
+def test_a_bare_surname_speaker_is_the_full_name_of_the_article(run):
+    sts = run("Aleem Chaudhary, president of the transit union, says there have been 60 assaults this year.\n"
+              "Chaudhary says the union has asked the city for safety shields on every bus.\n"
+              '"We want the mayor to hear us," Chaudhary said.')
+    assert {s.speaker for s in sts} == {"Aleem Chaudhary"}
+
+
 def test_split_quote_is_one_statement(run):
     sts = run("“We listened to every objection,” Mayor Elena Varga said, “and we changed the design three times.”")
     assert len(sts) == 1
