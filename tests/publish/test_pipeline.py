@@ -120,17 +120,26 @@ def test_check_accepts_locked_and_deliberately_deleted_pages(current):
     assert {o.slug: o.status for o in report.outcomes} == {SEED: "locked", SECOND: "deleted"}
 
 
-def test_a_run_with_nothing_to_do_loads_no_model(current):
-    seeds, out = current
+def _generate_without_model(seeds: Path, out: Path, *, show: str, force: bool = False) -> str:
+    """Run ``generate`` in a fresh interpreter that fails if spaCy was imported; print ``show``.
+
+    A fresh interpreter because this test session has long imported spaCy.
+    """
     code = (
         "import sys\nfrom generator.pipeline import generate\nfrom generator.publish.progress import Reporter\n"
-        f"r = generate({str(seeds)!r}, {str(out)!r}, reporter=Reporter())\n"
-        "print(sorted((o.slug, o.status) for o in r.outcomes))\n"
+        f"r = generate({str(seeds)!r}, {str(out)!r}, force={force!r}, reporter=Reporter())\n"
+        f"print({show})\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"[('{SECOND}', 'unchanged'), ('{SEED}', 'unchanged')]"
+    return done.stdout.strip()
+
+
+def test_a_run_with_nothing_to_do_loads_no_model(current):
+    seeds, out = current
+    shown = _generate_without_model(seeds, out, show="sorted((o.slug, o.status) for o in r.outcomes)")
+    assert shown == f"[('{SECOND}', 'unchanged'), ('{SEED}', 'unchanged')]"
 
 
 def test_locked_and_conflicted_pages_are_not_rebuilt(current):
@@ -143,15 +152,8 @@ def test_locked_and_conflicted_pages_are_not_rebuilt(current):
     conflicted = out / f"{SECOND}.md"
     conflicted.write_text(conflicted.read_text() + "<!-- briefing:conflict (x)\ny\nbriefing:end -->\n")
     before = _files(out)
-    code = (
-        "import sys\nfrom generator.pipeline import generate\nfrom generator.publish.progress import Reporter\n"
-        f"r = generate({str(seeds)!r}, {str(out)!r}, force=True, reporter=Reporter())\n"
-        "print(r.summary().rsplit(',', 1)[0])\n"
-        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "generated 0, unchanged 0, skipped 1 (locked), conflicts 1"
+    shown = _generate_without_model(seeds, out, force=True, show="r.summary().rsplit(',', 1)[0]")
+    assert shown == "generated 0, unchanged 0, skipped 1 (locked), conflicts 1"
     after = _files(out)
     assert {k: after[k] for k in before} == before  # --force rewrote only the site's own pages
 
