@@ -77,6 +77,9 @@ def _person_noun(lemma: str, wanted: str) -> bool:
         return wanted == "f"
     return lemma in _PERSON_NOUNS
 
+# Nouns for a message someone sends: one may be called by another ("in an email … the statement said").
+_MESSAGES = frozenset("statement email e-mail release memo letter message communique".split())
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -331,6 +334,19 @@ class SpeakerResolver:
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.lemma_.lower() not in self.lexicon.not_speakers:
                     return self.speaker(subj, exclude)
+        # "In an email, a city spokesperson said …. “…,” the statement said": the one who spoke
+        # through a document in the sentences before
+        documents = self.lexicon.not_speakers | self.lexicon.speech_nouns
+        lemma = noun.lemma_.lower()
+        kin = _MESSAGES if lemma in _MESSAGES else {lemma}  # a report is not a statement
+        for span in spans[1:]:
+            if not any(t.lemma_.lower() in kin and t.pos_ == "NOUN" for t in span):
+                continue
+            for verb in span:
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.frames and not self._in_quote(verb):
+                    subj = self.subject_of(verb)
+                    if subj is not None and subj.lemma_.lower() not in documents and not self._in_quote(subj):
+                        return self.speaker(subj, exclude)
         return None
 
     def name_phrase(self, token: "Token") -> "Span":

@@ -78,6 +78,8 @@ DIRECT = [
     # "the statement" refers back to the one a body issued: the body speaks
     ("The health ministry issued a statement on Monday. “We deeply regret the loss of life and will investigate "
      "every case,” the statement said.", "ministry", "regret the loss of life", "say"),
+    ("In an email to the paper, a city spokesperson said shields would be installed by next year. “The safety of our "
+     "operators is our top priority,” the statement said.", "spokesperson", "safety of our operators", "say"),
     # the person in the apposition, not the body in the title
     ('By the end, in the words of the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent a lot of the last five '
      'months of her life crying."', "Tedeschi", "spent a lot of the last five months", "in the words of"),
