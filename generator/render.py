@@ -83,7 +83,7 @@ def link_title(text: object) -> str:
 
 
 def slugify(text: object, *, fallback: str = "item") -> str:
-    """An ASCII file-name slug: ``"Recep Tayyip Erdoğan"`` → ``"recep-tayyip-erdogan"``."""
+    """An ASCII file-name slug: ``"Gérald Darmanin"`` → ``"gerald-darmanin"``."""
     slug = re.sub(r"[^a-z0-9]+", "-", unidecode(str(text or "")).lower()).strip("-")
     return slug[:80].strip("-") or fallback
 

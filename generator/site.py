@@ -80,7 +80,7 @@ class SiteActor:
 def merge_actors(records: Iterable[Mapping[str, Any]]) -> list[SiteActor]:
     """Merge the actors of every briefing into one list, sorted by name.
 
-    Two actors are one when their names give the same slug (``Erdoğan``/``Erdogan``), or
+    Two actors are one when their names give the same slug (``Müller``/``Muller``), or
     when one's name is an alias of the other and their kinds agree. A briefing page links
     to ``actors/<slug of its own name>.md``; every such slug resolves to exactly one
     merged actor, whose page lives at the slug of its most used name.
