@@ -301,6 +301,12 @@ class SpeakerResolver:
             return self.speaker(owner, exclude)
         phrase = self.name_phrase(token)
         inside = self._mentions_in(phrase, token)
+        if inside and self.kinds.get(inside.actor) != "person":
+            # "The Office for Budget Responsibility's chairman, Richard Hughes, said": the parser
+            # may make the body the subject; the person in apposition speaks
+            person = self._appositive_person(phrase)
+            if person:
+                return person
         if inside:
             return inside.actor
         for surface in self._surfaces(phrase, token):
@@ -381,6 +387,17 @@ class SpeakerResolver:
         # "the Crown prosecutor, Mark Tedeschi": the person, not the body in the title
         people = [m for m in hits if self.kinds.get(m.actor) == "person"]
         return (people or hits or [None])[0]
+
+    def _appositive_person(self, phrase: "Span") -> str | None:
+        """The one person mentioned in ``phrase`` as an apposition set off by commas."""
+        found = set()
+        for m in self.mentions:
+            if not (phrase.start_char <= m.start < phrase.end_char) or self.kinds.get(m.actor) != "person":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ == "appos" and span.start > 0 and self.doc[span.start - 1].text == ",":
+                found.add(m.actor)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _surfaces(self, phrase: "Span", head: "Token") -> list[str]:
         """Phrases to ask the index: the whole subject, it without its article, the head noun."""

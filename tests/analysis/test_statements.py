@@ -80,6 +80,9 @@ DIRECT = [
      "every case,” the statement said.", "ministry", "regret the loss of life", "say"),
     ("In an email to the paper, a city spokesperson said shields would be installed by next year. “The safety of our "
      "operators is our top priority,” the statement said.", "spokesperson", "safety of our operators", "say"),
+    # the parser makes the body the subject ("Office … 's chairman"): the person in apposition speaks
+    ("The Office for Budget Responsibility's chairman, Richard Hughes, said: “Growth will be modestly higher "
+     "next year.”", "Richard Hughes", "modestly higher", "say"),
     # the person in the apposition, not the body in the title
     ('By the end, in the words of the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent a lot of the last five '
      'months of her life crying."', "Tedeschi", "spent a lot of the last five months", "in the words of"),
