@@ -548,7 +548,7 @@ class SpeakerResolver:
     ) -> str | None:
         """The nearest actor of ``kinds`` mentioned before ``token``, outside quotes.
 
-        Scans the sentence so far and up to three sentences back; in each sentence a mention
+        Scans the sentence so far and up to five sentences back (three for "it"/"they"); in each sentence a mention
         that is a grammatical subject wins (news writing keeps the topic in subject position:
         "Erdogan emphasised …, noting his talks with Putin. He said …" means Erdogan). With
         ``subjects_only`` (for "it"/"they", which refer far less reliably) only subjects count.
@@ -556,7 +556,9 @@ class SpeakerResolver:
         sent = token.sent
         sentences = [sent]
         start = sent.start
-        while len(sentences) < 4 and start > 0:
+        # he/she carry further than it/they: a person stays the topic over a short paragraph or two
+        depth = 4 if subjects_only else 6
+        while len(sentences) < depth and start > 0:
             prev = self.doc[start - 1].sent
             sentences.append(prev)
             start = prev.start

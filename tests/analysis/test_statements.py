@@ -129,6 +129,10 @@ PRONOUNS = [
     # "she": the woman named only as "the nurse", nearer than the man named before her
     ("Director Hans Kluge said cases had doubled. In an interview, the nurse described her shifts as a nightmare. "
      '"We are exhausted," she said.', "the nurse", "We are exhausted"),
+    # "he" a paragraph on: the farmer stays the topic over four sentences that name no one
+    ("Dairy farmer Jim Collins has sold a third of his herd. The farm has been in the family since 1921. It lies "
+     "on dry land. Milk prices fell by a fifth last year. Feed costs doubled.\n"
+     '"I have never seen it this bad," he said.', "Jim Collins", "never seen it this bad"),
     # "it": the body that was the subject of the sentence before, though the index does not list it
     ("The shortage has hit farmers hardest. Governor Tom Fletcher's office later issued a statement. \"The governor "
      'takes the situation extremely seriously," it said.', "office", "takes the situation extremely seriously"),
