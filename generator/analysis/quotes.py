@@ -7,8 +7,14 @@ reporting verb outside the quote in the same sentence (a verb whose clause holds
 first, then the nearest); a quote with no verb of its own takes the speaker of a colon-ended
 introduction ("She continued: “…”", "Rutte said:"), of the quote it continues, or of the
 last statement of its paragraph or of the paragraph before ("floating" quotes, as
-GenderGapTracker calls them). One- to three-word quotes count only under a verb of saying or
-naming (else they are scare quotes); quoted names and titles never count.
+GenderGapTracker calls them), or of the person the sentence before introduces ("The chief
+executive, Ingrid Solberg, rejected the claims." / "“…”"); a pull quote signed "— Name" takes
+that name, one signed with no name we know takes nobody. When the quote's own sentence has a
+verb right after it whose subject the parse lost, the name between the two speaks and context
+is never asked. One- to three-word quotes count only under a verb of saying or naming, or when
+they are a sentence of their own ("“We'll see,” she added"); else they are scare quotes; quoted
+names and titles never count. :func:`unmarked_quotes` reads quotes whose marks the page lost (a
+signed pull quote in plain text, a block quote after a colon).
 
 News conventions handled (see the Notes of :func:`find_quote_spans`):
 
