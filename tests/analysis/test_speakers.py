@@ -35,9 +35,9 @@ SPEAKERS = DATA / "speakers"
 THRESHOLD = 0.6
 
 # Floors reached when these were last raised (see the printed figures).
-RECALL_FLOOR = 0.92
+RECALL_FLOOR = 0.93
 PRECISION_FLOOR = 0.97
-SPEAKER_FLOOR = 0.95
+SPEAKER_FLOOR = 0.96
 
 
 def _words(name: str) -> set[str]:
