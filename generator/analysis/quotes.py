@@ -322,9 +322,12 @@ def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) ->
     found = []
     # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
     for sent, span in zip(adoc.sentences, adoc.spans):
-        if sent.block != part.block or not (sent.start < part.end + 3 and sent.end > part.start):
+        after = sent.block == part.block and part.end <= sent.start <= part.end + 3
+        if after and _attribution_fragment(span, lexicon):
+            pass  # "“… our town.” Resident Anna Smith said.": the quote's own frame, cut off by its period
+        elif sent.block != part.block or not (sent.start < part.end + 3 and sent.end > part.start):
             continue
-        if sent.start >= part.end and (sent.text[:1].isupper() or sent.text[:1] in "“\"‘"):
+        elif sent.start >= part.end and (sent.text[:1].isupper() or sent.text[:1] in "“\"‘"):
             continue  # a new sentence after the quote, not its cut-off tail
         for tok in span:
             if inside(tok.idx, quoted):
@@ -349,6 +352,21 @@ def _opens_sentence(adoc: ArticleDoc, part: QuoteSpan) -> bool:
     # the punctuation inside the marks tells a sentence from a quoted title ("“Frozen” was a hit")
     closes = adoc.article.text[part.start : part.end].rstrip(_TRIM)[-1:] in ".,!?"
     return not any(ch.isalnum() for ch in before) and part.text[:1].isupper() and closes
+
+
+_FRAGMENT_TOKENS = 10
+
+
+def _attribution_fragment(span: "Span", lexicon: Lexicon) -> bool:
+    """Whether a sentence is only "Name said." / "said the minister.": a verb of saying with a
+    subject and nothing said of its own (no clause, no object, no quote)."""
+    root = span.root
+    if len(span) > _FRAGMENT_TOKENS or root.lemma_.lower() not in lexicon.frames or root.pos_ != "VERB":
+        return False
+    own = ("ccomp", "xcomp", "mark") + (() if root.lemma_.lower() == "tell" else ("dobj",))  # "told reporters"
+    if any(c.dep_ in own for c in root.children) or any(t.is_quote for t in span):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) or any(c.dep_ in ("attr",) for c in root.children)
 
 
 def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:

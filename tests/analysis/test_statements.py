@@ -167,6 +167,14 @@ def test_a_pull_quote_signed_by_no_name_takes_no_speaker_from_the_paragraph_befo
     assert not any("new obsession" in s.text for s in sts)
 
 
+def test_a_frame_cut_off_by_the_quote_s_period_is_still_its_frame(run):
+    sts = run('Mayor Tom Jones visited the flooded site on Monday. "This is a disaster for our town and every family '
+              'living here." Resident Anna Smith said.\n'
+              'Jones met the families. "Nobody warned us about the water at all." Ella Berg told reporters.')
+    assert "Anna Smith" in _one(sts, "disaster for our town").speaker
+    assert "Ella Berg" in _one(sts, "Nobody warned us").speaker
+
+
 def test_a_bare_surname_speaker_is_the_full_name_of_the_article(run):
     sts = run("Aleem Chaudhary, president of the transit union, says there have been 60 assaults this year.\n"
               "Chaudhary says the union has asked the city for safety shields on every bus.\n"
