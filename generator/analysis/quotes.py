@@ -659,10 +659,12 @@ def _block_quote(adoc: ArticleDoc, n: int, block: int, resolver: SpeakerResolver
         return None
     verb = _last_verb(prev[-1][1], resolver.quoted, resolver.lexicon)
     speaker = resolver.speaker_of_verb(verb) if verb is not None else None
-    if not speaker:  # "The board rejected the criticism:": the colon makes any clause an introduction
+    if not speaker:  # "The board rejected the criticism:": a verb that answers introduces the words too
         root = prev[-1][1].root
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        speaker = resolver.speaker(subj) if subj is not None and root.pos_ in ("VERB", "AUX") else None
+        answers = root.lemma_.lower() in resolver.lexicon.negating | resolver.lexicon.frames
+        # not "The minister listed three priorities:": a list that follows is the reporter's
+        speaker = resolver.speaker(subj) if subj is not None and answers and root.pos_ == "VERB" else None
         verb = root
     if not speaker:
         return None

@@ -437,7 +437,7 @@ MUSEUM = [
     ("reported", "board", "Dunmore could apply again in five years"),
     # a pull quote that lost its marks: first-person words signed with a person's bare name
     ("direct", "Robert Finch", "I grew up next to the line and I watched these engines every day. Losing this one hurts."),
-    # "The shortlist had three museums:" introduces no speaker
+    # "The shortlist had three museums:" introduces no speaker, nor "Marsh listed her priorities:" (a list)
 ]
 
 
