@@ -174,7 +174,7 @@ class SpeakerResolver:
         self.kinds = {a.name: a.kind for a in index.actors}
         self.roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
         self.gender = self._genders()
-        # role words without punctuation, so "president" is found in "Turkish President,"
+        # role words without punctuation, so "president" is found in "French President,"
         self.roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in self.roles.items()}
 
     # ------------------------------------------------------------------ verbs
@@ -550,7 +550,7 @@ class SpeakerResolver:
 
         Scans the sentence so far and up to five sentences back (three for "it"/"they"); in each sentence a mention
         that is a grammatical subject wins (news writing keeps the topic in subject position:
-        "Erdogan emphasised …, noting his talks with Putin. He said …" means Erdogan). With
+        "Okafor emphasised …, noting his talks with Moreno. He said …" means Okafor). With
         ``subjects_only`` (for "it"/"they", which refer far less reliably) only subjects count.
         """
         sent = token.sent

@@ -5,7 +5,7 @@ and curly marks, leaves quotes unbalanced and runs a quote over paragraph breaks
 sees none of that. :func:`direct_quotes` then gives each quote its speaker: the speaker of a
 reporting verb outside the quote in the same sentence (a verb whose clause holds the quote
 first, then the nearest); a quote with no verb of its own takes the speaker of a colon-ended
-introduction ("She continued: “…”", "Rutte said:"), of the quote it continues, or of the
+introduction ("She continued: “…”", "Okafor said:"), of the quote it continues, or of the
 last statement of its paragraph or of the paragraph before ("floating" quotes, as
 GenderGapTracker calls them), or of the person the sentence before introduces ("The chief
 executive, Ingrid Solberg, rejected the claims." / "“…”"); a pull quote signed "— Name" takes
@@ -400,7 +400,7 @@ def _speaker_from_context(
 
     In order: a colon introduces the quote in its own sentence and the clause before names a
     person ("She continued: “…”"); the sentence before ends in a colon and names the speaker
-    ("Rutte said:"); the quote opens its sentence and an earlier quote of the same paragraph,
+    ("Okafor said:"); the quote opens its sentence and an earlier quote of the same paragraph,
     or of the paragraph before when the quote opens its paragraph, has a known speaker (news
     writing goes on quoting the same speaker).
     """
