@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from generator.analysis.actor_cands import Candidate, Collected
-from generator.analysis.names import Gazetteer, fold, initials, is_spelling_variant, is_typo
+from generator.analysis.names import (
+    Gazetteer,
+    fold,
+    initials,
+    is_spelling_variant,
+    is_typo,
+    without_particles,
+)
 
 
 def ckey(country: str) -> str:
@@ -155,7 +162,8 @@ def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
     for key in sorted(counts):
         if ":" in key:
             continue
-        words = key.split()
+        # "von der leyen", "bin salman": a surname with its particles is a surname alone.
+        words = without_particles(key).split()
         for full in by_last.get(words[-1], ()):
             fw = full.split()
             if full != key and len(fw) > len(words) and (len(words) == 1 or fw[0] == words[0]):

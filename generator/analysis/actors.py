@@ -5,7 +5,9 @@ article and merges every way the articles of one set name one actor:
 
 1. *Surface forms* (this module) — each entity is cleaned (edge punctuation, emoji, "the",
    possessive, a sentence-initial lower-case word), titles are cut off its edges and kept as
-   roles; a given name the model split off ("Valeska | Paris") is put back; repeated
+   roles; a given name the model split off ("Valeska | Paris") and the particles of a name
+   ("Ursula von der | Leyen") are put back; "<Title> of <Place> <Name>" is split into a
+   role and its holder ("Governor of Washington Chris Gregoire"); repeated
    mentions the model missed are found again (:mod:`actor_cues`: echoes of multi-word names
    and surnames, "Ms X"); cues around a name say organisation ("the carrier X",
    "X Holdings", "X chief executive Y").
@@ -44,9 +46,11 @@ from generator.analysis.names import (
     fold,
     gazetteer,
     handle_forms,
+    NAME_PARTICLES,
     has_diacritics,
     is_spelling_variant,
     is_typo,
+    without_particles,
 )
 from generator.analysis.actor_kinds import (
     drop_common_nouns,
@@ -79,8 +83,8 @@ CALENDAR = frozenset(
     "may june july august september october november december today yesterday tomorrow "
     "gmt utc cet cest bst est edt pst pdt".split()
 )
-# Lower-case particles that may begin a name ("de Gaulle", "al-Sisi", "van der Leyen").
-PARTICLES = frozenset("de da di del della van von der den le la al el bin ibn ben".split())
+# Lower-case particles that may begin a name ("de Gaulle", "al-Sisi", "von der Leyen").
+PARTICLES = NAME_PARTICLES
 # "the town of Yeoncheon": a name after such a noun is a place whatever spaCy tagged it.
 PLACE_NOUNS = frozenset(
     "town city village province region state district county island port capital".split()
@@ -192,6 +196,7 @@ class ActorIndex:
 
     def _resolve_loose(self, key: str) -> Actor | None:
         """A surname alone, or a one-letter slip of a known name or surname."""
+        key = without_particles(key)  # "von der Leyen" → "leyen"
         last = self._surnames.get(key, [])
         if len(last) == 1:
             return self._by_name[last[0]]
@@ -243,7 +248,8 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected) -> Non
     in_subhead = lambda char: any(s <= char < e for s, e in subheads)  # noqa: E731
     titles = filter_spans(matcher(doc, as_spans=True))
     title_at = {i: span for span in titles for i in range(span.start, span.end)}
-    ents = doc.ents  # a property that walks the tokens: read it once
+    # doc.ents is a property that walks the tokens: read it once
+    ents = _split_title_of(_with_particles(doc.ents), title_at, lex)
     ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     named: dict[int, tuple[str | None, str, str]] = {}  # name start token → role
     for span in titles:
@@ -263,6 +269,125 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected) -> Non
         for match in ATTRIBUTION.finditer(text):
             got.attributions.setdefault(match.group(2).casefold(), clean_surface(match.group(1)))
             got.handle_case.setdefault(match.group(2).casefold(), match.group(2))
+
+
+def _particle_run(doc, i: int, step: int) -> int:
+    """How many name particles ("von der", "bin", "al -") run from token ``i`` on."""
+    n = 0
+    while 0 <= i < len(doc) and (
+        doc[i].lower_ in NAME_PARTICLES or doc[i].text == "-" and n and not doc[i].whitespace_
+    ):
+        n, i = n + 1, i + step
+    return n
+
+
+def _with_particles(ents) -> list:
+    """The entities with the particles of person names put back into them.
+
+    The small model cuts a name at its particles: "Ursula von der | Leyen" (the surname may
+    be tagged a place), "Van der | Berg". A person's name ending in particles takes the
+    capitalised word after them; a surname right after particles takes them, if they are
+    written in lower case or open the sentence, and then it names a person. An entity
+    swallowed by such a name is dropped.
+    """
+    from spacy.tokens import Span
+
+    if not ents:
+        return []
+    doc = ents[0].doc
+    out: list = []
+    taken = -1  # last token of the previous name widened to the right
+    for ent in ents:
+        if ent.start <= taken:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        if label == "PERSON":
+            back = 0
+            while back < len(ent) - 1 and ent[len(ent) - 1 - back].lower_ in NAME_PARTICLES:
+                back += 1
+            run = back + _particle_run(doc, end, 1)
+            nxt = ent.end + run - back
+            if run and nxt < len(doc) and doc[nxt].is_title and doc[nxt].is_alpha:
+                end = nxt + 1  # "Ursula von der" + "Leyen"
+        run = _particle_run(doc, start - 1, -1)
+        if run and label in {"PERSON", "GPE", "ORG", "NORP"} and len(ent) == 1 and ent[0].is_title:
+            first = doc[start - run]
+            if first.is_lower or first.is_sent_start or (first.i and doc[first.i - 1].is_punct):
+                start, label = start - run, "PERSON"  # "von der | Leyen", "Van der | Berg"
+        if (start, end, label) == (ent.start, ent.end, ent.label_):
+            out.append(ent)
+        else:
+            out.append(Span(doc, start, end, label=label))
+            taken = end - 1
+    return out
+
+
+def _name_tail(span: "Span") -> int:
+    """Where a person's name starts at the end of ``span``: a given name, particles, a
+    surname ("Chris Gregoire", "Ahmed al-Rashidi"); -1 if the end is no such name."""
+    doc, i = span.doc, span.end - 1
+    if not (doc[i].is_title and doc[i].is_alpha):
+        return -1
+    i -= 1 + _particle_run(doc, i - 1, -1)  # "al -", "von der"
+    if i < span.start + 1 or not (doc[i].is_title and doc[i].is_alpha and doc[i].pos_ == "PROPN"):
+        return -1  # the qualifier needs a word of its own
+    return i
+
+
+def _split_title_of(ents: list, title_at: dict, lex: Gazetteer) -> list:
+    """Split "<Title> of <Place> <Given> <Surname>" the model took as one entity.
+
+    "Governor of Washington Chris Gregoire", "Mayor of Lyon Gregory Doucet": the model
+    may tag the place and the name as one ORG or PERSON (with or without the title). The
+    place becomes the title's qualifier (GPE, or ORG after an organisation's head word) and
+    the last words the holder's name, so the title is kept as the role, not in the name.
+    """
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        if start in title_at and title_at[start].end < ent.end and doc[title_at[start].end].lower_ == "of":
+            start = title_at[start].end + 1  # the title is inside the entity
+        elif not (start >= 2 and doc[start - 1].lower_ == "of" and (start - 2) in title_at):
+            out += [*_untagged_place(ent, title_at, lex, out), ent]
+            continue
+        if start < ent.end and doc[start].lower_ == "the":
+            start += 1
+        tail = _name_tail(doc[start : ent.end])
+        whole = doc[start : ent.end].text
+        if (
+            ent.label_ not in {"PERSON", "ORG", "GPE"} or tail < 0 or lex.country(whole)
+            or lex.organisation(whole) or fold(doc[ent.end - 1].text) in lex.heads
+        ):
+            out.append(ent)
+            continue
+        place = doc[start:tail]
+        label = "ORG" if fold(place[-1].text) in lex.heads or lex.organisation(place.text) else "GPE"
+        out += [Span(doc, start, tail, label=label), Span(doc, tail, ent.end, label="PERSON")]
+    return out
+
+
+def _untagged_place(ent: "Span", title_at: dict, lex: Gazetteer, before: list) -> list:
+    """The qualifier the model left untagged in "<Title> of <Words> <PERSON>".
+
+    "Chief Executive of Meridian Ports Karl Olsen": the capitalised words between "of" and
+    the person name the body or place whose title the person holds.
+    """
+    from spacy.tokens import Span
+
+    doc, i = ent.doc, ent.start
+    if ent.label_ != "PERSON" or (before and before[-1].end > i - 1):
+        return []
+    while i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and (i - 1) not in title_at:
+        i -= 1
+    if i == ent.start or i < 2 or doc[i - 1].lower_ != "of" or (i - 2) not in title_at:
+        return []
+    if before and before[-1].end > i:
+        return []
+    place = doc[i : ent.start]
+    label = "ORG" if fold(place[-1].text) in lex.heads or lex.organisation(place.text) else "GPE"
+    return [Span(doc, i, ent.start, label=label)]
 
 
 def _qualifier_left(span: "Span", ent_at: dict) -> "Span | None":
@@ -351,6 +476,12 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
         return
     holder = _name_after(span, ent_at, lex)
+    of_form = False
+    if holder is None and left is None and qual is not None:
+        # "Governor of Washington Chris Gregoire": the title phrase, then its holder.
+        holder = _name_after(qual, ent_at, lex)
+        holder = holder if holder is not None and holder.label_ == "PERSON" else None
+        of_form = holder is not None
     if holder is None and inner is not None and inner.label_ == "PERSON" and inner.end > span.end:
         holder = inner  # the entity swallowed its title: "President Sanchez" as PERSON
     if qual is None and holder is not None and lex.titles.get(title) == "head":
@@ -360,7 +491,7 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
             got.org_ents.add((source, owner.start))
         elif span.start > 0 and span.doc[span.start - 1].is_title:
             got.open_titles.setdefault(source, []).append((span.start_char, span, holder.start_char))
-    role = _role(qual, span, lex)
+    role = _role(qual, span, lex, of_form=of_form)
     first = left.start if left is not None else span.start
     if first > 0 and span.doc[first - 1].lower_ in FORMER:
         if holder is None:
@@ -383,20 +514,27 @@ def _title_use(span, ent_at, lex, source, named, got, in_subhead) -> None:
     got.titles.append(Candidate(source, start, start + len(text), text, "TITLE", in_subhead(start), role=role))
 
 
-def _role(qual: "Span | None", title: "Span", lex: Gazetteer) -> tuple[str | None, str, str]:
+def _role(
+    qual: "Span | None", title: "Span", lex: Gazetteer, *, of_form: bool = False
+) -> tuple[str | None, str, str]:
     """(qualifier key, title, role text): "Turkish" + "President" → "President of Türkiye".
 
-    An abbreviated title is written out in the role ("Sen." → "Senator").
+    An abbreviated title is written out in the role ("Sen." → "Senator"). With ``of_form``
+    the role keeps the order the text wrote it in ("Governor of Washington").
     """
     name = _title_case(" ".join(lex.title_words.get(w.lower(), w) for w in title.text.split()))
     if qual is None:
         return None, title.text.lower(), name
-    country = country_key(qual.text, lex, acting=True) or lex.demonyms.get(fold(qual.text))
+    # "Mayor of Ankara" holds the city's office, not the country's its capital stands for.
+    country = country_key(qual.text, lex, acting=not of_form) or lex.demonyms.get(fold(qual.text))
     if country:
         the = "the " if country in lex.takes_the else ""
         return ckey(country), title.text.lower(), f"{name} of {the}{country}"
     org = lex.organisation(qual.text)
     key = okey(org) if org else fold(qual.text)
+    if of_form:
+        the = "the " if qual[0].lower_ == "the" else ""
+        return key, title.text.lower(), f"{name} of {the}{clean_surface(qual.text)}"
     return key, title.text.lower(), f"{clean_surface(qual.text)} {name}"
 
 

@@ -421,3 +421,59 @@ def test_speaker_with_a_person_shaped_name_is_a_person(nlp):
     _, index = _index(nlp, arts)
     varga = _actor(index, "Elena Varga")
     assert varga.kind == "person" and "Varga" in varga.aliases and varga.sources == ("s1", "s2")
+
+
+@pytest.fixture(scope="module")
+def particles(nlp):
+    return _index(nlp, load_source_set(DATA / "articles" / "actors_particles").articles)
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Ursula von der Leyen", "von der Leyen"),  # the model cut "Ursula von der | Leyen"
+        ("Jan van der Berg", "Van der Berg"),  # sentence-initial particle, second article too
+        ("Abdulaziz bin Salman", "Bin Salman"),
+        ("Ahmed al-Rashidi", "al-Rashidi"),
+    ],
+)
+def test_names_with_particles_are_one_person(particles, name, short):
+    """Particles belong to the name: the full form is canonical, the surname joins it."""
+    _, index = particles
+    actor = _actor(index, name)
+    assert actor.kind == "person" and short in actor.aliases
+    assert index.resolve(short).name == name
+    names = {a.name for a in index.actors}
+    assert not {"Ursula von der", "Leyen", "Berg", "Bin Salman", "al-Rashidi"} & names
+
+
+def test_surname_with_particles_resolves_to_the_full_name(particles):
+    _, index = particles
+    assert index.resolve("Leyen").name == "Ursula von der Leyen"
+    assert index.resolve("bin Salman").name == "Abdulaziz bin Salman"
+    assert _actor(index, "Jan van der Berg").sources == ("s1", "s2")
+    assert _actor(index, "Maria da Silva").kind == "person"
+
+
+@pytest.mark.parametrize(
+    "name, role",
+    [
+        ("Ahmed al-Rashidi", "Governor of Kerala"),  # place tagged apart from the name
+        ("Pierre Vasseur", "Mayor of Lyon"),  # place and name tagged as one ORG
+        ("Karl Olsen", "Chief Executive of Meridian Ports"),  # the body left untagged
+        ("Marta Kowalski", "Secretary of State"),
+        ("Ursula von der Leyen", "President of the European Commission"),
+    ],
+)
+def test_leading_title_phrase_is_the_role_not_the_name(particles, name, role):
+    _, index = particles
+    assert _actor(index, name).role == role
+    assert not any(role.split()[-1] in a.name for a in index.actors if a.kind == "person")
+
+
+def test_gum_governor_of_a_state_is_a_role(nlp):
+    """"Governor of Washington Chris Gregoire": the capital of a country after "of" is a
+    city or state, not the country."""
+    _, nasa = _index(nlp, [load_article(GUM / "nasa.md", "s1")])
+    assert _actor(nasa, "Chris Gregoire").role == "Governor of Washington"
+    assert not any("Governor" in a.name for a in nasa.actors)
