@@ -162,11 +162,15 @@ def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
     for key in sorted(counts):
         if ":" in key:
             continue
-        # "von der leyen", "bin salman": a surname with its particles is a surname alone.
-        words = without_particles(key).split()
+        words = key.split()
+        # "von der leyen", "bin salman": a surname with its particles ends the full name
+        # ("ben chan" is a given name and a surname: it does not join "gary chan").
+        tail = without_particles(key) != key
         for full in by_last.get(words[-1], ()):
             fw = full.split()
-            if full != key and len(fw) > len(words) and (len(words) == 1 or fw[0] == words[0]):
+            if full != key and len(fw) > len(words) and (
+                len(words) == 1 or fw[0] == words[0] or tail and fw[-len(words):] == words
+            ):
                 uf.join(key, full)
                 break
     # A first name alone ("Daniel") joins the one full name that starts with it.

@@ -137,8 +137,13 @@ class ActorIndex:
             self._near[(alias[:1], len(alias))].append((alias, name))
         for a in actors:
             if a.kind == "person":
-                last = fold(a.name).split()[-1] if fold(a.name) else ""
+                words = fold(a.name).split()
+                last = words[-1] if words else ""
                 self._surnames[last].append(a.name)
+                # "von der Leyen", "bin Salman": the surname with its particles.
+                for i in range(1, len(words) - 1):
+                    if words[i] in NAME_PARTICLES and without_particles(" ".join(words[i:])) == last:
+                        self._surnames[" ".join(words[i:])].append(a.name)
                 self._near[(last[:1], len(last))].append((last, a.name))
 
     def mentions(self, source: str) -> list[Mention]:
@@ -196,7 +201,6 @@ class ActorIndex:
 
     def _resolve_loose(self, key: str) -> Actor | None:
         """A surname alone, or a one-letter slip of a known name or surname."""
-        key = without_particles(key)  # "von der Leyen" → "leyen"
         last = self._surnames.get(key, [])
         if len(last) == 1:
             return self._by_name[last[0]]
@@ -249,7 +253,7 @@ def _collect(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected) -> Non
     titles = filter_spans(matcher(doc, as_spans=True))
     title_at = {i: span for span in titles for i in range(span.start, span.end)}
     # doc.ents is a property that walks the tokens: read it once
-    ents = _split_title_of(_with_particles(doc.ents), title_at, lex)
+    ents = _split_title_of(_with_particles(doc.ents), title_at, lex, got.words)
     ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     named: dict[int, tuple[str | None, str, str]] = {}  # name start token → role
     for span in titles:
@@ -334,13 +338,16 @@ def _name_tail(span: "Span") -> int:
     return i
 
 
-def _split_title_of(ents: list, title_at: dict, lex: Gazetteer) -> list:
+def _split_title_of(ents: list, title_at: dict, lex: Gazetteer, words: Counter) -> list:
     """Split "<Title> of <Place> <Given> <Surname>" the model took as one entity.
 
     "Governor of Washington Chris Gregoire", "Mayor of Lyon Gregory Doucet": the model
     may tag the place and the name as one ORG or PERSON (with or without the title). The
     place becomes the title's qualifier (GPE, or ORG after an organisation's head word) and
     the last words the holder's name, so the title is kept as the role, not in the name.
+    Not split: a name used as a modifier ("the National Iodine Nutrition study"), a place
+    part with lower-case words ("Centre for Control of …"), a tail the set writes in lower
+    case.
     """
     from spacy.tokens import Span
 
@@ -358,7 +365,9 @@ def _split_title_of(ents: list, title_at: dict, lex: Gazetteer) -> list:
         whole = doc[start : ent.end].text
         if (
             ent.label_ not in {"PERSON", "ORG", "GPE"} or tail < 0 or lex.country(whole)
-            or lex.organisation(whole) or fold(doc[ent.end - 1].text) in lex.heads
+            or lex.organisation(whole) or ent.root.dep_ in {"compound", "amod", "nmod"}
+            or not all(t.is_title for t in doc[start:tail])
+            or any(words.get(t.lower_) or t.lower_ in lex.heads for t in doc[tail : ent.end])
         ):
             out.append(ent)
             continue

@@ -477,3 +477,20 @@ def test_gum_governor_of_a_state_is_a_role(nlp):
     _, nasa = _index(nlp, [load_article(GUM / "nasa.md", "s1")])
     assert _actor(nasa, "Chris Gregoire").role == "Governor of Washington"
     assert not any("Governor" in a.name for a in nasa.actors)
+    _, taxes = _index(nlp, [load_article(GUM / "taxes.md", "s1")])
+    assert _actor(taxes, "Stefania Giannini").role == "Minister of Education"
+
+
+def test_gum_title_of_an_organisation_name_is_not_split(nlp):
+    """"Director of the National Iodine Nutrition study", "Chairman of the Australian Centre
+    for Control of Iodine Deficiency Disorders": bodies, not a place and a holder."""
+    _, index = _index(nlp, [load_article(GUM / "iodine.md", "s1")])
+    names = {a.name for a in index.actors}
+    assert not {"Iodine Nutrition", "Deficiency Disorders"} & names
+    assert "Australian Centre for Control of Iodine Deficiency Disorders" in names
+
+
+def test_gum_given_name_like_a_particle_keeps_its_person(nlp):
+    """"Ben Chan" and "Gary Chan": "Ben" is a given name here, not the particle "ben"."""
+    _, index = _index(nlp, [load_article(GUM / "election.md", "s1")])
+    assert {"Ben Chan", "Gary Chan"} <= {a.name for a in index.actors if a.kind == "person"}
