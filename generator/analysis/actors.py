@@ -317,7 +317,9 @@ def _with_particles(ents) -> list:
         if run and label in {"PERSON", "GPE", "ORG", "NORP"} and len(ent) == 1 and ent[0].is_title:
             first = doc[start - run]
             if first.is_lower or first.is_sent_start or (first.i and doc[first.i - 1].is_punct):
-                start, label = start - run, "PERSON"  # "von der | Leyen", "Van der | Berg"
+                # "von der | Leyen" (tagged a place), "Van der | Berg"; an organisation keeps
+                # its label ("al- | Qaeda" would be a body, not a person).
+                start, label = start - run, "ORG" if label == "ORG" else "PERSON"
         if (start, end, label) == (ent.start, ent.end, ent.label_):
             out.append(ent)
         else:
