@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from generator.export import extract_schema
-from tests.conftest import DATA, ROOT, SEEDS, SHARED
+from tests.conftest import DATA, ROOT, SCRIPTS, SEED_GOLD, SEEDS
 
 COMMANDS = ["generate", "build", "serve", "extract", "check", "hooks", "hooks install"]
 
@@ -60,11 +60,11 @@ def test_extract_sources_say_what_was_inferred(seed_extract):
     assert second["title"] and second["title_inferred"] is True
 
 
+@pytest.mark.quality
 def test_score_script_runs_on_extract(seed_extract):
     path, _ = seed_extract
     proc = subprocess.run(
-        [sys.executable, str(SHARED / "scripts" / "score_extraction.py"),
-         str(SHARED / "gold" / "rutte-erdogan-ankara.yml"), str(path)],
+        [sys.executable, str(SCRIPTS / "score_extraction.py"), str(SEED_GOLD), str(path)],
         capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr

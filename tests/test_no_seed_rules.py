@@ -7,13 +7,17 @@ so the rules stay general and are not tuned on the wording of the seeds.
 """
 from __future__ import annotations
 
+import json
 import re
 
+import pytest
 import yaml
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SEED_GOLD
 
-GOLD = SHARED / "gold" / "rutte-erdogan-ankara.yml"
+# The seed's briefing record as generated and committed: its actors and places are the
+# seed's named things, so this check needs nothing outside the repository.
+SEED_RECORD = ROOT / "briefings" / ".generated" / "rutte-erdogan-ankara.json"
 # Kinds of gold actors a general lexicon may legitimately hold.
 LEXICON_KINDS = {"country", "organisation"}
 # Seed names that are also general lexicon entries (capitals, regions, countries).
@@ -23,15 +27,16 @@ GENERAL = {"ankara", "moscow", "kyiv", "syria", "iraq", "kosovo", "europe", "eas
            "north atlantic treaty organization", "alliance", "the alliance"}
 
 
-def _seed_names() -> set[str]:
-    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+def _seed_names(gold: dict) -> set[str]:
+    """Every name of ``gold`` (a gold file, or the seed record: the same keys) that no general
+    lexicon may hold."""
     names: set[str] = set()
     for actor in gold["actors"]:
         forms = [actor["name"], *actor.get("aliases", [])]
         if actor["kind"] in LEXICON_KINDS and actor["name"].casefold() in GENERAL:
             continue
         names.update(forms)
-    names.update(gold.get("places", []))
+    names.update(p if isinstance(p, str) else p["name"] for p in gold.get("places", []))
     names.update(gold.get("tolerated", []))
     # the family names of the seed's people, whatever comes before them
     for actor in gold["actors"]:
@@ -40,9 +45,10 @@ def _seed_names() -> set[str]:
     return {n for n in names if n.casefold() not in GENERAL and len(n) > 2}
 
 
-def test_no_seed_person_event_or_venue_in_the_package():
+def _hits(names: set[str]) -> list[str]:
+    """``path:line: name`` for every whole-word occurrence of a name inside generator/."""
     # case-sensitive: the names are proper nouns, and "mark" or "chief" in prose are not them
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(_seed_names(), key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     hits = []
     for path in sorted((ROOT / "generator").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
@@ -54,4 +60,19 @@ def test_no_seed_person_event_or_venue_in_the_package():
                     after = line[m.end(): m.end() + 1]
                     if not (before.isalnum() or after.isalnum()):
                         hits.append(f"{path.relative_to(ROOT)}:{number}: {m.group(0)}")
+    return hits
+
+
+def test_no_seed_person_event_or_venue_in_the_package():
+    record = json.loads(SEED_RECORD.read_text(encoding="utf-8"))
+    names = _seed_names(record)
+    assert {"Hakan Fidan", "Presidential Complex"} <= names  # the record holds the seed's names
+    hits = _hits(names)
+    assert hits == [], "\n".join(hits)
+
+
+@pytest.mark.quality
+def test_no_seed_name_of_the_gold_in_the_package():
+    """The gold names more than the record finds (venues, events): none of them either."""
+    hits = _hits(_seed_names(yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))))
     assert hits == [], "\n".join(hits)

@@ -15,7 +15,7 @@ from generator.analysis.actors import find_actors
 from generator.analysis.document import parse_articles
 from generator.analysis.names import fold, handle_forms, is_spelling_variant, is_typo
 from generator.ingest import load_article, load_source_set
-from tests.conftest import DATA, GUM, SEEDS, SHARED
+from tests.conftest import DATA, GUM, SCRIPTS, SEED_GOLD, SEEDS
 
 
 def _index(nlp, articles):
@@ -191,7 +191,7 @@ def test_seed_is_deterministic(nlp, seed):
 @pytest.mark.quality
 def test_seed_actor_scores():
     """Actors part of the shared scorer, on find_actors alone (floors from the issue)."""
-    scorer_path = SHARED / "scripts" / "score_extraction.py"
+    scorer_path = SCRIPTS / "score_extraction.py"
     spec = importlib.util.spec_from_file_location("score_extraction", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
@@ -201,7 +201,7 @@ def test_seed_actor_scores():
 
     _, index = _index(load_pipeline(), load_source_set(SEEDS / "rutte-erdogan-ankara").articles)
     pred = {"actors": [{"name": a.name, "aliases": list(a.aliases)} for a in index.actors]}
-    gold = yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text("utf-8"))
+    gold = yaml.safe_load(SEED_GOLD.read_text("utf-8"))
     res = scorer.score(gold, pred)["actors"]
     print("actors", {k: res[k] for k in ("precision", "recall", "f1", "core_recall")})
     assert res["f1"] >= 0.90, res

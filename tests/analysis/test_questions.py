@@ -18,7 +18,7 @@ from generator.analysis.questions import find_open_questions
 from generator.errors import BriefingError
 from generator.ingest.sources import load_source_set
 from generator.model import OpenQuestion
-from tests.conftest import DATA, GUM, SEEDS, SHARED, gold_scorer
+from tests.conftest import DATA, GUM, SEED_GOLD, SEEDS, gold_scorer
 
 SUMMIT = sorted((DATA / "articles").glob("questions_summit_*.txt"))
 
@@ -340,7 +340,7 @@ def test_malformed_cue_line_names_the_file_and_line():
 def test_seed_open_question_scores(seed_questions):
     from generator.export import _evidence_text
 
-    gold = yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
     record = {"actors": [], "open_questions": [
         {"text": q.text, "evidence": _evidence_text(q.evidence)} for q in seed_questions]}
     result = gold_scorer().score(gold, json.loads(json.dumps(record)))["open_questions"]

@@ -17,7 +17,7 @@ from generator.analysis.document import parse_articles
 from generator.analysis.statements import find_statements
 from generator.ingest.sources import load_article
 from tests.analysis.test_statements import _scorer
-from tests.conftest import GUM
+from tests.conftest import GUM_FILES, GUM_GOLD
 
 FLOOR = 0.93  # reached: 79 of 84 quotes (0.940); 75 (0.893) when this test was written
 
@@ -25,14 +25,14 @@ FLOOR = 0.93  # reached: 79 of 84 quotes (0.940); 75 (0.893) when this test was 
 @pytest.mark.quality
 def test_statements_cover_the_gum_quotes(nlp):
     tokens = _scorer().tokens
-    files = sorted(GUM.glob("*.md"))
+    files = GUM_FILES
     assert len(files) == 24
     articles = [load_article(path, "s1") for path in files]
     docs = parse_articles(articles, nlp)  # one batched parse, each article once
     covered = total = 0
     missed: list[str] = []
     for path, adoc in zip(files, docs):
-        gold = yaml.safe_load(path.with_name(path.stem + ".gold.yml").read_text(encoding="utf-8"))
+        gold = yaml.safe_load((GUM_GOLD / f"{path.stem}.gold.yml").read_text(encoding="utf-8"))
         said = [tokens(s.text) for s in find_statements([adoc], find_actors([adoc]))]
         for quote in gold.get("quotes") or []:
             want = tokens(quote)

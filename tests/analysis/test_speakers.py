@@ -29,7 +29,7 @@ from generator.analysis.statements import find_statements
 from generator.ingest.sources import load_article
 from generator.model import Statement
 from tests.analysis.test_statements import _scorer
-from tests.conftest import DATA, GUM
+from tests.conftest import DATA, GUM_FILES
 
 SPEAKERS = DATA / "speakers"
 THRESHOLD = 0.6
@@ -117,7 +117,7 @@ def _matches(want: set[str], got: set[str]) -> bool:
 
 @pytest.fixture(scope="module")
 def figures(nlp) -> Figures:
-    files = sorted(GUM.glob("*.md"))
+    files = GUM_FILES
     assert len(files) == 24 and len(list(SPEAKERS.glob("*.yml"))) == 24
     docs = parse_articles([load_article(path, "s1") for path in files], nlp)
     result = Figures()
@@ -134,7 +134,7 @@ def test_same_speaker_by_surname_or_alias():
     assert not same_speaker("France", "Valeska Paris", [])
 
 
-@pytest.mark.quality
+# Reads only the repository (GUM texts and our speaker annotation), so it runs everywhere.
 def test_gum_quotes_found_with_their_speakers(figures: Figures):
     f = figures
     recall = f.found / f.gold

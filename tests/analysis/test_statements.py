@@ -18,7 +18,7 @@ from generator.analysis.quotes import find_quote_spans
 from generator.analysis.statements import find_statements
 from generator.ingest.sources import load_article, load_source_set
 from generator.model import Article, Block, Statement
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA, SCRIPTS, SEED_GOLD
 
 
 def make_article(text: str, id: str = "s1") -> Article:
@@ -488,7 +488,7 @@ def test_quote_spans(text, quotes):
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "scripts" / "score_extraction.py")
+    spec = importlib.util.spec_from_file_location("score_extraction", SCRIPTS / "score_extraction.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
@@ -501,7 +501,7 @@ def test_seed_statements_against_gold(nlp, seed_set_path):
     docs = parse_articles(list(load_source_set(seed_set_path).articles), nlp)
     sts = find_statements(docs, find_actors(docs))
     pred = {"statements": [{"speaker": s.speaker, "kind": s.kind, "text": s.text} for s in sts]}
-    gold = yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
     got = _scorer().score(gold, pred)["statements"]
     print(f"\nseed statements: P={got['precision']} R={got['recall']} F1={got['f1']} "
           f"core_recall={got['core_recall']} wrong_speaker={got['wrong_speaker']}")

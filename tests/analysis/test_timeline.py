@@ -10,7 +10,7 @@ import yaml
 from generator.analysis.document import parse_articles
 from generator.analysis.timeline import find_events
 from generator.ingest import load_article, load_source_set
-from tests.conftest import DATA, SHARED, gold_scorer
+from tests.conftest import DATA, SEED_GOLD, gold_scorer
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_seed_post_resolves_against_its_own_date(seed_events):
 
 @pytest.mark.quality
 def test_seed_timeline_score(seed_events):
-    gold = yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
     predicted = {
         "timeline": [
             {"date": e.date, "event": e.event, "evidence": " ".join(ev.text for ev in e.evidence)}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA, GUM, SEEDS, SHARED
+from tests.conftest import DATA, GUM, GUM_FILES, SEED_GOLD, SEEDS  # noqa: F401 (re-exported)
 
 ARTICLES = DATA / "articles"
 HARBOUR = ARTICLES / "harbour-strike"
@@ -15,12 +15,11 @@ FERRY = ARTICLES / "ferry-collision"
 SEED = SEEDS / "rutte-erdogan-ankara"
 SEED_000 = SEED / "000_3792ea1b9c2a0a3a.txt"
 SEED_002 = SEED / "002_0cbe40a24dcadabf.txt"
-GUM_FILES = sorted(GUM.glob("*.md"))
 
 
 @pytest.fixture(scope="session")
 def gold() -> dict:
-    return yaml.safe_load((SHARED / "gold" / "rutte-erdogan-ankara.yml").read_text("utf-8"))
+    return yaml.safe_load(SEED_GOLD.read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from generator.ingest.readers import Unit
 from tests.ingest.conftest import FERRY, GUM, SEED_000, SEED_002, by_file
 
 
+@pytest.mark.quality
 def test_seed_boilerplate_is_gone(seed_set, gold):
     for name, expected in gold["articles"].items():
         article = by_file(seed_set, name)
@@ -19,6 +20,7 @@ def test_seed_boilerplate_is_gone(seed_set, gold):
             assert phrase in removed, (name, phrase)
 
 
+@pytest.mark.quality
 def test_seed_subheads_match_gold(seed_set, gold):
     for name, expected in gold["articles"].items():
         article = by_file(seed_set, name)

@@ -14,6 +14,7 @@ import yaml
 
 from generator.ingest import load_article
 from generator.ingest.dates import is_date_line
+from tests.conftest import GUM_GOLD
 from tests.ingest.conftest import GUM_FILES
 
 pytestmark = pytest.mark.quality
@@ -42,7 +43,7 @@ def test_annotated_content_survives_ingest():
     kept = total = 0
     lost: list[str] = []
     for path in GUM_FILES:
-        gold = yaml.safe_load(path.with_suffix(".gold.yml").read_text("utf-8"))
+        gold = yaml.safe_load((GUM_GOLD / f"{path.stem}.gold.yml").read_text("utf-8"))
         article = load_article(path, "s1")
         text, title = _key(article.text), _key(article.title)
         spans = [d["sentence"] for d in gold.get("dates", []) if not is_date_line(d["sentence"])]

@@ -36,6 +36,7 @@ def test_discover_sets_without_seeds_folder(tmp_path):
     assert str(tmp_path / "seeds") in err.value.format_message()
 
 
+@pytest.mark.quality
 def test_seed_set(seed_set, gold):
     assert seed_set.slug == "rutte-erdogan-ankara"
     assert [a.id for a in seed_set.articles] == ["s1", "s2"]

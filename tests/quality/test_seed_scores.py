@@ -12,11 +12,11 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SEEDS, SHARED, gold_scorer
+from tests.conftest import ROOT, SEED_GOLD, SEEDS, gold_scorer
 
 pytestmark = pytest.mark.quality
 
-GOLD = SHARED / "gold" / "rutte-erdogan-ankara.yml"
+GOLD = SEED_GOLD
 
 
 
