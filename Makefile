@@ -5,7 +5,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test site test test-fast browser-deps clean
+.PHONY: install site test test-fast test-quality eval browser-deps clean
+
+# The annotated corpora `make eval` and the quality tests score against (the seed gold and the
+# official scorers sit beside it: $(EVAL_DATA)/../gold, $(EVAL_DATA)/../scripts).
+EVAL_DATA ?= ../shared/dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +44,15 @@ $(ACTIONLINT):
 ## test: install what the tests need and run them all
 test: $(VENV)/.installed-test browser-deps $(ACTIONLINT)
 	$(BIN)/python -m pytest -q
+
+## test-quality: only the tests that score against EVAL_DATA (fails when it is missing)
+test-quality: $(VENV)/.installed-test
+	@test -d "$(EVAL_DATA)" || { echo "evaluation data not found at $(EVAL_DATA); set EVAL_DATA" >&2; exit 1; }
+	EVAL_DATA="$(abspath $(EVAL_DATA))" $(BIN)/python -m pytest -q -m quality
+
+## eval: extract and score every annotated corpus under EVAL_DATA; tables, eval/results.json
+eval: install
+	$(BIN)/python -m eval --eval-data "$(EVAL_DATA)"
 
 ## test-fast: the tests without the browser
 test-fast: $(VENV)/.installed-test
