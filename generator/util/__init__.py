@@ -1,0 +1,1 @@
+"""Small helpers more than one stage needs; each has exactly one home here."""
