@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from generator.errors import BriefingError
+from generator.analysis.lexicons import ReportingVerbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -108,50 +106,6 @@ class IndexLike(Protocol):
     def mentions(self, source: str) -> list[Any]: ...
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The sections of ``lexicons/reporting_verbs.txt`` as lemma sets."""
-
-    verbs: frozenset[str]
-    urge: frozenset[str]
-    object: frozenset[str]
-    speech_nouns: frozenset[str]
-    short_quote: frozenset[str]
-    negating: frozenset[str]
-    not_speakers: frozenset[str]
-    quote_only: frozenset[str] = frozenset()
-
-    @property
-    def frames(self) -> frozenset[str]:
-        """Verbs that frame a direct quote: the verbs of saying plus those that only frame quotes."""
-        return self.verbs | self.quote_only
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Read the reporting-verb lexicon shipped with the package (once per process).
-
-    Raises:
-        BriefingError: the file is missing or unreadable (a broken install).
-    """
-    path = resources.files("generator.analysis").joinpath("lexicons/reporting_verbs.txt")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefingError(f"cannot read the reporting-verb lexicon ({exc}); reinstall the package", str(path)) from exc
-    sections: dict[str, set[str]] = {}
-    current = ""
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections.setdefault(current, set())
-        elif line and current:
-            sections[current].add(line)
-    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only")
-    return Lexicon(*(frozenset(sections.get(k, ())) for k in keys))
-
-
 class SpeakerResolver:
     """Resolves the speaker of reporting verbs of one article.
 
@@ -164,7 +118,7 @@ class SpeakerResolver:
     """
 
     def __init__(
-        self, source: str, doc: "Doc", index: IndexLike, lexicon: Lexicon, quoted: tuple[tuple[int, int], ...] = ()
+        self, source: str, doc: "Doc", index: IndexLike, lexicon: ReportingVerbs, quoted: tuple[tuple[int, int], ...] = ()
     ):
         self.doc = doc
         self.quoted = quoted  # (start, end) of quoted spans: names inside a quote are not antecedents

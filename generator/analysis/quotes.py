@@ -32,8 +32,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from generator.analysis.attribution import Lexicon, SpeakerResolver, inside, source_phrase
+from generator.analysis.attribution import SpeakerResolver, inside, source_phrase
 from generator.analysis.document import ArticleDoc
+from generator.analysis.lexicons import ReportingVerbs
 from generator.model import Article, Evidence, StatementKind
 
 if TYPE_CHECKING:
@@ -317,7 +318,7 @@ def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteS
     return groups
 
 
-def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: Lexicon) -> list["Token"]:
+def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted, lexicon: ReportingVerbs) -> list["Token"]:
     """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
     found = []
     # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
@@ -357,7 +358,7 @@ def _opens_sentence(adoc: ArticleDoc, part: QuoteSpan) -> bool:
 _FRAGMENT_TOKENS = 10
 
 
-def _attribution_fragment(span: "Span", lexicon: Lexicon) -> bool:
+def _attribution_fragment(span: "Span", lexicon: ReportingVerbs) -> bool:
     """Whether a sentence is only "Name said." / "said the minister.": a verb of saying with a
     subject and nothing said of its own (no clause, no object, no quote)."""
     root = span.root
@@ -369,7 +370,7 @@ def _attribution_fragment(span: "Span", lexicon: Lexicon) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) or any(c.dep_ in ("attr",) for c in root.children)
 
 
-def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: Lexicon) -> bool:
+def _short_quote_cue(verb: "Token", part: QuoteSpan, lexicon: ReportingVerbs) -> bool:
     """Whether a one- to three-word quote is said: a verb of saying or naming governs it
     ("called the ruling “dangerous”"); otherwise it is a term or a scare quote."""
     if verb.lemma_.lower() not in lexicon.short_quote:
@@ -566,7 +567,7 @@ def _colon_speaker(
     return None, None
 
 
-def _last_verb(span: "Span", quoted, lexicon: Lexicon) -> "Token | None":
+def _last_verb(span: "Span", quoted, lexicon: ReportingVerbs) -> "Token | None":
     verbs = [
         t for t in span if t.lemma_.lower() in lexicon.frames and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)
     ]

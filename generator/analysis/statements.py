@@ -22,13 +22,12 @@ from unidecode import unidecode
 
 from generator.analysis.attribution import (
     IndexLike,
-    Lexicon,
     SpeakerResolver,
     inside,
-    load_lexicon,
     source_object,
 )
 from generator.analysis.document import ArticleDoc
+from generator.analysis.lexicons import ReportingVerbs, reporting_verbs
 from generator.analysis.quotes import Found, direct_quotes, find_quote_spans, unmarked_quotes
 from generator.model import Evidence, Statement
 
@@ -51,14 +50,14 @@ def find_statements(docs: list[ArticleDoc], index: IndexLike) -> tuple[Statement
         Statements ordered by the first article and position they occur at; ``date`` is left
         None (the pipeline dates them).
     """
-    lexicon = load_lexicon()
+    lexicon = reporting_verbs()
     found: list[Found] = []
     for n, adoc in enumerate(docs):
         found.extend(article_statements(adoc, n, index, lexicon))
     return merge_statements(found, docs)
 
 
-def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: Lexicon) -> list[Found]:
+def article_statements(adoc: ArticleDoc, n: int, index: IndexLike, lexicon: ReportingVerbs) -> list[Found]:
     """Every statement of one article (direct, reported, posts), not yet merged."""
     quotes = find_quote_spans(adoc.article)
     quoted = tuple((q.start, q.end) for q in quotes)
@@ -161,7 +160,7 @@ def _join_participles(found: dict[int, Found], span: "Span") -> Iterator[Found]:
             yield items[k]
 
 
-def _content_clauses(verb: "Token", lex: Lexicon, quoted) -> list[str]:
+def _content_clauses(verb: "Token", lex: ReportingVerbs, quoted) -> list[str]:
     """The clauses a reporting verb reports, as text (several for "said that A, and that B")."""
     lemma = verb.lemma_.lower()
     out: list[str] = []
