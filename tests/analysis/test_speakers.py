@@ -134,7 +134,8 @@ def test_same_speaker_by_surname_or_alias():
     assert not same_speaker("France", "Valeska Paris", [])
 
 
-# Reads only the repository (GUM texts and our speaker annotation), so it runs everywhere.
+# quality: it counts words with the official scorer's tokens() (from $EVAL_DATA/../scripts)
+@pytest.mark.quality
 def test_gum_quotes_found_with_their_speakers(figures: Figures):
     f = figures
     recall = f.found / f.gold
