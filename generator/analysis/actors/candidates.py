@@ -1,8 +1,9 @@
-"""The surface forms :mod:`~generator.analysis.actors` collects before merging them.
+"""The surface forms the actor finder collects before merging them, and their merge keys.
 
-Shared by the stages of actor finding: collecting (``actors``), keying and merging
-(``actor_merge``), kinds and filters (``actor_kinds``). Mutable while collecting; the
-frozen :class:`~generator.model.Actor` is what leaves the stage.
+Shared by the steps of actor finding: collecting (:mod:`.collect`, :mod:`.titles`),
+keying and merging (:mod:`.merge`), kinds and filters (:mod:`.kinds`), building the
+actors (:mod:`.build`). Mutable while collecting; the frozen
+:class:`~generator.model.Actor` is what leaves the finder.
 """
 from __future__ import annotations
 
@@ -12,6 +13,21 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
+
+    from generator.analysis.actors.gazetteer import Gazetteer
+
+# A role: (the merge key of what qualifies the title, or None; the title; the role text).
+Role = tuple[str | None, str, str]
+
+
+def ckey(country: str) -> str:
+    """The merge key of a country of the lexicon."""
+    return "country:" + country
+
+
+def okey(acronym: str) -> str:
+    """The merge key of a well-known organisation of the lexicon."""
+    return "org:" + acronym
 
 
 @dataclass
@@ -27,9 +43,9 @@ class Candidate:
     person: bool = False  # a title stands before it, or a post attribution names it
     acting: bool = False  # subject or possessor (decides capital city vs country)
     noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
-    role: tuple[str | None, str, str] | None = None  # (qualifier key, title, role text)
-    described: tuple[str | None, str, str] | None = None  # an apposition beside a title
-    org: bool = False  # the words or the text around say organisation (actor_cues)
+    role: Role | None = None  # (qualifier key, title, role text)
+    described: Role | None = None  # an apposition beside a title
+    org: bool = False  # the words or the text around say organisation (kinds)
     subject: bool = False  # grammatical subject of its clause ("Gloria died")
     key: str = ""
 
@@ -48,3 +64,20 @@ class Collected:
     # (title start char, title token span) — an echoed name right before one qualifies it.
     open_titles: dict[str, list[tuple[int, "Span", int]]] = field(default_factory=dict)
     org_ents: set[tuple[str, int]] = field(default_factory=set)  # (source, entity start token)
+
+
+@dataclass
+class ArticleScan:
+    """What the rules reading one article share while it is collected."""
+
+    source: str
+    lex: "Gazetteer"
+    got: Collected
+    subheads: list[tuple[int, int]]  # character spans of the article's subheads
+    title_at: dict[int, "Span"]  # token → the title that covers it
+    ent_at: dict[int, "Span"] = field(default_factory=dict)  # token → the entity that covers it
+    named: dict[int, Role] = field(default_factory=dict)  # name start token → the role a title gives
+
+    def in_subhead(self, char: int) -> bool:
+        """True when character ``char`` of the article lies in a subhead."""
+        return any(s <= char < e for s, e in self.subheads)
