@@ -69,7 +69,7 @@ def _place_text(ent: "Span", index: ActorIndex, lex: Gazetteer) -> str | None:
     head = lex.heads.get(words[-1]) if words else None
     if head == "event":
         return None
-    if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent)):
+    if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent, lex)):
         return None
     if lex.country(text) or fold(text) in lex.demonyms:
         return None  # a country is an actor; a demonym is neither

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors.names import NAME_PARTICLES, fold
+from generator.analysis.actors.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -17,18 +17,18 @@ if TYPE_CHECKING:
     from generator.analysis.actors.gazetteer import Gazetteer
 
 
-def _particle_run(doc, i: int, step: int) -> int:
+def _particle_run(doc, i: int, step: int, particles: frozenset[str]) -> int:
     """How many name particles ("von der", "bin", "al -") run from token ``i`` on."""
     n = 0
     while 0 <= i < len(doc) and (
-        doc[i].lower_ in NAME_PARTICLES or doc[i].text == "-" and n and not doc[i].whitespace_
+        doc[i].lower_ in particles or doc[i].text == "-" and n and not doc[i].whitespace_
     ):
         n, i = n + 1, i + step
     return n
 
 
 
-def with_particles(ents) -> list:
+def with_particles(ents, particles: frozenset[str]) -> list:
     """The entities with the particles of person names put back into them.
 
     The small model cuts a name at its particles: "Ursula von der | Leyen" (the surname may
@@ -50,13 +50,13 @@ def with_particles(ents) -> list:
         start, end, label = ent.start, ent.end, ent.label_
         if label == "PERSON":
             back = 0
-            while back < len(ent) - 1 and ent[len(ent) - 1 - back].lower_ in NAME_PARTICLES:
+            while back < len(ent) - 1 and ent[len(ent) - 1 - back].lower_ in particles:
                 back += 1
-            run = back + _particle_run(doc, end, 1)
+            run = back + _particle_run(doc, end, 1, particles)
             nxt = ent.end + run - back
             if run and nxt < len(doc) and doc[nxt].is_title and doc[nxt].is_alpha:
                 end = nxt + 1  # "Ursula von der" + "Leyen"
-        run = _particle_run(doc, start - 1, -1)
+        run = _particle_run(doc, start - 1, -1, particles)
         if run and label in {"PERSON", "GPE", "ORG", "NORP"} and len(ent) == 1 and ent[0].is_title:
             first = doc[start - run]
             if first.is_lower or first.is_sent_start or (first.i and doc[first.i - 1].is_punct):
@@ -72,13 +72,13 @@ def with_particles(ents) -> list:
 
 
 
-def _name_tail(span: "Span") -> int:
+def _name_tail(span: "Span", particles: frozenset[str]) -> int:
     """Where a person's name starts at the end of ``span``: a given name, particles, a
     surname ("Chris Gregoire", "Ahmed al-Rashidi"); -1 if the end is no such name."""
     doc, i = span.doc, span.end - 1
     if not (doc[i].is_title and doc[i].is_alpha):
         return -1
-    i -= 1 + _particle_run(doc, i - 1, -1)  # "al -", "von der"
+    i -= 1 + _particle_run(doc, i - 1, -1, particles)  # "al -", "von der"
     if i < span.start + 1 or not (doc[i].is_title and doc[i].is_alpha and doc[i].pos_ == "PROPN"):
         return -1  # the qualifier needs a word of its own
     return i
@@ -108,7 +108,7 @@ def split_title_of(ents: list, title_at: dict, lex: Gazetteer, words: Counter) -
             continue
         if start < ent.end and doc[start].lower_ == "the":
             start += 1
-        tail = _name_tail(doc[start : ent.end])
+        tail = _name_tail(doc[start : ent.end], lex.name_particles)
         whole = doc[start : ent.end].text
         if (
             ent.label_ not in {"PERSON", "ORG", "GPE"} or tail < 0 or lex.country(whole)

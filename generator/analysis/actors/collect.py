@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Iterator
 from generator.analysis.actors.boundaries import split_title_of, with_particles
 from generator.analysis.actors.candidates import ArticleScan, Candidate, Collected
 from generator.analysis.actors.kinds import (
-    CALENDAR,
     after_place_noun,
     determined,
     group_noun,
@@ -72,7 +71,7 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
     title_at = {i: span for span in titles for i in range(span.start, span.end)}
     scan = ArticleScan(adoc.source, lex, got, _subheads(adoc), title_at)
     # doc.ents is a property that walks the tokens: read it once
-    ents = split_title_of(with_particles(doc.ents), title_at, lex, got.words)
+    ents = split_title_of(with_particles(doc.ents, lex.name_particles), title_at, lex, got.words)
     scan.ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in titles:
         title_use(span, scan)
@@ -179,7 +178,7 @@ def _entity_part(span: "Span", label: str, ent: "Span", scan: ArticleScan) -> No
     lex, got, source = scan.lex, scan.got, scan.source
     raw = span.text
     text = clean_surface(raw)
-    if not plausible_name(text, lex) or after_place_noun(span):
+    if not plausible_name(text, lex) or after_place_noun(span, lex):
         return
     if text not in raw:  # cleaning only trims edges, so this is a safeguard
         return
@@ -261,7 +260,7 @@ def _surnames_to_echo(got: Collected, lex: Gazetteer) -> set[str]:
         if (
             len(last) >= 3 and last.isalpha() and not last.isupper() and not got.words.get(last.lower())
             and lex.country(last) is None and key not in lex.capitals and key not in lex.demonyms
-            and key not in lex.titles and key not in lex.heads and key not in CALENDAR
+            and key not in lex.titles and key not in lex.heads and key not in lex.calendar
         ):
             out.add(last)
     return out

@@ -1,8 +1,9 @@
-"""The gazetteer: countries, titles, organisations and name heads of ``lexicons/``, keyed by fold.
+"""The gazetteer: the lexicons of ``lexicons/`` the actor and place finders look words up in.
 
-:func:`packaged_gazetteer` reads the four TSV files once per process through
-:func:`generator.analysis.lexicons.tsv_rows`; the finders take the result as their
-``lexicon`` argument and hand it down to every rule that looks a word up.
+Countries, titles, organisations and name heads (four TSV files, keyed by
+:func:`~.names.fold`) and the word lists of ``actor_words.txt``. :func:`packaged_gazetteer`
+reads them once per process through :mod:`generator.analysis.lexicons`; the finders take
+the result as their ``lexicon`` argument and hand it down to every rule that looks a word up.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.analysis.actors.names import clean_surface, fold
-from generator.analysis.lexicons import tsv_rows
+from generator.analysis.lexicons import read_lexicon, tsv_rows, word_sections
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,12 @@ class Gazetteer:
     organisations: dict[str, str]  # acronym or full name → the acronym (group id)
     org_nouns: dict[str, tuple[str, ...]]  # "alliance" → acronyms the press calls so
     heads: dict[str, str]  # last word of a name → "venue" | "event" | "generic" | …
+    # The sections of actor_words.txt (its header says what each holds).
+    name_particles: frozenset[str]  # "van", "der", "bin": lower-case words inside names
+    calendar: frozenset[str]  # "monday", "utc": capitalised, yet no name
+    place_nouns: frozenset[str]  # "town": "the town of X" is a place
+    everyday_titles: frozenset[str]  # "head": a title only after a qualifier
+    generic_heads: frozenset[str]  # "chief": no office of its own
     title_words: dict[str, str] = field(default_factory=dict)  # "sen." → "senator"
 
     def country(self, surface: str) -> str | None:
@@ -77,9 +84,11 @@ def packaged_gazetteer() -> Gazetteer:
     title_words = {row[0].strip().lower(): row[2].strip() for row in title_rows if len(row) > 2 and row[2].strip()}
     organisations, org_nouns = _organisations()
     heads = {row[0].strip(): row[1].strip() for row in tsv_rows("entity_heads.tsv")}
+    words = word_sections(read_lexicon("actor_words.txt"))
     return Gazetteer(
-        countries, demonyms, capitals, frozenset(takes_the), titles, organisations,
-        org_nouns, heads, title_words,
+        countries, demonyms, capitals, frozenset(takes_the), titles, organisations, org_nouns, heads,
+        name_particles=words["name_particles"], calendar=words["calendar"], place_nouns=words["place_nouns"],
+        everyday_titles=words["everyday_titles"], generic_heads=words["generic_heads"], title_words=title_words,
     )
 
 

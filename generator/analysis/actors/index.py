@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from generator.analysis.actors.gazetteer import Gazetteer
 from generator.analysis.actors.names import (
-    NAME_PARTICLES,
     clean_surface,
     fold,
     is_spelling_variant,
@@ -56,6 +55,7 @@ class ActorIndex:
         self._surnames: dict[str, list[str]] = defaultdict(list)
         for alias, name in sorted(surfaces.items()):
             self._near[(alias[:1], len(alias))].append((alias, name))
+        particles = lexicon.name_particles
         for a in actors:
             if a.kind == "person":
                 words = fold(a.name).split()
@@ -63,8 +63,9 @@ class ActorIndex:
                 self._surnames[last].append(a.name)
                 # "von der Leyen", "bin Salman": the surname with its particles.
                 for i in range(1, len(words) - 1):
-                    if words[i] in NAME_PARTICLES and without_particles(" ".join(words[i:])) == last:
-                        self._surnames[" ".join(words[i:])].append(a.name)
+                    tail = " ".join(words[i:])
+                    if words[i] in particles and without_particles(tail, particles) == last:
+                        self._surnames[tail].append(a.name)
                 self._near[(last[:1], len(last))].append((last, a.name))
 
     def mentions(self, source: str) -> list[Mention]:

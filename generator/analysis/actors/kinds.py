@@ -17,23 +17,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors.candidates import Candidate
-from generator.analysis.actors.names import NAME_PARTICLES, fold
+from generator.analysis.actors.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from generator.analysis.actors.gazetteer import Gazetteer
 
-# Capitalised words that name no actor: days, months, the days around today, time zones.
-CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday tomorrow "
-    "gmt utc cet cest bst est edt pst pdt".split()
-)
-# "the town of Yeoncheon": a name after such a noun is a place whatever spaCy tagged it.
-PLACE_NOUNS = frozenset(
-    "town city village province region state district county island port capital".split()
-)
 ARTICLES = frozenset({"the", "a", "an"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Classes of entity_heads.tsv: a last word that makes a name an organisation, and the
@@ -54,15 +44,15 @@ def plausible_name(text: str, lex: Gazetteer) -> bool:
     if any(c.isdigit() for c in text) and not lex.organisation(text):
         return False  # model numbers and codes: "A320", "STS-1" (but "G7" is a body)
     lead = re.split(r"[-\s]", text, maxsplit=1)[0]
-    if not text[0].isupper() and lead.lower() not in NAME_PARTICLES:
+    if not text[0].isupper() and lead.lower() not in lex.name_particles:
         return False  # "pro-Beijing": an adjective, not a name
-    return fold(text) not in CALENDAR
+    return fold(text) not in lex.calendar
 
 
-def after_place_noun(span: "Span") -> bool:
+def after_place_noun(span: "Span", lex: Gazetteer) -> bool:
     """True for a name introduced as a place: "the town of X", "the city of X"."""
     doc, i = span.doc, span.start
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lex.place_nouns
 
 
 def organisation_cue(span: "Span", lex: Gazetteer) -> bool:

@@ -75,7 +75,7 @@ def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet
     uf = DisjointSet(sorted(counts), prefer=_lexicon_root)
     person_votes = Counter(c.key for c in cands if c.label == "PERSON" or c.person)
     people = sorted((k for k in counts if " " in k and person_votes[k]), key=lambda k: (-counts[k], k))
-    _join_surnames(uf, counts, people)
+    _join_surnames(uf, counts, people, lex.name_particles)
     _join_typos(uf, cands, counts, people)
     key_of = {}
     for c in cands:
@@ -120,7 +120,7 @@ def _join_prefixed(
                 break
 
 
-def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str]) -> None:
+def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str], particles: frozenset[str]) -> None:
     """"Sanchez" → "Jose Luis Sanchez"; "Jose Sanchez" → the longest matching name."""
     by_last: dict[str, list[str]] = defaultdict(list)
     for full in people:  # most mentioned first: an ambiguous surname goes to it
@@ -131,7 +131,7 @@ def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str]) -> 
         words = key.split()
         # "von der leyen", "bin salman": a surname with its particles ends the full name
         # ("ben chan" is a given name and a surname: it does not join "gary chan").
-        tail = without_particles(key) != key
+        tail = without_particles(key, particles) != key
         for full in by_last.get(words[-1], ()):
             fw = full.split()
             if full != key and len(fw) > len(words) and (

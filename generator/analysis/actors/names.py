@@ -25,13 +25,6 @@ _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w@\s-]")
 _SPACES = re.compile(r"\s+")
 
-# Lower-case particles inside person names ("Ursula von der Leyen", "Jan van der Berg",
-# "Abdulaziz bin Salman", "Maria da Silva", "Ahmed al-Rashidi"): they belong to the surname.
-NAME_PARTICLES = frozenset(
-    "von vom zu zum zur van der den ter ten de des del della dello di da do dos das du la le "
-    "lo bin bint ibn ben al el".split()
-)
-
 # A typo is only believed on names long enough that one slip cannot turn one real name
 # into another ("Iran" / "Iraq").
 TYPO_MIN_LENGTH = 5
@@ -75,14 +68,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def without_particles(key: str) -> str:
-    """A folded name without its leading particles: "von der leyen" → "leyen".
+def without_particles(key: str, particles: frozenset[str]) -> str:
+    """A folded name without its leading ``particles``: "van der vaart" → "vaart".
 
     A surname written with its particles ("von der Leyen", "bin Salman") is still a surname
     alone; "al-rashidi" keeps its hyphen, as the full name does.
     """
     words = key.split()
-    while len(words) > 1 and words[0] in NAME_PARTICLES:
+    while len(words) > 1 and words[0] in particles:
         words = words[1:]
     return " ".join(words)
 

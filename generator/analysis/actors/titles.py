@@ -21,18 +21,8 @@ if TYPE_CHECKING:
     from generator.analysis.actors.gazetteer import Gazetteer
     from generator.util.unionfind import DisjointSet
 
-# Title words that are also everyday words ("a major exhibit", "head coach"): in lower case
-# they are only titles right after a qualifier ("Rovers captain", "UN chief").
-EVERYDAY_TITLES = frozenset(
-    "major general head chair justice deputy representative speaker marshal leader chief "
-    "boss founder lady lord director manager secretary minister".split()
-)
-
 # Words before a title that say its holder has left the office.
 FORMER = frozenset({"former", "ex", "ex-", "late"})
-
-# Titles that name no office of their own: "UN chief" is whoever leads the UN.
-GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss"})
 
 
 def title_matcher(vocab, lex: Gazetteer):
@@ -133,7 +123,7 @@ def title_use(span: "Span", scan: ArticleScan) -> None:
     if left is not None and left.label_ == "PRODUCT":
         got.org_ents.add((source, left.start))  # "X spokesperson": a product has no staff
     qual = left if left is not None else _qualifier_right(span, ent_at)
-    if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in EVERYDAY_TITLES:
+    if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in lex.everyday_titles:
         return
     holder, of_form = _holder_named(span, left, qual, inner, scan)
     if qual is None and holder is not None and lex.titles.get(title) == "head":
@@ -273,7 +263,7 @@ def office_holder(offices: dict, qualifier: str, title: str, lex: Gazetteer) -> 
     if lex.titles.get(title) == "head":
         heads = set()
         for (q, t), holders in offices.items():
-            if q == qualifier and (lex.titles.get(t) == "head" or title in GENERIC_HEADS):
+            if q == qualifier and (lex.titles.get(t) == "head" or title in lex.generic_heads):
                 heads |= set(holders)
         if len(heads) == 1:
             return next(iter(heads))
