@@ -2,7 +2,7 @@
 
 A place is a GPE that is not a country, a LOC, a FAC, an ORG whose last word is a venue
 ("Élysée Palace"), or any name introduced as one ("the town of X"). A capital stays
-a place where it is a place ("arrived in Ankara"); where it acts for its country ("Ankara
+a place where it is a place ("arrived in Quito"); where it acts for its country ("Quito
 has long argued") the :class:`~generator.analysis.actors.ActorIndex` already holds that
 mention, and the place skips it.
 """
@@ -63,7 +63,7 @@ def _place_text(ent: "Span", index: ActorIndex, lex: Gazetteer) -> str | None:
         return None
     words = fold(text).split()
     if len(words) == 1 and words[0] in COMPASS or " and " in f" {fold(text)} ":
-        return None  # a bare direction, or two places in one entity ("North and South Korea")
+        return None  # a bare direction, or two places in one entity ("East and West Lindor")
     if len(words) == 1 and (words[0] in lex.heads or words[0] in lex.titles):
         return None  # "Church", "Sheriff": a common noun spaCy took for a name
     head = lex.heads.get(words[-1]) if words else None

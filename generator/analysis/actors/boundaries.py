@@ -61,7 +61,7 @@ def with_particles(ents, particles: frozenset[str]) -> list:
             first = doc[start - run]
             if first.is_lower or first.is_sent_start or (first.i and doc[first.i - 1].is_punct):
                 # "von der | Leyen" (tagged a place), "Van der | Berg"; an organisation keeps
-                # its label ("al- | Qaeda" would be a body, not a person).
+                # its label ("al- | Haraka" would be a body, not a person).
                 start, label = start - run, "ORG" if label == "ORG" else "PERSON"
         if (start, end, label) == (ent.start, ent.end, ent.label_):
             out.append(ent)
@@ -74,7 +74,7 @@ def with_particles(ents, particles: frozenset[str]) -> list:
 
 def _name_tail(span: "Span", particles: frozenset[str]) -> int:
     """Where a person's name starts at the end of ``span``: a given name, particles, a
-    surname ("Chris Gregoire", "Ahmed al-Rashidi"); -1 if the end is no such name."""
+    surname ("Tom Bell", "Ahmed al-Rashidi"); -1 if the end is no such name."""
     doc, i = span.doc, span.end - 1
     if not (doc[i].is_title and doc[i].is_alpha):
         return -1
@@ -88,12 +88,12 @@ def _name_tail(span: "Span", particles: frozenset[str]) -> int:
 def split_title_of(ents: list, title_at: dict, lex: Gazetteer, words: Counter) -> list:
     """Split "<Title> of <Place> <Given> <Surname>" the model took as one entity.
 
-    "Governor of Washington Chris Gregoire", "Mayor of Lyon Gregory Doucet": the model
+    "Governor of Ruritania Tom Bell", "Mayor of Oakridge Lena Hart": the model
     may tag the place and the name as one ORG or PERSON (with or without the title). The
     place becomes the title's qualifier (GPE, or ORG after an organisation's head word) and
     the last words the holder's name, so the title is kept as the role, not in the name.
-    Not split: a name used as a modifier ("the National Iodine Nutrition study"), a place
-    part with lower-case words ("Centre for Control of …"), a tail the set writes in lower
+    Not split: a name used as a modifier ("the National Salt Intake study"), a place
+    part with lower-case words ("Office for Safety of …"), a tail the set writes in lower
     case.
     """
     from spacy.tokens import Span

@@ -42,11 +42,11 @@ class Candidate:
     subhead: bool = False
     person: bool = False  # a title stands before it, or a post attribution names it
     acting: bool = False  # subject or possessor (decides capital city vs country)
-    noun: bool = False  # used as a noun (NORP "Rohingya"), not an adjective ("Turkish")
+    noun: bool = False  # used as a noun (NORP "Sami"), not an adjective ("Kenyan")
     role: Role | None = None  # (qualifier key, title, role text)
     described: Role | None = None  # an apposition beside a title
     org: bool = False  # the words or the text around say organisation (kinds)
-    subject: bool = False  # grammatical subject of its clause ("Gloria died")
+    subject: bool = False  # grammatical subject of its clause ("Hart resigned")
     key: str = ""
 
 

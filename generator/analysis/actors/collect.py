@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from generator.analysis.document import ArticleDoc
 
 # Dependency labels of a name that *does* something (or owns something): a capital city in
-# such a slot stands for its country ("Ankara has long argued", "Ankara's support").
+# such a slot stands for its country ("Quito has long argued", "Quito's support").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
@@ -78,7 +78,7 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
     for ent in ents:
         after = scan.ent_at.get(ent.end)
         if len(ent) == 1 and after is not None and _given_name_before(after, after.start, title_at, lex):
-            continue  # the given name of the next entity ("Valeska" of "Valeska Paris")
+            continue  # the given name of the next entity ("Tomas" of "Tomas Lima")
         if ent.label_ in ACTOR_LABELS:
             _entity(ent, scan)
     _collect_handles(adoc, scan)
@@ -105,8 +105,8 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
     while start < end and start in title_at:  # leading titles: "President Sánchezz"
         start = title_at[start].end
     if start == ent.start and ent.label_ in {"PERSON", "ORG"}:
-        start += _strip_leading_word(ent, got.words, lex)  # "Nonpartisan Paul Tse" at a sentence start
-    while end > start and (end - 1) in title_at:  # trailing: "the State Department Spokesperson"
+        start += _strip_leading_word(ent, got.words, lex)  # "Veteran Mara Holt" at a sentence start
+    while end > start and (end - 1) in title_at:  # trailing: "the Water Board Spokesperson"
         end = title_at[end - 1].start
     if start >= end:
         return
@@ -123,7 +123,7 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
     if start == ent.start and label in {"ORG", "NORP"}:
         start = _widen_left(ent, title_at)  # "the Free Democrats": the model took "Democrats"
     if _given_name_before(ent, start, title_at, lex):
-        start, label = start - 1, "PERSON"  # "Valeska Paris": a name, not the capital
+        start, label = start - 1, "PERSON"  # "Tomas Lima": a name, not the capital
     _entity_part(doc[start:end], label, ent, scan)
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         acronym = doc[end + 1].text
@@ -154,7 +154,7 @@ def _given_name_before(ent: "Span", start: int, title_at: dict, lex: Gazetteer) 
     """True for a one-word place name the model split off a person's name.
 
     A capitalised proper noun left out of every entity and bound to the place as a
-    compound ("Valeska Paris") makes the two words one name: a city takes no given name.
+    compound ("Tomas Lima") makes the two words one name: a city takes no given name.
     """
     if ent.label_ != "GPE" or len(ent) != 1 or start != ent.start or start == 0:
         return False
@@ -188,7 +188,7 @@ def _entity_part(span: "Span", label: str, ent: "Span", scan: ArticleScan) -> No
     noun = group_noun(root)
     role = scan.named.get(span.start)
     if label == "PERSON" and role is None and determined(span):
-        label = "THING"  # "the Space Shuttle", "the Joker": a person takes no article
+        label = "THING"  # "the Orbital Express", "the Green Knight": a person takes no article
     appos = apposition(ent, lex) if label == "PERSON" or role else None
     org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
     subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
@@ -278,7 +278,7 @@ def _word_counts(docs: list["Doc"]) -> Counter:
 def _strip_leading_word(span: "Span", counts: Counter, lex: Gazetteer) -> int:
     """How many tokens of a sentence-initial entity are a lower-case word, not the name.
 
-    "Nonpartisan Paul Tse", "Pro-Beijing DAB": the model takes the capitalised first word
+    "Veteran Mara Holt", "Pro-Brussels UDP": the model takes the capitalised first word
     of a sentence into the name. It is cut when the set writes it in lower case elsewhere
     and what stays is a name: an acronym, or two to four capitalised words none of which
     the set writes in lower case.
@@ -291,8 +291,8 @@ def _strip_leading_word(span: "Span", counts: Counter, lex: Gazetteer) -> int:
         return 0
     first = words[0]
     if not (counts.get(first.lower()) or counts.get(first[0].lower() + first[1:])):
-        return 0  # never written in lower case ("pro-Beijing" counts)
-    rest = clean_surface(" ".join(words[1:])).split()  # "DAB's" → "DAB"
+        return 0  # never written in lower case ("pro-Brussels" counts)
+    rest = clean_surface(" ".join(words[1:])).split()  # "UDP's" → "UDP"
     if not rest:
         return 0
     acronym = len(rest) == 1 and rest[0].isupper() and len(rest[0]) >= 2

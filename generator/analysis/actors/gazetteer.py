@@ -19,8 +19,8 @@ class Gazetteer:
     """The general lexicons of ``lexicons/``, keyed by :func:`fold` (see its README)."""
 
     countries: dict[str, str]  # name or variant → canonical country name
-    demonyms: dict[str, str]  # "turkish" → "Türkiye"
-    capitals: dict[str, str]  # "ankara" → "Türkiye"
+    demonyms: dict[str, str]  # "kenyan" → "Kenya"
+    capitals: dict[str, str]  # "nairobi" → "Kenya"
     takes_the: frozenset[str]  # canonical names said with "the" ("the United States")
     titles: dict[str, str]  # "prime minister" → "head" | "office" | "honorific"
     organisations: dict[str, str]  # acronym or full name → the acronym (group id)

@@ -42,10 +42,10 @@ def plausible_name(text: str, lex: Gazetteer) -> bool:
     if not any(c.isalpha() for c in text) or text[0].isdigit() or words[-1].isdigit():
         return False
     if any(c.isdigit() for c in text) and not lex.organisation(text):
-        return False  # model numbers and codes: "A320", "STS-1" (but "G7" is a body)
+        return False  # model numbers and codes: "A320", "XR-7" (but "G7" is a body)
     lead = re.split(r"[-\s]", text, maxsplit=1)[0]
     if not text[0].isupper() and lead.lower() not in lex.name_particles:
-        return False  # "pro-Beijing": an adjective, not a name
+        return False  # "pro-Brussels": an adjective, not a name
     return fold(text) not in lex.calendar
 
 
@@ -90,10 +90,10 @@ def _introduced(span: "Span", lex: Gazetteer) -> bool:
 
 
 def determined(span: "Span") -> bool:
-    """True for a name after "the"/"a" that heads its phrase ("the Space Shuttle").
+    """True for a name after "the"/"a" that heads its phrase ("the Orbital Express").
 
-    A person's name takes no article, except as a modifier ("the Tom Cruise video", "an
-    Andy Warhol print") or a family in the plural ("the Smiths").
+    A person's name takes no article, except as a modifier ("the Ana Lopes video", "a
+    Tom Reyes print") or a family in the plural ("the Smiths").
     """
     doc, root = span.doc, span.root
     first = span[0] if span[0].lower_ in ARTICLES else (doc[span.start - 1] if span.start else None)
@@ -101,14 +101,14 @@ def determined(span: "Span") -> bool:
         return False
     if root.dep_ in {"compound", "amod", "nmod", "poss", "conj"} or root.tag_ == "NNPS":
         return False
-    # "an Edward Steichen and Andy Warhol exhibit": a coordinated modifier, parsed loosely.
+    # "a Mara Holt and Tom Reyes exhibit": a coordinated modifier, parsed loosely.
     return not any(child.dep_ == "conj" for child in root.children)
 
 
 def group_noun(root) -> bool:
-    """A NORP word used as a noun for people: "Bangladeshis", "the Rohingya", "One Rohingya".
+    """A NORP word used as a noun for people: "Peruvians", "the Sami", "One Sami".
 
-    Not an adjective ("French President", "mainly Buddhist"): a group noun is plural or
+    Not an adjective ("French President", "mainly Catholic"): a group noun is plural or
     has a determiner or number before it.
     """
     if root.pos_ not in NOUN_POS or root.dep_ in {"amod", "compound", "nmod", "acomp", "attr", "npadvmod"}:
@@ -157,7 +157,7 @@ def join_org_nouns(groups: dict[str, list[Candidate]], lex: Gazetteer) -> None:
 def things_named_alike(groups: dict[str, list[Candidate]], kinds: dict[str, str | None]) -> None:
     """A "person" whose name starts with the name of a thing is a thing of that kind too.
 
-    "the Space Shuttle" is no person, so neither is "Space Shuttle Atlantis"; a title
+    "the Orbital Express" is no person, so neither is "Orbital Express Vega"; a title
     before the name ("Prince …") keeps it a person.
     """
     things = sorted(r for r, m in groups.items() if kinds[r] is None and any(c.label == "THING" for c in m))
@@ -169,7 +169,7 @@ def things_named_alike(groups: dict[str, list[Candidate]], kinds: dict[str, str 
 
 
 def drop_common_nouns(groups: dict[str, list[Candidate]], words: Counter) -> None:
-    """Drop one-word "names" the set writes in lower case as well ("Iodine" / "iodine").
+    """Drop one-word "names" the set writes in lower case as well ("Sulphur" / "sulphur").
 
     The model tags a capitalised common noun at the start of a sentence as a name; a real
     name is capitalised everywhere. A title before it ("Minister Key") keeps it.
@@ -186,10 +186,10 @@ def drop_unlikely_people(groups: dict[str, list[Candidate]], words: Counter) -> 
     """Drop "people" that only the model's PERSON tag makes people, with nothing else for it.
 
     News introduces a person by full name, a title or an honorific. Without any of these, a
-    one-word "person" that is never the subject of a clause ("on Twitter", "Chrome's share")
+    one-word "person" that is never the subject of a clause ("on Bluesky", "Firefox's share")
     is a product or a place; a name made of words the set also writes in lower case
-    ("Space Shuttle" beside "the shuttle") is a thing, and so is a name that begins with it
-    ("Space Shuttle Atlantis").
+    ("Orbital Express" beside "an orbital express") is a thing, and so is a name that begins
+    with it ("Orbital Express Vega").
     """
     def bare(members: list[Candidate]) -> bool:
         return not any(
@@ -218,15 +218,15 @@ def kind_of(root: str, members: list[Candidate], lasts: Counter) -> str | None:
     """person / organisation / country / group by the labels' vote; None for places.
 
     ``lasts`` counts the last words of the set's multi-word PERSON forms: a name whose
-    first word is another person's surname ("Warhol Polaroid") is no given name.
+    first word is another person's surname ("Reyes Polaroid") is no given name.
     """
     if root.startswith("country:"):
         return "country"
     if root.startswith("org:"):
         return "organisation"
     votes: Counter = Counter()
-    # A full name tagged PERSON outvotes what the model calls its bare surname ("Dewar"
-    # ORG, "Paris" GPE): a lone surname is the model's usual slip.
+    # A full name tagged PERSON outvotes what the model calls its bare surname ("Holt"
+    # ORG, "Lima" GPE): a lone surname is the model's usual slip.
     surnames = {fold(c.text).split()[-1] for c in members if _person_shaped(c, lasts)}
     for c in members:
         if c.org:

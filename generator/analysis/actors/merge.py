@@ -1,15 +1,15 @@
 """Keys and merging: which surface forms of a set name one actor.
 
 Every candidate gets a key — a country of the lexicon (``country:``), a well-known
-organisation (``org:``), or its :func:`~generator.analysis.actors.names.fold` — and keys
-are joined (:class:`~generator.util.unionfind.DisjointSet`) when one is the other's surname or first name, a slip or spelling
-variant of a name seen elsewhere, an acronym given in brackets or spelling the initials,
-or the shorter form of a longer organisation name ("Nordvik" / "Nordvik Motors").
+organisation (``org:``), or its :func:`~.names.fold` — and keys are joined (one
+:class:`~generator.util.unionfind.DisjointSet`, where a lexicon key always stays the root)
+when one is the other's surname or first name, a slip or spelling variant of a name seen
+elsewhere, an acronym given in brackets or spelling the initials, or the shorter form of a
+longer organisation name ("Nordvik" / "Nordvik Motors").
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors.candidates import Candidate, Collected, ckey, okey
@@ -41,10 +41,10 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
         words = key.split()
         name_part = key in surnames and not c.person
         if name_part and c.label == "PERSON":
-            country = None  # "Jordan" in a set about Michael Jordan
+            country = None  # "Georgia" in a set about Georgia Reyes
         elif name_part:
-            # A word of a person's name is never read as a capital ("Valeska Paris …
-            # Paris claims"); a country's own name still is.
+            # A word of a person's name is never read as a capital ("Tomas Lima …
+            # Lima claims"); a country's own name still is.
             country = lex.country(c.text)
         else:
             country = lex.country_of(c.text, acting=c.acting or c.label in {"PERSON", "ORG"})
@@ -91,7 +91,7 @@ def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet
 def _join_prefixed(
     uf: DisjointSet[str], cands: list[Candidate], counts: Counter, lex: Gazetteer, surnames: set[str]
 ) -> None:
-    """"US State Department" and "State Department" are one organisation.
+    """"Chilean Water Agency" and "Water Agency" are one organisation.
 
     A name joins the shorter name it ends with when what comes before is a country, a
     demonym or another actor of the set.
@@ -175,9 +175,9 @@ def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, p
             if target == key or uf.find(target) == uf.find(key):
                 continue
             # A surname alone, or a full name with the same first name, that differs by one
-            # letter from a full name's surname: a slip or a transliteration ("Navalny" /
-            # "Navalnyy"), whatever the counts; the full name is the anchor. Such surnames
-            # may also differ by more, if they stay alike ("Bauchtman" / "Buchtmann").
+            # letter from a full name's surname: a slip or a transliteration ("Dmitriev" /
+            # "Dmitriyev"), whatever the counts; the full name is the anchor. Such surnames
+            # may also differ by more, if they stay alike ("Kesslerman" / "Kelsserman").
             single = " " not in key and form in surnames and key not in surnames
             same_first = " " in key and " " in form and target in people and (
                 key.split()[0] == form.split()[0]

@@ -4,7 +4,7 @@ Every way a text spells one name must fold to one key: accents and transliterati
 (``Sánchez`` / ``Sanchez``, ``Türkiye`` / ``Turkiye``) fold with :mod:`unidecode`, the
 possessive and a leading article are dropped, dots vanish (``U.S.`` → ``us``). Typos are
 matched with the optimal-string-alignment distance of :mod:`rapidfuzz` (one deletion,
-insertion, substitution or swap of two neighbours: ``Sánchezz``, ``Untied``).
+insertion, substitution or swap of two neighbours: ``Sánchezz``, ``Natinoal``).
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ _SPACES = re.compile(r"\s+")
 # A typo is only believed on names long enough that one slip cannot turn one real name
 # into another ("Iran" / "Iraq").
 TYPO_MIN_LENGTH = 5
-# A spelling variant of a surname ("Bauchtman" / "Buchtmann": a swap and a doubled letter)
+# A spelling variant of a surname ("Kesslerman" / "Kelsserman": a letter moved two places)
 # is believed only on long names, by normalised similarity rather than a slip count.
 VARIANT_MIN_LENGTH = 7
 VARIANT_MIN_RATIO = 88
@@ -107,7 +107,7 @@ def is_spelling_variant(a: str, b: str) -> bool:
 
     One slip (:func:`is_typo`), or on names of :data:`VARIANT_MIN_LENGTH` letters or more
     with the same first letter, a :func:`rapidfuzz.fuzz.ratio` of at least
-    :data:`VARIANT_MIN_RATIO` (a swap plus a doubled letter is two edits, but 89 %% alike).
+    :data:`VARIANT_MIN_RATIO` (a letter moved two places is two edits, but 90 %% alike).
     Callers must only compare surnames whose given names do not conflict.
     """
     if is_typo(a, b):

@@ -178,15 +178,15 @@ def _title_form(span: "Span", qual: "Span", qual_left: bool, role: Role, scan: A
 
 
 def _role(qual: "Span | None", title: "Span", lex: Gazetteer, *, of_form: bool = False) -> Role:
-    """(qualifier key, title, role text): "Turkish" + "President" → "President of Türkiye".
+    """(qualifier key, title, role text): "Kenyan" + "President" → "President of Kenya".
 
     An abbreviated title is written out in the role ("Sen." → "Senator"). With ``of_form``
-    the role keeps the order the text wrote it in ("Governor of Washington").
+    the role keeps the order the text wrote it in ("Governor of Ruritania").
     """
     name = title_case(" ".join(lex.title_words.get(w.lower(), w) for w in title.text.split()))
     if qual is None:
         return None, title.text.lower(), name
-    # "Mayor of Ankara" holds the city's office, not the country's its capital stands for.
+    # "Mayor of Nairobi" holds the city's office, not the country's its capital stands for.
     country = lex.country_of(qual.text, acting=not of_form) or lex.demonyms.get(fold(qual.text))
     if country:
         the = "the " if country in lex.takes_the else ""
@@ -209,7 +209,7 @@ def title_case(text: str) -> str:
 
 
 def apposition(ent: "Span", lex: Gazetteer) -> Role | None:
-    """The role an apposition gives a name: "Jeff Rathke, the State Department Spokesperson,"."""
+    """The role an apposition gives a name: "Lena Hart, the Water Board Spokesperson,"."""
     for child in ent.root.children:
         if child.dep_ != "appos" or child.i < ent.end:
             continue
@@ -227,7 +227,7 @@ def apposition(ent: "Span", lex: Gazetteer) -> Role | None:
         title = _title_in(text, lex)
         if not title:
             return None
-        owner = re.match(r"^(.+?)['’]s (.+)$", text)  # "Turkey's foreign minister"
+        owner = re.match(r"^(.+?)['’]s (.+)$", text)  # "Kenya's foreign minister"
         country = lex.country(owner.group(1)) if owner else None
         if owner and country and owner.group(2).lower() == title:
             the = "the " if country in lex.takes_the else ""
