@@ -1,61 +1,29 @@
 """Keys and merging: which surface forms of a set name one actor.
 
 Every candidate gets a key — a country of the lexicon (``country:``), a well-known
-organisation (``org:``), or its :func:`~generator.analysis.names.fold` — and keys are
-joined (union-find) when one is the other's surname or first name, a slip or spelling
-variant of a name seen elsewhere, an acronym given in brackets or spelling the initials,
-or the shorter form of a longer organisation name ("Nordvik" / "Nordvik Motors").
+organisation (``org:``), or its :func:`~.names.fold` — and keys are joined (one
+:class:`~generator.util.unionfind.DisjointSet`, where a lexicon key always stays the root)
+when one is the other's surname or first name, a slip or spelling variant of a name seen
+elsewhere, an acronym given in brackets or spelling the initials, or the shorter form of a
+longer organisation name ("Nordvik" / "Nordvik Motors").
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
-from generator.analysis.actor_cands import Candidate, Collected
-from generator.analysis.names import (
-    Gazetteer,
-    fold,
-    initials,
-    is_spelling_variant,
-    is_typo,
-    without_particles,
-)
+from generator.analysis.actors.candidates import Candidate, Collected, ckey, okey
+from generator.analysis.actors.names import fold, initials, is_spelling_variant, is_typo, without_particles
+from generator.util.unionfind import DisjointSet
+
+if TYPE_CHECKING:
+    from generator.analysis.actors.gazetteer import Gazetteer
 
 
-def ckey(country: str) -> str:
-    return "country:" + country
-
-
-def okey(acronym: str) -> str:
-    return "org:" + acronym
-
-
-def country_key(text: str, lex: Gazetteer, *, acting: bool) -> str | None:
-    """The country a name stands for: its name, a variant, or its capital when acting."""
-    name = lex.country(text)
-    if name is None and acting:
-        name = lex.capitals.get(fold(text))
-    return name
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def join(self, a: str, b: str) -> None:
-        """Join ``a`` into ``b``'s group; lexicon keys (country:, org:) stay the root."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if ":" in ra and ":" not in rb:
-            ra, rb = rb, ra
-        self.parent[ra] = rb
+def _lexicon_root(ra: str, rb: str) -> str:
+    """The root that stays when ``ra``'s group joins ``rb``'s: ``rb``, unless only ``ra`` is a
+    lexicon key (``country:``, ``org:``), which always stays the root."""
+    return ra if ":" in ra and ":" not in rb else rb
 
 
 def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
@@ -73,13 +41,13 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
         words = key.split()
         name_part = key in surnames and not c.person
         if name_part and c.label == "PERSON":
-            country = None  # "Jordan" in a set about Michael Jordan
+            country = None  # "Georgia" in a set about Georgia Reyes
         elif name_part:
-            # A word of a person's name is never read as a capital ("Valeska Paris …
-            # Paris claims"); a country's own name still is.
+            # A word of a person's name is never read as a capital ("Tomas Lima …
+            # Lima claims"); a country's own name still is.
             country = lex.country(c.text)
         else:
-            country = country_key(c.text, lex, acting=c.acting or c.label in {"PERSON", "ORG"})
+            country = lex.country_of(c.text, acting=c.acting or c.label in {"PERSON", "ORG"})
         if country:
             c.key = ckey(country)
         elif not name_part and (key in lex.capitals or key in lex.demonyms and not c.noun):
@@ -101,31 +69,29 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
     return out
 
 
-def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> UnionFind:
-    """Join the keys that name one actor (see the module docstring, step 2)."""
-    uf = UnionFind()
+def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet[str]:
+    """Join the keys that name one actor (see the module docstring)."""
     counts = Counter(c.key for c in cands)
-    for key in sorted(counts):
-        uf.find(key)
+    uf = DisjointSet(sorted(counts), prefer=_lexicon_root)
     person_votes = Counter(c.key for c in cands if c.label == "PERSON" or c.person)
     people = sorted((k for k in counts if " " in k and person_votes[k]), key=lambda k: (-counts[k], k))
-    _join_surnames(uf, counts, people)
+    _join_surnames(uf, counts, people, lex.name_particles)
     _join_typos(uf, cands, counts, people)
     key_of = {}
     for c in cands:
         key_of.setdefault(fold(c.text), c.key)
     for long, short in got.pairs:
         if long in key_of and short in key_of:
-            uf.join(key_of[short], key_of[long])
+            uf.union(key_of[short], key_of[long])
     _join_acronyms(uf, cands, counts)
     _join_prefixed(uf, cands, counts, lex, {p.split()[-1] for p in people})
     return uf
 
 
 def _join_prefixed(
-    uf: UnionFind, cands: list[Candidate], counts: Counter, lex: Gazetteer, surnames: set[str]
+    uf: DisjointSet[str], cands: list[Candidate], counts: Counter, lex: Gazetteer, surnames: set[str]
 ) -> None:
-    """"US State Department" and "State Department" are one organisation.
+    """"Chilean Water Agency" and "Water Agency" are one organisation.
 
     A name joins the shorter name it ends with when what comes before is a country, a
     demonym or another actor of the set.
@@ -141,7 +107,7 @@ def _join_prefixed(
     for key in short:  # "Nordvik" → "Nordvik Motors" when only one name starts so
         longer = [o for o in orgs if o.startswith(key + " ")]
         if len(longer) == 1:
-            uf.join(key, longer[0])
+            uf.union(key, longer[0])
     for key in orgs:
         words = key.split()
         for n in range(1, len(words) - 1):
@@ -150,11 +116,11 @@ def _join_prefixed(
                 prefix in counts or prefix in lex.countries or prefix in lex.demonyms
                 or prefix in lex.organisations
             ):
-                uf.join(rest, key)
+                uf.union(rest, key)
                 break
 
 
-def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
+def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str], particles: frozenset[str]) -> None:
     """"Sanchez" → "Jose Luis Sanchez"; "Jose Sanchez" → the longest matching name."""
     by_last: dict[str, list[str]] = defaultdict(list)
     for full in people:  # most mentioned first: an ambiguous surname goes to it
@@ -165,13 +131,13 @@ def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
         words = key.split()
         # "von der leyen", "bin salman": a surname with its particles ends the full name
         # ("ben chan" is a given name and a surname: it does not join "gary chan").
-        tail = without_particles(key) != key
+        tail = without_particles(key, particles) != key
         for full in by_last.get(words[-1], ()):
             fw = full.split()
             if full != key and len(fw) > len(words) and (
                 len(words) == 1 or fw[0] == words[0] or tail and fw[-len(words):] == words
             ):
-                uf.join(key, full)
+                uf.union(key, full)
                 break
     # A first name alone ("Daniel") joins the one full name that starts with it.
     surnames = {p.split()[-1] for p in people}
@@ -180,10 +146,10 @@ def _join_surnames(uf: UnionFind, counts: Counter, people: list[str]) -> None:
             continue
         firsts = [p for p in people if p.split()[0] == key]
         if len(firsts) == 1:
-            uf.join(key, firsts[0])
+            uf.union(key, firsts[0])
 
 
-def _join_typos(uf: UnionFind, cands: list[Candidate], counts: Counter, people: list[str]) -> None:
+def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, people: list[str]) -> None:
     """A one-letter slip of a name seen elsewhere in the set joins that name.
 
     Only a rare form joins a common one (a typo is seldom repeated), unless the other form
@@ -209,9 +175,9 @@ def _join_typos(uf: UnionFind, cands: list[Candidate], counts: Counter, people: 
             if target == key or uf.find(target) == uf.find(key):
                 continue
             # A surname alone, or a full name with the same first name, that differs by one
-            # letter from a full name's surname: a slip or a transliteration ("Navalny" /
-            # "Navalnyy"), whatever the counts; the full name is the anchor. Such surnames
-            # may also differ by more, if they stay alike ("Bauchtman" / "Buchtmann").
+            # letter from a full name's surname: a slip or a transliteration ("Dmitriev" /
+            # "Dmitriyev"), whatever the counts; the full name is the anchor. Such surnames
+            # may also differ by more, if they stay alike ("Kesslerman" / "Kelsserman").
             single = " " not in key and form in surnames and key not in surnames
             same_first = " " in key and " " in form and target in people and (
                 key.split()[0] == form.split()[0]
@@ -226,16 +192,16 @@ def _join_typos(uf: UnionFind, cands: list[Candidate], counts: Counter, people: 
             if lexical or surname or (counts[key] == 1 and n_target >= 2) or (
                 n_target >= 3 * counts[key]
             ):
-                uf.join(key, target)
+                uf.union(key, target)
                 break
 
 
-def _join_acronyms(uf: UnionFind, cands: list[Candidate], counts: Counter) -> None:
+def _join_acronyms(uf: DisjointSet[str], cands: list[Candidate], counts: Counter) -> None:
     """"UNIFIL"-style acronyms join the organisation whose initials they are."""
     orgs = {c.key: c.text for c in cands if c.label == "ORG" and ":" not in c.key}
     acronyms = {c.key: c.text for c in cands if c.label == "ORG" and c.text.isupper() and ":" not in c.key}
     for akey, acronym in sorted(acronyms.items()):
-        for okey, name in sorted(orgs.items()):
-            if okey != akey and " " in name and initials(name.split()) == acronym.replace(".", ""):
-                uf.join(akey, okey)
+        for org_key, name in sorted(orgs.items()):
+            if org_key != akey and " " in name and initials(name.split()) == acronym.replace(".", ""):
+                uf.union(akey, org_key)
                 break
