@@ -48,7 +48,7 @@ class Problem:
 @lru_cache(maxsize=1)
 def frontmatter_schema() -> dict[str, Any]:
     """The JSON Schema of a briefing page's front matter."""
-    text = resources.files("generator").joinpath("schema/frontmatter.schema.json").read_text("utf-8")
+    text = resources.files("generator.render").joinpath("schema/frontmatter.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -161,22 +161,20 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
     """Print the analysis of one or more source sets as JSON on stdout.
 
     The model is loaded once for all sets. The output follows the schema in
-    generator/schema/extract.schema.json.
+    generator/render/schema/extract.schema.json.
 
     Example: briefing extract seeds/my-event --format json > my-event.json
     """
-    from generator.analysis import analyse
     from generator.analysis.nlp import load_pipeline
-    from generator.condense import condense
-    from generator.export import briefing_record, dumps
     from generator.ingest import load_source_set
+    from generator.render.record import record_of_set
 
     sets = [load_source_set(path) for path in set_dirs]  # bad input fails before the slow model load
     nlp = load_pipeline()
     one_object = fmt == "json" and len(set_dirs) == 1
     for source_set in sets:
-        record = briefing_record(condense(source_set, analyse(source_set, nlp)), include_text=include_text)
-        click.echo(dumps(record, indent=2 if one_object else None))
+        record = record_of_set(source_set, nlp, include_text=include_text)
+        click.echo(record.to_json(indent=2 if one_object else None))
 
 
 @cli.command()

@@ -105,7 +105,7 @@ class Built:
 
     slug: str
     page: str
-    record: str  # export.dumps(record) + newline
+    record: str  # BriefingRecord.to_json() + newline
     articles: int
 
 
@@ -168,19 +168,16 @@ def _known_slugs(out: Path) -> set[str]:
 
 def build_set(set_dir: Path, content_hash: str, nlp: "Language") -> Built:
     """Analyse, condense and render one set: its page text and its record (with texts)."""
-    from generator.analysis import analyse
-    from generator.condense import condense
-    from generator.export import briefing_record, dumps
     from generator.ingest import load_source_set
-    from generator.render import render_briefing
+    from generator.render.page import render_briefing
+    from generator.render.record import record_of_set
 
     source_set = load_source_set(set_dir)
-    briefing = condense(source_set, analyse(source_set, nlp), content_hash=content_hash)
-    record = briefing_record(briefing, include_text=True)
+    record = record_of_set(source_set, nlp, content_hash=content_hash, include_text=True)
     return Built(
         slug=set_dir.name,
         page=render_briefing(record),
-        record=dumps(record) + "\n",
+        record=record.to_json() + "\n",
         articles=len(source_set.articles),
     )
 
