@@ -114,7 +114,7 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
 
     Example: briefing build
     """
-    from generator.site import build_site
+    from generator.publish.mkdocs import build_site
 
     _run_generate(seeds, out, jobs=jobs, force=force, check=False)
     if not config.is_file():
@@ -134,7 +134,7 @@ def serve(seeds: Path, out: Path, host: str, port: int) -> None:
     Example: briefing serve --port 8001
     """
     from generator.analysis.nlp import load_pipeline
-    from generator.site import serve as serve_site
+    from generator.publish.mkdocs import serve as serve_site
 
     nlp = load_pipeline()  # once: every save regenerates with the same model
     _run_generate(seeds, out, jobs=1, force=False, check=False, nlp=nlp)
@@ -165,17 +165,16 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
 
     Example: briefing extract seeds/my-event --format json > my-event.json
     """
-    from generator.analysis import analyse
     from generator.analysis.nlp import load_pipeline
-    from generator.condense import condense
     from generator.export import briefing_record, dumps
     from generator.ingest import load_source_set
+    from generator.pipeline.build import briefing_for
 
     sets = [load_source_set(path) for path in set_dirs]  # bad input fails before the slow model load
     nlp = load_pipeline()
     one_object = fmt == "json" and len(set_dirs) == 1
     for source_set in sets:
-        record = briefing_record(condense(source_set, analyse(source_set, nlp)), include_text=include_text)
+        record = briefing_record(briefing_for(source_set, nlp), include_text=include_text)
         click.echo(dumps(record, indent=2 if one_object else None))
 
 
@@ -188,7 +187,7 @@ def check(out: Path) -> None:
 
     Example: briefing check
     """
-    from generator.check import check_pages
+    from generator.publish.check import check_pages
 
     if not out.is_dir():
         raise BriefingError("briefings folder not found; run `briefing generate` first", out)

@@ -23,7 +23,7 @@ import jinja2
 from unidecode import unidecode
 
 from generator.errors import BriefingError
-from generator.merging.frontmatter import dump_front_matter
+from generator.util.frontmatter import dump_front_matter
 
 STATUS = "generated"
 

@@ -13,8 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from generator.merge.site import write_site_pages
 from generator.render import render_briefing
-from generator.site import write_site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
     import json, sys
     from pathlib import Path
     from generator.render import render_briefing
-    from generator.site import serve
+    from generator.publish.mkdocs import serve
 
     project, port = Path(sys.argv[1]), int(sys.argv[2])
     record = json.loads((project / "record.json").read_text("utf-8"))

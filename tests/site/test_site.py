@@ -10,8 +10,10 @@ import frontmatter
 import pytest
 
 from generator.errors import BriefingError
+from generator.merge.site import write_site_pages
+from generator.publish.mkdocs import build_site
 from generator.render import actor_slug, render_briefing
-from generator.site import MARKER, build_site, merge_actors, site_pages, write_site_pages
+from generator.site import MARKER, merge_actors, site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"

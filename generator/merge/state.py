@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.merging.conflicts import find_conflicts
+from generator.errors import BriefingError
+from generator.merge.conflicts import find_conflicts
 
 GENERATED = ".generated"
 
@@ -48,13 +49,20 @@ def display(path: Path) -> str:
     return path.as_posix()
 
 
-def front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a page ({} when it has none or it does not parse)."""
-    # Imported here: a run where nothing changed reads every page's hash by pattern
-    # (:func:`_hash_in_page`) and should not pay for loading PyYAML.
-    from generator.merging.frontmatter import parse_front_matter, split_front_matter
+def read_page(path: Path) -> str | None:
+    """A page's text (universal newlines, a UTF-8 BOM dropped), or None when it does not exist.
 
-    return parse_front_matter(split_front_matter(text)[0]) or {}
+    Raises:
+        BriefingError: the file is not UTF-8 or cannot be read (names the file).
+    """
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise BriefingError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", display(path)) from exc
+    except OSError as exc:
+        raise BriefingError(f"cannot read file: {exc.strerror or exc}", display(path)) from exc
 
 
 def _head(text: str) -> str:
@@ -75,7 +83,11 @@ def _hash_in_page(text: str) -> str | None:
     found = _HASH_LINE.search(_head(text))
     if found:
         return found.group(1)
-    generator = front_matter(text).get("generator")
+    # Imported here: a run where nothing changed finds every hash by the pattern above and
+    # should not pay for loading PyYAML.
+    from generator.util.frontmatter import read_front_matter
+
+    generator = read_front_matter(text).get("generator")
     value = generator.get("hash") if isinstance(generator, dict) else None
     return str(value) if value else None
 
@@ -101,7 +113,40 @@ def stored_hash(out: Path, slug: str) -> str | None:
         return None
 
 
-def _read(page: Path) -> str | None:
+def known_slugs(out: Path) -> set[str]:
+    """Slugs the generator has written before: a stored record or a generated base page."""
+    folder = out / GENERATED
+    if not folder.is_dir():
+        return set()
+    return {p.stem for p in folder.glob("*.json")} | {p.stem for p in folder.glob("*.md")}
+
+
+def stored_records(out: Path, slugs: list[str]) -> list[dict[str, Any]]:
+    """The stored records of ``slugs``, in that order; a set without one is left out."""
+    records = []
+    for slug in slugs:
+        try:
+            records.append(json.loads(SetFiles(out).record(slug).read_text("utf-8")))
+        except OSError:
+            continue  # a set whose build failed earlier has no record yet
+    return records
+
+
+def locked_in(text: str) -> bool:
+    """True when the front matter of the page text ``text`` says ``locked: true``."""
+    # Imported here, like the YAML parse in :func:`_hash_in_page`.
+    from generator.util.frontmatter import parse_front_matter, split_front_matter
+
+    block = split_front_matter(text)[0]
+    data = parse_front_matter(block)
+    if data is not None:
+        return data.get("locked") is True
+    # Unparsable front matter (say, an editor's typo elsewhere in it): a plain
+    # ``locked: true`` line still protects the page.
+    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block or "") is not None
+
+
+def _read_or_none(page: Path) -> str | None:
     """A page's text, or None when it is missing or unreadable (``check`` reports those)."""
     try:
         return page.read_text("utf-8")
@@ -115,30 +160,28 @@ def _conflicts_in(page: Path, text: str) -> tuple[str, ...]:
     return tuple(f"{shown}:{line}" for line in find_conflicts(text))
 
 
-def _locked_in(text: str) -> bool:
-    """Whether a page's front matter says ``locked: true``."""
+def _locked_quick(text: str) -> bool:
+    """:func:`locked_in`, with a cheap test first."""
     # Most pages have no ``locked`` key: a substring test spares them the YAML parse, and
     # the run the import of PyYAML.
-    from generator.merging.frontmatter import is_locked as locked_front_matter
-
-    return "\nlocked:" in _head(text) and locked_front_matter(text)
+    return "\nlocked:" in _head(text) and locked_in(text)
 
 
 def conflict_locations(page: Path) -> tuple[str, ...]:
     """``<page>:<line>`` of every conflict block still marked in ``page`` (1-based lines)."""
-    text = _read(page)
+    text = _read_or_none(page)
     return () if text is None else _conflicts_in(page, text)
 
 
 def is_locked(page: Path) -> bool:
     """True when ``page`` exists and its front matter says ``locked: true``."""
-    text = _read(page)
-    return text is not None and _locked_in(text)
+    text = _read_or_none(page)
+    return text is not None and _locked_quick(text)
 
 
 def page_state(page: Path) -> tuple[bool, tuple[str, ...]]:
     """``(is_locked(page), conflict_locations(page))`` from a single read of the page."""
-    text = _read(page)
+    text = _read_or_none(page)
     if text is None:
         return False, ()
-    return _locked_in(text), _conflicts_in(page, text)
+    return _locked_quick(text), _conflicts_in(page, text)
