@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.errors import BriefingError
+from generator.errors import BriefingError, ConflictError
 
 log = logging.getLogger("generator")
 
@@ -78,7 +78,7 @@ def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool
             "resolve conflicts, then commit"
         )
     if report.conflict_lines():
-        raise BriefingError(
+        raise ConflictError(
             f"{len(report.conflict_lines())} conflict(s): resolve the marked blocks, then run `briefing check`"
         )
 
