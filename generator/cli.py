@@ -16,22 +16,17 @@ from generator.errors import BriefingError, ConflictError
 
 log = logging.getLogger("generator")
 
-seeds_option = click.option(
-    "--seeds",
-    "seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder holding one sub-folder per source set.",
-)
-out_option = click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("briefings"),
-    show_default=True,
-    help="Folder the briefing pages are written to (MkDocs' docs_dir).",
-)
+
+def _folder_option(name: str, default: str, help_text: str):
+    """``--<name>``: a folder (default ``default``), passed to the command as ``<name>``."""
+    return click.option(
+        f"--{name}", name, type=click.Path(file_okay=False, path_type=Path), default=Path(default),
+        show_default=True, help=help_text,
+    )
+
+
+seeds_option = _folder_option("seeds", "seeds", "Folder holding one sub-folder per source set.")
+out_option = _folder_option("out", "briefings", "Folder the briefing pages are written to (MkDocs' docs_dir).")
 jobs_option = click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
     help="Source sets processed in parallel processes.",
