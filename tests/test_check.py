@@ -1,12 +1,12 @@
-"""``briefing check`` logic (generator/check.py) on real briefing pages."""
+"""``briefing check`` logic (generator/publish/check.py) on real briefing pages."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from generator.check import Problem, check_pages
-from generator.pages import write_briefing
+from generator.merge.pages import write_briefing
+from generator.publish.check import Problem, check_pages
 from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five, replace_once
 
 SLUG = "rutte-erdogan-ankara"

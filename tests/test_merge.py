@@ -15,17 +15,12 @@ import markdown
 import pytest
 import yaml
 
-from generator.merge import (
-    CONFLICT_END,
-    CONFLICT_START,
-    find_conflicts,
-    is_locked,
-    merge_lines,
-    merge_page,
-    merge_without_base,
-    split_front_matter,
-    split_lines,
-)
+from generator.merge.body import merge_lines
+from generator.merge.conflicts import CONFLICT_END, CONFLICT_START, find_conflicts
+from generator.merge.state import locked_in
+from generator.merge.threeway import merge_page, merge_without_base
+from generator.util.frontmatter import split_front_matter
+from generator.util.lines import split_lines
 from tests.conftest import DATA
 
 PAGES = DATA / "pages"
@@ -277,7 +272,7 @@ def test_without_a_base_the_editors_text_wins_and_differences_are_conflicts():
     ],
 )
 def test_is_locked(text, locked):
-    assert is_locked(text) is locked
+    assert locked_in(text) is locked
 
 
 def test_find_conflicts_also_spots_git_markers():

@@ -21,14 +21,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.merge import (
-    CONFLICT_START,
-    dump_front_matter,
-    find_conflicts,
-    merge_page,
-    split_front_matter,
-    split_lines,
-)
+from generator.merge.conflicts import CONFLICT_START, find_conflicts
+from generator.merge.threeway import merge_page
+from generator.util.frontmatter import dump_front_matter, split_front_matter
+from generator.util.lines import split_lines
 from tests.test_merge import BASE
 
 FRONT, BODY = split_front_matter(BASE)

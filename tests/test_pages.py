@@ -1,4 +1,4 @@
-"""Writing regenerated pages into briefings/ (generator/pages.py, generator/writer.py).
+"""Writing regenerated pages into briefings/ (generator/merge/pages.py, generator/merge/atomic.py).
 
 Runs on the real briefing page fixtures of tests/data/pages/ (see tests/test_merge.py)
 inside a temporary project folder, as ``briefing generate`` would call it.
@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
 from generator.errors import BriefingError
-from generator.merge import CONFLICT_END, CONFLICT_START, merge_page, split_lines
-from generator.pages import write_briefing
+from generator.merge import atomic as writer
+from generator.merge.conflicts import CONFLICT_END, CONFLICT_START
+from generator.merge.pages import write_briefing
+from generator.merge.threeway import merge_page
+from generator.util.lines import split_lines
 from tests.conftest import ROOT
 from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five
 
@@ -55,7 +57,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def killed_when_replacing(monkeypatch, target: Path) -> Iterator[None]:
     """The block dies (KeyboardInterrupt, as a hard kill would) when it moves a file onto ``target``.
 
-    Every other ``os.replace`` of :mod:`generator.writer` goes through; after the block,
+    Every other ``os.replace`` of :mod:`generator.merge.atomic` goes through; after the block,
     ``os.replace`` is the real one again.
     """
     real_replace = os.replace
@@ -264,8 +266,8 @@ KILL_SCRIPT = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from generator import writer
-    from generator.pages import write_briefing
+    from generator.merge import atomic as writer
+    from generator.merge.pages import write_briefing
 
     docs, slug, page_file, flag, stop_at = sys.argv[1:]
     real_fsync, real_replace = os.fsync, os.replace

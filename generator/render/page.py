@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.merging.frontmatter import dump_front_matter
+from generator.util.frontmatter import dump_front_matter
 from generator.render.filters import meta_text, single_line
 from generator.render.jinja import render_template
 from generator.render.links import Refs, set_path

@@ -22,7 +22,7 @@ import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from generator import __version__
 from generator.model import (
@@ -33,13 +33,9 @@ from generator.model import (
     KeyPoint,
     OpenQuestion,
     Sentence,
-    SourceSet,
     Statement,
     TimelineEvent,
 )
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 R = TypeVar("R")
 
@@ -406,18 +402,3 @@ def record_of(briefing: Briefing, *, include_text: bool = False) -> BriefingReco
         places=tuple(PlaceRecord(name=p.name, mentions=p.mentions, sources=p.sources) for p in a.places),
         generator=GeneratorRecord(version=__version__, model=a.model, hash=briefing.content_hash),
     )
-
-
-def record_of_set(
-    source_set: SourceSet, nlp: Language, *, content_hash: str = "", include_text: bool = False
-) -> BriefingRecord:
-    """Analyse and condense ``source_set``, and return its record: the whole chain, once.
-
-    ``briefing extract`` and ``briefing generate`` both build records through it.
-    """
-    # Imported here: reading stored records back (the site rebuild) needs neither stage.
-    from generator.analysis import analyse
-    from generator.condense import condense
-
-    briefing = condense(source_set, analyse(source_set, nlp), content_hash=content_hash)
-    return record_of(briefing, include_text=include_text)

@@ -1,7 +1,7 @@
 """Archiving the page of a removed set: moved with a note, hand edits kept, nothing deleted."""
 from __future__ import annotations
 
-from generator.publish.archive import ARCHIVE_NOTE, archive_set
+from generator.merge.archive import ARCHIVE_NOTE, archive_set
 from tests.publish.conftest import briefing_page
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import GenerateReport, SetOutcome, generate
-from generator.publish.archive import ARCHIVE_NOTE
-from generator.publish.state import stored_hash
+from generator.merge.archive import ARCHIVE_NOTE
+from generator.merge.state import stored_hash
+from generator.pipeline import generate
+from generator.pipeline.progress import PlainReporter, Reporter
+from generator.pipeline.report import GenerateReport, SetOutcome
 from generator.publish.hashing import Fingerprint, set_hash
-from generator.publish.progress import PlainReporter, Reporter
 from tests.conftest import DATA, SEEDS
 from tests.publish.conftest import briefing_page
 
@@ -126,7 +127,7 @@ def _generate_without_model(seeds: Path, out: Path, *, show: str, force: bool = 
     A fresh interpreter because this test session has long imported spaCy.
     """
     code = (
-        "import sys\nfrom generator.pipeline import generate\nfrom generator.publish.progress import Reporter\n"
+        "import sys\nfrom generator.pipeline import generate\nfrom generator.pipeline.progress import Reporter\n"
         f"r = generate({str(seeds)!r}, {str(out)!r}, force={force!r}, reporter=Reporter())\n"
         f"print({show})\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
@@ -207,7 +208,7 @@ def test_second_run_skips_everything_without_spacy(tree):
     before = _files(out)
     code = (
         "import sys, time\nfrom generator.pipeline import generate\n"
-        "from generator.publish.progress import PlainReporter\n"
+        "from generator.pipeline.progress import PlainReporter\n"
         f"r = generate({str(seeds)!r}, {str(out)!r}, reporter=PlainReporter(sys.stdout))\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
     )

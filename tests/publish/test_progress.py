@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from generator.publish.progress import PlainReporter, Reporter, RichReporter, make_reporter
+from generator.pipeline.progress import PlainReporter, Reporter, RichReporter, make_reporter
 
 
 class _Terminal(io.StringIO):

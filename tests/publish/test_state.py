@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from generator.publish.state import conflict_locations, is_locked, page_state, stored_hash
+from generator.merge.state import conflict_locations, is_locked, page_state, stored_hash
 from tests.publish.conftest import briefing_page
 
 

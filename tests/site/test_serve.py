@@ -13,9 +13,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from generator.pipeline.write import publish_site_pages
 from generator.render.page import render_briefing
 from generator.render.record import BriefingRecord
-from generator.site import write_site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,9 +25,9 @@ CHILD = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
+    from generator.publish.mkdocs import serve
     from generator.render.page import render_briefing
     from generator.render.record import BriefingRecord
-    from generator.site import serve
 
     project, port = Path(sys.argv[1]), int(sys.argv[2])
     record = json.loads((project / "record.json").read_text("utf-8"))
@@ -75,7 +75,7 @@ def test_seed_change_regenerates_and_the_served_page_updates(tmp_path, fixture_r
     docs = tmp_path / "briefings"
     docs.mkdir()
     (docs / f"{fixture_record['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(fixture_record)), "utf-8")
-    write_site_pages([fixture_record], docs)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], docs)
 
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

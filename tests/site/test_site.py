@@ -10,12 +10,13 @@ import frontmatter
 import pytest
 
 from generator.errors import BriefingError
+from generator.pipeline.write import publish_site_pages
+from generator.publish.mkdocs import build_site
 from generator.render.filters import actor_slug
 from generator.render.page import render_briefing
 from generator.render.record import BriefingRecord
 from generator.render.site_actors import merge_actors
 from generator.render.site_pages import MARKER, site_pages
-from generator.site import build_site, write_site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -108,8 +109,8 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
         docs.mkdir()
         for rec in (fixture_record, other):
             (docs / f"{rec['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(rec)), "utf-8")
-    write_site_pages([fixture_record, other], first)
-    write_site_pages([copy.deepcopy(other), copy.deepcopy(fixture_record)], second)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [copy.deepcopy(other), copy.deepcopy(fixture_record)]], second)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -117,7 +118,7 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
     hand_made = first / "actors" / "notes.md"
     hand_made.write_text("# Notes an editor keeps here\n", "utf-8")
     (first / "second-set.md").unlink()  # the editor deletes a briefing page
-    written = write_site_pages([fixture_record, other], first)
+    written = publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first)
     assert not (first / "sources" / "second-set").exists()
     assert not (first / "actors" / "erdogan.md").exists()
     assert not (first / "archive" / "2025-06.md").exists()
@@ -145,7 +146,7 @@ def project(tmp_path: Path, fixture_record: dict) -> Path:
     (docs / ".generated").mkdir(parents=True)
     (docs / f"{fixture_record['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(fixture_record)), "utf-8")
     (docs / ".generated" / "secret.md").write_text("# not for publication\n", "utf-8")
-    write_site_pages([fixture_record], docs)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], docs)
     return tmp_path
 
 
@@ -173,7 +174,7 @@ def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_p
         f"title: {fixture_record['title']}", "title: An editor's title &amp; more", 1
     ).replace("- diplomacy\n", "- edited tag\n", 1)
     page.write_text(text, "utf-8")
-    write_site_pages([fixture_record], tmp_path)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], tmp_path)
     home = (tmp_path / "index.md").read_text("utf-8")
     assert f"**[An editor's title &amp; more]({fixture_record['set']}.md)**" in home
     feed = ET.fromstring((tmp_path / "feed.xml").read_text("utf-8"))

@@ -3,29 +3,24 @@
 The merge works like ``git merge-file --diff3`` / ``copier update``: *base* is the page as
 last generated (``briefings/.generated/<slug>.md``), *ours* the page on disk with the
 editor's changes, *theirs* the page the generator just rendered. This module is pure: text
-in, :class:`MergeResult` out; :mod:`generator.pages` does the reading and writing.
+in, :class:`MergeResult` out; :mod:`generator.merge.pages` does the reading and writing.
 
 Front matter merges **by key** (the three blocks parsed as YAML separately, see
-:mod:`generator.merging.keys`); the body merges **by lines** with diff3, resolving what
-diff3 calls a conflict wherever no line can be lost (:mod:`generator.merging.body`); what is
+:mod:`generator.merge.keys`); the body merges **by lines** with diff3, resolving what
+diff3 calls a conflict wherever no line can be lost (:mod:`generator.merge.body`); what is
 left becomes a conflict comment after the Markdown block holding the editor's lines
-(:mod:`generator.merging.conflicts`). The pieces live in :mod:`generator.merging`, one job
-a module; this module puts them together and is the API the rest of the generator uses.
+(:mod:`generator.merge.conflicts`). Those pieces do one job a module; this module puts them
+together.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.merging.body import merge_lines, two_way_lines
-from generator.merging.conflicts import CONFLICT_END, CONFLICT_START, MergeResult, find_conflicts
-from generator.merging.frontmatter import (
-    dump_front_matter,
-    is_locked,
-    parse_front_matter,
-    split_front_matter,
-)
-from generator.merging.keys import merge_mapping
-from generator.merging.text import split_lines
+from generator.merge.body import merge_lines, two_way_lines
+from generator.merge.conflicts import MergeResult
+from generator.merge.keys import merge_mapping
+from generator.util.frontmatter import dump_front_matter, parse_front_matter, split_front_matter
+from generator.util.lines import split_lines
 
 
 def _shift(result: MergeResult, front: str) -> MergeResult:
@@ -82,18 +77,3 @@ def merge_without_base(ours: str, theirs: str) -> MergeResult:
     front = _pick_front(merged, [(ob, od), (tb, td)])
     return _shift(two_way_lines(ob_body, tb_body), front)
 
-
-__all__ = [
-    "CONFLICT_END",
-    "CONFLICT_START",
-    "MergeResult",
-    "dump_front_matter",
-    "find_conflicts",
-    "is_locked",
-    "merge_lines",
-    "merge_page",
-    "merge_without_base",
-    "parse_front_matter",
-    "split_front_matter",
-    "split_lines",
-]

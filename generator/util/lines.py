@@ -1,4 +1,4 @@
-"""The line splitter every part of the merge agrees on."""
+"""The one line splitter: the merge, the front matter codec and ``briefing check`` agree on it."""
 from __future__ import annotations
 
 import re

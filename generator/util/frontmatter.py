@@ -1,4 +1,9 @@
-"""A page's YAML front matter block: find it, parse it, write it, read ``locked`` from it."""
+"""A page's YAML front matter block: find it, parse it, write it.
+
+The one front matter codec of the project: render writes every page's block with
+:func:`dump_front_matter`, the merge splits and parses pages with the rest, ``briefing
+check`` validates what :func:`split_front_matter` finds.
+"""
 from __future__ import annotations
 
 import re
@@ -7,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from generator.merging.text import split_lines
+from generator.util.lines import split_lines
 
 _FM_BOUNDARY = re.compile(r"-{3,}[ \t]*\r?\n?")  # python-frontmatter's boundary, one line
 
@@ -45,6 +50,11 @@ def parse_front_matter(block: str | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def read_front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter of a page's text ({} when it has none or it does not parse)."""
+    return parse_front_matter(split_front_matter(text)[0]) or {}
+
+
 def dump_front_matter(data: Mapping[str, Any]) -> str:
     """YAML front matter between ``---`` fences, keys in the order of ``data``.
 
@@ -54,14 +64,3 @@ def dump_front_matter(data: Mapping[str, Any]) -> str:
     """
     body = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return f"---\n{body}---\n"
-
-
-def is_locked(text: str) -> bool:
-    """True when the page's front matter says ``locked: true``."""
-    block = split_front_matter(text)[0]
-    data = parse_front_matter(block)
-    if data is not None:
-        return data.get("locked") is True
-    # Unparsable front matter (say, an editor's typo elsewhere in it): a plain
-    # ``locked: true`` line still protects the page.
-    return re.search(r"(?m)^locked:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*$", block or "") is not None

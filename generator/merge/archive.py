@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.publish.state import GENERATED, SetFiles
+from generator.merge.atomic import atomic_write
+from generator.merge.state import GENERATED, SetFiles
 
 # Pages of removed sets move here. A dot folder: MkDocs does not publish it (the page's links
 # to its source pages would break once those are gone, and `mkdocs build --strict` would
@@ -51,8 +52,6 @@ def archive_set(out: Path, slug: str) -> Path:
     ``.generated/.removed/`` so the set no longer counts as current, and a set of the same
     name that comes back later starts afresh. Returns where the page now is.
     """
-    from generator.writer import atomic_write
-
     paths = SetFiles(out)
     page = paths.page(slug)
     target = _free_name(out / REMOVED, slug)

@@ -27,9 +27,10 @@ import jsonschema
 import yaml
 
 from generator.errors import BriefingError
-from generator.merge import CONFLICT_START, find_conflicts, split_front_matter, split_lines
-from generator.merging.frontmatter import front_matter_yaml
-from generator.pages import GENERATED_DIR, base_path, display_path, read_text
+from generator.merge.conflicts import CONFLICT_START, find_conflicts
+from generator.merge.state import SetFiles, display, read_page
+from generator.util.frontmatter import front_matter_yaml, split_front_matter
+from generator.util.lines import split_lines
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,13 @@ def _conflict_problems(shown: str, text: str) -> list[Problem]:
 
 def check_page(docs_dir: Path, page: Path) -> list[Problem]:
     """The problems of one page (empty when it is fine or is not a briefing page)."""
-    shown = display_path(page)
+    shown = display(page)
     try:
-        text = read_text(page) or ""
+        text = read_page(page) or ""
     except BriefingError as exc:
         return [Problem(shown, None, exc.format_message().removeprefix(f"{shown}: "))]
     block, _ = split_front_matter(text)
-    stored = base_path(docs_dir, page.stem)
+    stored = SetFiles(Path(docs_dir)).base(page.stem)
     has_base = stored.is_file()
     if not _is_briefing(has_base, block):
         return []
@@ -144,7 +145,7 @@ def check_page(docs_dir: Path, page: Path) -> list[Problem]:
     if not has_base:
         problems.append(
             Problem(
-                shown, None, f"no stored generated version ({display_path(stored)}): run `briefing generate` and commit it"
+                shown, None, f"no stored generated version ({display(stored)}): run `briefing generate` and commit it"
             )
         )
     return problems
@@ -160,5 +161,3 @@ def check_pages(docs_dir: Path) -> list[Problem]:
         problems += check_page(docs_dir, page)
     return problems
 
-
-__all__ = ["Problem", "check_page", "check_pages", "frontmatter_schema", "GENERATED_DIR"]

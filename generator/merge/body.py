@@ -1,7 +1,7 @@
 """The body of a page merged by lines, resolving diff3 conflicts wherever no line can be lost.
 
 Where diff3 reports a conflict, the region is looked at again change by change
-(:mod:`generator.merging.hunks`) and resolved whenever no line can be lost by doing so:
+(:mod:`generator.merge.hunks`) and resolved whenever no line can be lost by doing so:
 
 * changes to different base lines are both applied (an editor's deleted table row next to
   rows the generator recounted);
@@ -12,17 +12,17 @@ Where diff3 reports a conflict, the region is looked at again change by change
   generator's new source reference on one line both land);
 * a resolution that would repeat a line is refused and becomes a conflict.
 
-What is left becomes a conflict comment (:mod:`generator.merging.conflicts`).
+What is left becomes a conflict comment (:mod:`generator.merge.conflicts`).
 """
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from generator.merging.conflicts import Builder, MergeResult
-from generator.merging.diff3 import Region, diff3_regions
-from generator.merging.hunks import Hunk, apply_hunks, clusters
-from generator.merging.text import split_lines
-from generator.merging.words import merge_words
+from generator.merge.conflicts import Builder, MergeResult
+from generator.merge.diff3 import Region, diff3_regions
+from generator.merge.hunks import Hunk, apply_hunks, clusters
+from generator.merge.words import merge_words
+from generator.util.lines import split_lines
 
 
 def _around(core: list[str], seq: list[str]) -> tuple[list[str], list[str]] | None:

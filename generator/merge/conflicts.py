@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.merging.text import split_lines
+from generator.util.lines import split_lines
 
 CONFLICT_START = "<!-- briefing:conflict"
 CONFLICT_END = "briefing:end -->"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from generator.merging.diff3 import diff3_regions
+from generator.merge.diff3 import diff3_regions
 
 _TOKEN = re.compile(r"\S+|\s+")  # words and the spaces between them
 

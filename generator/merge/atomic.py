@@ -8,7 +8,7 @@ then ``fsync`` the folder so the rename itself survives a power cut. A temporary
 in the same folder because ``os.replace`` across file systems is not atomic.
 
 The temporary name starts with a dot, so a leftover after a hard kill is skipped by MkDocs
-(dot files are never published) and ignored by :func:`generator.check.check_pages`.
+(dot files are never published) and ignored by :func:`generator.publish.check.check_pages`.
 """
 from __future__ import annotations
 
@@ -71,3 +71,14 @@ def atomic_write(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """:func:`atomic_write` ``text`` to ``path`` unless the file already holds it; whether it wrote.
+
+    A second run with the same input then touches no file (and no modification time).
+    """
+    if path.is_file() and path.read_text("utf-8") == text:
+        return False
+    atomic_write(path, text)  # creates the folder
+    return True

@@ -3,12 +3,13 @@
 For each page two files are kept: ``briefings/<slug>.md`` (the page the editor edits) and
 ``briefings/.generated/<slug>.md`` (the *base*: the page exactly as last generated,
 committed with the site, skipped by MkDocs because it is in a dot folder). A regeneration
-merges three ways with :func:`generator.merge.merge_page`.
+merges three ways with :func:`generator.merge.threeway.merge_page`; :func:`write_set` then
+stores the record the page was rendered from beside the base (``.generated/<slug>.json``).
 
 Decisions (each is what keeps an editor's text safe):
 
 * **Write order: journal, page, base, then drop the journal.** Each write is atomic
-  (:func:`generator.writer.atomic_write`), so the page is always the editor's old page or
+  (:func:`generator.merge.atomic.atomic_write`), so the page is always the editor's old page or
   the whole merged one. The base must never run ahead of the page: a *new* base beside the
   *old* page would make the next run see ``theirs == base``, keep the old page and read
   every difference as an editor's edit, so the new content would never arrive. A base
@@ -28,7 +29,7 @@ Decisions (each is what keeps an editor's text safe):
 * **A deleted page** (base present, page missing) stays deleted unless ``force``.
 * **No base** but a page on disk (the base was deleted, or the page was written by hand):
   the editor's text wins and every difference is reported as a conflict with the
-  generator's proposal beside it (:func:`generator.merge.merge_without_base`).
+  generator's proposal beside it (:func:`generator.merge.threeway.merge_without_base`).
 * Files are rewritten only when their bytes change, so a second run with the same input
   writes nothing.
 """
@@ -40,11 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError
-from generator.merge import MergeResult, find_conflicts, is_locked, merge_page, merge_without_base
-from generator.publish.state import GENERATED as GENERATED_DIR
-from generator.publish.state import SetFiles
-from generator.publish.state import display as display_path
-from generator.writer import atomic_write
+from generator.merge.atomic import atomic_write
+from generator.merge.conflicts import MergeResult, find_conflicts
+from generator.merge.state import SetFiles, display, locked_in, read_page
+from generator.merge.threeway import merge_page, merge_without_base
 
 _SLUG = re.compile(r"[^./\\\s][^/\\]*")
 
@@ -67,28 +67,6 @@ class WriteOutcome:
     def report_lines(self) -> tuple[str, ...]:
         """``CONFLICT <path>:<line>`` lines for the command's output."""
         return tuple(f"CONFLICT {where}" for where in self.conflicts)
-
-
-def base_path(docs_dir: Path, slug: str) -> Path:
-    """Where the last generated version of a page is stored."""
-    return SetFiles(Path(docs_dir)).base(slug)
-
-
-def page_path(docs_dir: Path, slug: str) -> Path:
-    """Where the editor's page lives."""
-    return SetFiles(Path(docs_dir)).page(slug)
-
-
-def read_text(path: Path) -> str | None:
-    """A page's text (universal newlines, a UTF-8 BOM dropped), or None when it does not exist."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return None
-    except UnicodeDecodeError as exc:
-        raise BriefingError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", display_path(path)) from exc
-    except OSError as exc:
-        raise BriefingError(f"cannot read file: {exc.strerror or exc}", display_path(path)) from exc
 
 
 def _check_slug(slug: str) -> None:
@@ -114,9 +92,10 @@ def write_briefing(
         BriefingError: an unusable slug, or a page or base that cannot be read or written.
     """
     _check_slug(slug)
-    target, stored = page_path(docs_dir, slug), base_path(docs_dir, slug)
-    shown = display_path(target)
-    ours = read_text(target)
+    paths = SetFiles(Path(docs_dir))
+    target, stored = paths.page(slug), paths.base(slug)
+    shown = display(target)
+    ours = read_page(target)
     base = _recover(stored, ours, dry_run=dry_run)
 
     def outcome(status: str, lines: tuple[int, ...] = ()) -> WriteOutcome:
@@ -128,7 +107,7 @@ def write_briefing(
         if not dry_run:
             _write_pair(target, page, stored, page)
         return outcome("created")
-    if is_locked(ours):
+    if locked_in(ours):
         return outcome("locked")
     pending = find_conflicts(ours)
     if pending:
@@ -141,6 +120,18 @@ def write_briefing(
     if result.text == ours:
         return outcome("unchanged")
     return outcome("updated" if ours == base else "merged")
+
+
+def write_set(out: Path, slug: str, page: str, record: str, *, force: bool = False) -> WriteOutcome:
+    """Write a set's regenerated ``page`` (see :func:`write_briefing`), then store its ``record``.
+
+    ``record`` is the JSON text the page was rendered from. It goes last: it holds the
+    hash, so a crash between the two writes makes the next run regenerate the set instead
+    of skipping it.
+    """
+    outcome = write_briefing(out, slug, page, force=force)
+    atomic_write(SetFiles(Path(out)).record(slug), record)
+    return outcome
 
 
 def journal_path(stored: Path) -> Path:
@@ -178,25 +169,15 @@ def _recover(stored: Path, ours: str | None, *, dry_run: bool) -> str | None:
     otherwise the page write never happened and the stored base is still right.
     """
     journal = journal_path(stored)
-    entry = read_text(journal)
+    entry = read_page(journal)
     if entry is None:
-        return read_text(stored)
+        return read_page(stored)
     header, _, base = entry.partition("\n")
     finished = ours is not None and header == f"sha256:{_digest(ours)}"
     if dry_run:
-        return base if finished else read_text(stored)
+        return base if finished else read_page(stored)
     if finished:
         atomic_write(stored, base)
     journal.unlink(missing_ok=True)
-    return read_text(stored)
+    return read_page(stored)
 
-
-__all__ = [
-    "GENERATED_DIR",
-    "WriteOutcome",
-    "write_briefing",
-    "base_path",
-    "page_path",
-    "display_path",
-    "read_text",
-]
