@@ -46,7 +46,8 @@ def infinitive(key: "Token") -> "Token | None":
     return None
 
 
-def infinitive_subject(key: "Token", target: "Token", title_words: TitleWords) -> list["Token"]:
+def infinitive_subject(key: "Token", target: "Token", title_words: TitleWords,
+                       lexicon: "HedgeLexicon") -> list["Token"]:
     """Who the to-infinitive ``target`` of ``key`` is about: its own subject, the object a
     demand is made of, or else the subject of the cue."""
     own = subject_tokens(target, title_words, inherit=False)
@@ -55,7 +56,7 @@ def infinitive_subject(key: "Token", target: "Token", title_words: TitleWords) -
     objects = [c for c in key.children if c.dep_ == "dobj"]
     objects += [p for c in key.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                 for p in c.children if p.dep_ == "pobj"]
-    if objects and key.lemma_.lower() not in ("expect", "say", "believe", "think", "report"):
+    if objects and key.lemma_.lower() not in lexicon.belief_verbs:
         return noun_phrase(objects[0], set())  # "urged all sides to …", "called on X to …"
     return subject_tokens(key, title_words)
 
@@ -64,7 +65,7 @@ def object_of(key: "Token", lexicon: "HedgeLexicon") -> "Token | None":
     """The thing a cue is about: its object, or the object of its preposition."""
     for child in key.children:
         if child.dep_ in ("dobj", "attr") and child.lemma_.lower() not in lexicon.claim_nouns:
-            nested = object_of(child, lexicon) if child.lemma_.lower() in ("readiness", "willingness", "openness", "interest") else None
+            nested = object_of(child, lexicon) if child.lemma_.lower() in lexicon.disposition_nouns else None
             return nested or child
     for child in key.children:
         if child.dep_ == "prep":

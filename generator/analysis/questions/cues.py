@@ -69,6 +69,11 @@ class HedgeLexicon:
     stative_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     titles: frozenset[str] = frozenset()
+    # the question wording's words (see the header of hedge_event_terms.txt)
+    clause_reporting_verbs: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    disposition_nouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 def parse_rules(text: str, name: str = CUE_FILE) -> tuple[CueRule, ...]:
@@ -100,6 +105,10 @@ def load_lexicon() -> HedgeLexicon:
         stative_verbs=sections.get("stative_verbs", frozenset()),
         claim_nouns=sections.get("claim_nouns", frozenset()),
         titles=sections.get("titles", frozenset()),
+        clause_reporting_verbs=sections.get("clause_reporting_verbs", frozenset()),
+        belief_verbs=sections.get("belief_verbs", frozenset()),
+        disposition_nouns=sections.get("disposition_nouns", frozenset()),
+        light_verbs=sections.get("light_verbs", frozenset()),
     )
 
 

@@ -10,21 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, subject_tokens
+from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.rendering import Renderer
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
-# Verbs that ask nothing without their object ("Did X not have?").
-LIGHT_VERBS = {"have", "do", "make", "get", "take", "give", "put", "keep"}
 
 
 class Phraser:
     """Words the clause of a verb as a question, with the words of one :class:`Renderer`."""
 
-    def __init__(self, renderer: Renderer):
+    def __init__(self, renderer: Renderer, lexicon: HedgeLexicon):
         self.renderer = renderer
+        self.light_verbs = lexicon.light_verbs  # they ask nothing without their object
 
     def clause_question(self, verb: "Token", drop: set[int], mode: str,
                         subject: list["Token"] | None = None, swap: dict[int, str] | None = None) -> str | None:
@@ -39,7 +39,7 @@ class Phraser:
         subj_text = self.renderer.subject_text(subj, swap)
         if not subj_text:
             return None
-        if not rest and verb.lemma_ in LIGHT_VERBS:
+        if not rest and verb.lemma_ in self.light_verbs:
             return None  # "Did X not have?": the object was lost in the parse
         neg = " not" if any(a.dep_ == "neg" for a in auxes) else ""
         helpers = [a for a in auxes if a.dep_ != "neg" and a.lower_ != "to"]

@@ -51,7 +51,7 @@ class Worder:
         self.doc = doc
         self.lexicon = lexicon
         self.renderer = Renderer(doc, lexicon.titles, is_person or (lambda surface: False))
-        self.phraser = Phraser(self.renderer)
+        self.phraser = Phraser(self.renderer, lexicon)
 
     # ------------------------------------------------------------------ entry point
 
@@ -82,7 +82,7 @@ class Worder:
         if going:  # "are probably going to meet": the future of "meet"
             verb, future = going[0], True
         clause = content_clause(verb)
-        if clause is not None and verb.lemma_ in ("say", "tell", "suggest", "indicate", "claim"):
+        if clause is not None and verb.lemma_ in self.lexicon.clause_reporting_verbs:
             verb = clause  # "sources say the talks will resume": ask about the reported clause
         text = self.phraser.clause_question(verb, drop, "will" if future else "tense")
         return Wording(text, verb.i, True) if text else None
@@ -91,7 +91,7 @@ class Worder:
         target = infinitive(key)
         if target is None:
             return self._noun_frame(key, drop, "there")
-        subject = infinitive_subject(key, target, self.renderer.title_words)
+        subject = infinitive_subject(key, target, self.renderer.title_words, self.lexicon)
         mode = "will" if future else "tense-infinitive"
         text = self.phraser.clause_question(target, drop, mode, subject=subject)
         return Wording(text, target.i, True) if text else None

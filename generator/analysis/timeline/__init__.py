@@ -44,7 +44,7 @@ def find_events(docs: list["ArticleDoc"], *, lexicon: TimelineLexicon | None = N
     """
     if lexicon is None:
         lexicon = load_lexicon()
-    found = [item for doc in docs for item in article_events(doc, lexicon.not_keys)]
+    found = [item for doc in docs for item in article_events(doc, lexicon)]
     order = {doc.source: i for i, doc in enumerate(docs)}
     groups = merge(found)
     events = [to_event(group, order) for group in groups]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from generator.analysis.timeline.lexicon import DateWords, TimelineLexicon
 from generator.analysis.timeline.resolve import DateMention, resolve_dates
 from generator.analysis.timeline.wording import describe, governing_noun, mention_tokens, top_token
 from generator.model import Sentence
@@ -45,9 +46,9 @@ class Found:
     direct: bool = True  # the date dates its clause, not a noun inside the clause's subject
 
 
-def article_events(doc: "ArticleDoc", not_keys: frozenset[str]) -> Iterable[Found]:
+def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Found]:
     """The dated events of one article, sentence by sentence, keeping the last day named
-    as the anchor of "later that day"; ``not_keys`` are lemmas left out of the merge keys."""
+    as the anchor of "later that day"."""
     article = doc.article
     from_context = article.published_basis == "set context"
     anchor: dt.date | None = None
@@ -55,12 +56,13 @@ def article_events(doc: "ArticleDoc", not_keys: frozenset[str]) -> Iterable[Foun
     for sentence, span in doc.prose():
         block = doc.block_of(sentence)
         offset = sentence.start - block.start  # the sentence inside its block's text
-        post_day = _post_date(block.attribution, article.published) if block.kind == "post" else None
-        mentions = resolve_dates(sentence.text, post_day or article.published, span=span, anchor=anchor)
+        post_day = _post_date(block.attribution, article.published, lexicon.dates) if block.kind == "post" else None
+        mentions = resolve_dates(sentence.text, post_day or article.published, span=span, anchor=anchor,
+                                 words=lexicon.dates)
         if not mentions or _only_dates(sentence.text, mentions):
             continue
         # resolved without any reference: the date does not rest on the publication date
-        absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span)}
+        absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span, words=lexicon.dates)}
         told = [
             m for m in mentions
             if not _in_quotes(block.text, offset + m.start, offset + m.end) and not _dateline(sentence.text, m)
@@ -75,7 +77,7 @@ def article_events(doc: "ArticleDoc", not_keys: frozenset[str]) -> Iterable[Foun
                 source=article.id,
                 sentence=sentence,
                 inferred=from_context and post_day is None and (mention.start, mention.value) not in absolute,
-                keys=merge_keys(span, sentence, mention, not_keys),
+                keys=merge_keys(span, sentence, mention, lexicon.not_keys),
                 entities=frozenset(e.text.lower() for e in span.ents if e.label_ not in _NON_NAMES),
                 focus=focus_noun(span, sentence, mention),
                 link=anchor_at if anaphoric else None,
@@ -90,12 +92,12 @@ def article_events(doc: "ArticleDoc", not_keys: frozenset[str]) -> Iterable[Foun
 _NON_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
-def _post_date(attribution: str | None, reference: dt.date | None) -> dt.date | None:
+def _post_date(attribution: str | None, reference: dt.date | None, words: DateWords) -> dt.date | None:
     """The date in a post's attribution line ("— Name (@handle) May 13, 2025"); a date
     without a year there takes the article's."""
     if not attribution:
         return None
-    for mention in resolve_dates(attribution, reference):
+    for mention in resolve_dates(attribution, reference, words=words):
         if len(mention.value) == 10:
             return dt.date.fromisoformat(mention.value)
     return None

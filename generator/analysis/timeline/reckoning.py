@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal
 
+from generator.analysis.timeline.lexicon import DateWords
+
 Tense = Literal["past", "present", "future"] | None
 
 
@@ -74,7 +76,8 @@ class Context:
     tense: Tense
     before: str  # the text before the mention (lower-cased), for cues such as "next"
     after: str  # the text after the mention
-    before_raw: str = ""  # the text before the mention as written
+    before_raw: str  # the text before the mention as written
+    words: DateWords
 
 
 # A handler resolves the match of its pattern, or says None (not a date after all).

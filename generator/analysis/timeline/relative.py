@@ -92,17 +92,11 @@ def h_anchor_unit(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(iso(monday), iso(sunday), kind="relative")
 
 
-# A weekday inside a name is no date: "Good Friday", "Super Tuesday", "the Sunday Times".
-_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Super|Easter|Palm|Ash|Holy|Cyber|Maundy|Shrove)\s+$")
-_WEEKDAY_NAME_AFTER = re.compile(
-    r"^\s+(?:Times|Telegraph|Post|Express|Mirror|Herald|Mail|Star|Sport|Independent|Tribune|Observer|Night\s+Live|School)\b"
-)
-
-
 def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     """"Tuesday", "last Friday": a weekday near the reference (not one inside a name)."""
-    if not m["wcue"] and (_WEEKDAY_NAME_BEFORE.search(ctx.before_raw) or _WEEKDAY_NAME_AFTER.match(ctx.after)):
-        return None
+    words = ctx.words
+    if not m["wcue"] and (words.weekday_name_before.search(ctx.before_raw) or words.weekday_name_after.match(ctx.after)):
+        return None  # a weekday inside a name is no date: "Good Friday", "Sunday School"
     cue = (m.groupdict().get("wcue") or "").lower().replace("this past", "past").replace("this coming", "coming")
     cue = cue.split()[-1] if cue else ""
     found = weekday_near(WEEKDAYS[m["wd"]], ctx, cue)

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.analysis.timeline.lexicon import DateWords, date_words
 from generator.analysis.timeline.patterns import candidates
 from generator.analysis.timeline.reckoning import Context, Resolved, dateparser_day
 from generator.analysis.timeline.tense import tense_from_span, tense_from_text, tokens_in
@@ -48,44 +49,40 @@ class DateMention:
     end_value: str | None = None
 
 
-# A bare year followed by one of these is a quantity, not a date ("2000 people").
-QUANTITY_WORDS = {
-    "year", "years", "yr", "people", "percent", "per", "km", "miles", "metres", "meters",
-    "feet", "kg", "tons", "tonnes", "votes", "troops", "soldiers", "hours", "days", "times",
-    "units", "points", "gmt", "utc", "hrs", "local", "est", "cet", "bst", "edt", "pst",
-}
-
 # "from X to Y", "between X and Y", "X–Y": two mentions of the same precision make a range.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
-def _skip_year(text: str, m: re.Match, span: "Span | None", base: int) -> bool:
+def _not_a_date(name: str, text: str, m: re.Match, span: "Span | None", base: int, words: DateWords) -> bool:
+    """A bare year that is a quantity, a bare month name that is no date (see below)."""
+    if name == "year":
+        return _skip_year(text, m, span, base, words)
+    return name == "month_alone" and not _month_alone_ok(text, m, span, base)
+
+
+def _skip_year(text: str, m: re.Match, span: "Span | None", base: int, words: DateWords) -> bool:
     """A bare four-digit number that is a quantity, not a year ("2000 year old", "1709 pupils")."""
     after = text[m.end():]
     following = re.match(r"[\s-]*([A-Za-z]+)", after)
-    if following and following.group(1).lower() in QUANTITY_WORDS:
+    if following and following.group(1).lower() in words.quantity_words:
         return True
     if span is not None:
         number = int(m["y"])
         for token in tokens_in(span, base, m.start(), m.end()):
-            if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and _counts(token, number):
+            if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and _counts(token, number, words.year_measures):
                 return True
             if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
                 return True
     return False
 
 
-# Plural nouns a year often modifies: "2000 levels", "2022 figures".
-YEAR_MEASURES = {"level", "figure", "price", "rate", "standard", "value", "number", "estimate", "census"}
-
-
-def _counts(token: "Token", number: int) -> bool:
+def _counts(token: "Token", number: int, year_measures: frozenset[str]) -> bool:
     """Whether a number before a plural noun counts it ("1709 pupils", "2000 troops")
     rather than dating it ("the 2014 protests", "2000 levels", "2024 elections")."""
     if any(c.dep_ in ("det", "poss") for c in token.head.children if c.i < token.i):
         return False
-    if token.head.lemma_.lower() in YEAR_MEASURES:
+    if token.head.lemma_.lower() in year_measures:  # "2000 levels"
         return False
     return not 1900 <= number <= 2099 or number % 100 == 0
 
@@ -114,6 +111,7 @@ def resolve_dates(
     *,
     span: "Span | None" = None,
     anchor: dt.date | None = None,
+    words: DateWords | None = None,
 ) -> list[DateMention]:
     """Find and resolve every date expression in one sentence.
 
@@ -126,6 +124,7 @@ def resolve_dates(
             and marks numbers that are quantities rather than years.
         anchor: the date of the event in context, for "later that day" or "the previous
             day"; defaults to ``reference``.
+        words: the resolver's word lists; None reads the packaged ones (once per process).
 
     Returns:
         The mentions in text order, offsets relative to ``text``; ranges carry ``end_value``.
@@ -133,16 +132,15 @@ def resolve_dates(
     if span is not None and not hasattr(span, "start_char"):
         span = span[:]  # a whole Doc was passed
     base = _span_base(span, text)
+    words = date_words() if words is None else words
     resolved: list[tuple[DateMention, str]] = []
     for start, end, name, m, handler in candidates(text):
-        if name == "year" and _skip_year(text, m, span if base is not None else None, base or 0):
-            continue
-        if name == "month_alone" and not _month_alone_ok(text, m, span if base is not None else None, base or 0):
+        if _not_a_date(name, text, m, span if base is not None else None, base or 0, words):
             continue
         before = text[:start]
-        tense = tense_from_span(span, base, start, end) if base is not None else None
+        tense = tense_from_span(span, base, start, end, words) if base is not None else None
         tense = tense or tense_from_text(before)
-        ctx = Context(reference, anchor, tense, before.lower(), text[end:], before)
+        ctx = Context(reference, anchor, tense, before.lower(), text[end:], before, words)
         try:
             result = handler(m, ctx)
         except (OverflowError, ValueError):  # "99999 days ago" runs off the calendar

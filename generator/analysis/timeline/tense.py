@@ -7,16 +7,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.analysis.timeline.lexicon import DateWords
 from generator.analysis.timeline.reckoning import Tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Verbs whose clause looks ahead ("plans to meet on Friday", "is set for May").
-FUTURE_LEMMAS = {
-    "plan", "schedule", "expect", "due", "set", "intend", "aim", "prepare", "hope",
-    "propose", "consider", "slate", "upcoming", "forthcoming", "await", "go",
-}
 
 def tokens_in(span: "Span", base: int, start: int, end: int) -> list["Token"]:
     """The tokens of ``span`` between ``start`` and ``end`` (offsets after ``base``)."""
@@ -32,8 +28,9 @@ def _governor(token: "Token") -> "Token":
     return token
 
 
-def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
+def _verb_tense(verb: "Token", date_tokens: list["Token"], words: DateWords) -> Tense:
     """Past, present or future from the governing verb, its auxiliaries and its head."""
+    future_verbs = words.future_verbs  # "plans to meet on Friday", "is set for May"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_lower = {a.lower_ for a in aux}
     # "would" is mostly the future of reported speech in news ("said it would vote on Thursday")
@@ -43,14 +40,14 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
     # not with "have" ("may have met on Tuesday")
     if aux_lower & {"may", "might", "must", "should", "can"} and "have" not in aux_lower:
         return "future"
-    if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG", "JJ"):
+    if verb.lemma_ in future_verbs and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG", "JJ"):
         return "future"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and (verb.tag_ == "VB" or "to" in aux_lower):
-        if head.lemma_ in FUTURE_LEMMAS | {"be", "want", "go"} and head.tag_ != "VBD":
+        if head.lemma_ in future_verbs | {"be", "want", "go"} and head.tag_ != "VBD":
             return "future"
     # "are to travel", "is set to meet", "plans to visit": the clause looks ahead
-    if verb.lemma_ in FUTURE_LEMMAS | {"be"} and verb.tag_ != "VBD" and any(
+    if verb.lemma_ in future_verbs | {"be"} and verb.tag_ != "VBD" and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     ):
         return "future"
@@ -71,13 +68,13 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"]) -> Tense:
             return "future"
         # in running text a simple present with a date is a timetable ("the trial resumes
         # on Monday"), except for attribution ("says on Tuesday", headline style)
-        if verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_ not in ("say", "tell", "report", "announce", "claim"):
+        if verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_ not in words.present_attribution:
             return "future"
         return "present"
     return None
 
 
-def tense_from_span(span: "Span", base: int, start: int, end: int) -> Tense:
+def tense_from_span(span: "Span", base: int, start: int, end: int, words: DateWords) -> Tense:
     """The tense of the clause the mention at ``start:end`` attaches to, from the parse."""
     tokens = tokens_in(span, base, start, end)
     if not tokens:
@@ -87,9 +84,9 @@ def tense_from_span(span: "Span", base: int, start: int, end: int) -> Tense:
     for anc in [root, *root.ancestors]:
         if anc.pos_ in ("VERB", "AUX"):
             break
-        if any(c.lower_ in ("upcoming", "forthcoming", "planned", "scheduled", "expected", "proposed") for c in anc.children):
+        if any(c.lower_ in words.future_modifiers for c in anc.children):
             return "future"
-    return _verb_tense(_governor(root), tokens)
+    return _verb_tense(_governor(root), tokens, words)
 
 
 _FUTURE_TEXT = re.compile(
