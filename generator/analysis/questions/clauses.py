@@ -15,7 +15,7 @@ AUX = {"aux", "auxpass", "neg"}
 # Children never carried into a question: other clauses, discourse glue, punctuation.
 DROP_DEPS = {"cc", "conj", "parataxis", "mark", "punct", "advcl", "discourse", "intj",
              "dep", "meta", "appos", "relcl", "ccomp", "preconj"}
-SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Geneva": when/where
+SETTING_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # "for Thursday", "in Velmora": when/where
 MAX_SUBJECT = 12  # subject words beyond which participle and relative clauses are dropped
 # Prepositions of circumstance: why or against what background, not part of the matter.
 CIRCUMSTANCE = {"amid", "amidst", "despite", "because", "given", "following", "as", "like"}
@@ -36,7 +36,7 @@ def content_clause(token: "Token", exclude: "Token | None" = None) -> "Token | N
 
 
 def infinitive(key: "Token") -> "Token | None":
-    """The to-infinitive a cue governs ("expected to sign", "for Ankara to articulate")."""
+    """The to-infinitive a cue governs ("expected to sign", "for the council to explain")."""
     heads = [key] + [c for c in key.children if c.dep_ in ("acomp", "attr", "pobj")]
     for head in heads:
         for child in head.children:
@@ -52,7 +52,7 @@ def infinitive_subject(key: "Token", target: "Token", title_words: TitleWords,
     demand is made of, or else the subject of the cue."""
     own = subject_tokens(target, title_words, inherit=False)
     if own:
-        return own  # "for Ankara to articulate"
+        return own  # "for the council to explain"
     objects = [c for c in key.children if c.dep_ == "dobj"]
     objects += [p for c in key.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                 for p in c.children if p.dep_ == "pobj"]
@@ -94,7 +94,7 @@ def subject_tokens(verb: "Token", title_words: TitleWords, inherit: bool = True)
         return subject_tokens(up, title_words) if up.pos_ in ("VERB", "AUX") else []
     if not subjects:
         if inherit and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            # a reduced relative: "the first meeting set to take place …"
+            # a reduced relative: "a hearing set to open …"
             return [t for t in noun_phrase(verb.head, set()) if t.i < verb.i]
         if inherit and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return subject_tokens(verb.head, title_words)
@@ -137,7 +137,7 @@ def noun_phrase(head: "Token", drop: set[int]) -> list["Token"]:
 
 
 def setting_phrases(key: "Token", skip: set[int]) -> list["Token"]:
-    """Time and place phrases of a cue ("considered for Thursday in Geneva")."""
+    """Time and place phrases of a cue ("considered for Thursday in Velmora")."""
     out: list["Token"] = []
     for child in key.children:
         if child.dep_ != "prep" or child.i in skip:

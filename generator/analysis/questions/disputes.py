@@ -1,6 +1,6 @@
 """Disputed figures: two sources give different numbers for the same count.
 
-"At least 12 people were killed in the floods" in one article and "15 people were killed"
+"At least 9 people were injured in the crash" in one article and "14 people were injured"
 in another is an open question even though neither sentence is hedged. A count is the
 number (``nummod``) on a noun together with the verb that noun is the subject or object of;
 two counts from different sources are the same when noun and verb lemmas agree and the

@@ -2,8 +2,8 @@
 
 A sentence's matter is described by the places, named entities, dates and event phrases it
 names. Two items are about the same matter when they share a place, a date or a specific
-event phrase plus at least one more of these, and name no different day (the Geneva talks
-of 2022 are not the Geneva talks proposed for next Thursday).
+event phrase plus at least one more of these, and name no different day (the Velmora talks
+of 2019 are not the Velmora talks proposed for next Thursday).
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class Matter:
     places: frozenset[str]
     entities: frozenset[str]
     dates: frozenset[str]
-    phrases: frozenset[str]  # event nouns with their modifiers: "comprehensive ceasefire"
+    phrases: frozenset[str]  # event nouns with their modifiers: "lasting truce"
 
     def keys(self) -> frozenset[str]:
         return self.places | self.entities | self.dates | self.phrases
@@ -94,7 +94,7 @@ def date_conflict(a: Matter, b: Matter) -> bool:
 def same_matter(a: Matter, b: Matter, *, strict: bool = False) -> bool:
     """True when ``a`` and ``b`` are about the same matter (see the module docstring).
 
-    A shared event phrase alone ("comprehensive ceasefire") is enough to call a sentence
+    A shared event phrase alone ("lasting truce") is enough to call a sentence
     related; with ``strict`` (merging two questions into one) a second shared key is needed.
     """
     if date_conflict(a, b):

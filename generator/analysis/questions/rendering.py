@@ -50,8 +50,8 @@ class Renderer:
         return self.render(list(name))
 
     def title_words(self, tokens: Iterable["Token"]) -> set[int]:
-        """Indices of title words before a person's name ("Brazilian President" in
-        "Brazilian President Lula"), to be left out of the question."""
+        """Indices of title words before a person's name ("Velmoran President" in
+        "Velmoran President Quist"), to be left out of the question."""
         drop: set[int] = set()
         titles = self.titles
         for tok in tokens:
@@ -85,7 +85,7 @@ class Renderer:
         text = "".join(parts).strip()
         head = kept[0]
         named = (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS or head.text == "I") \
-            and head.pos_ != "DET"  # "The European Union" → "the European Union"
+            and head.pos_ != "DET"  # "The Harbour Authority" → "the Harbour Authority"
         named = named or head.i in (swap or {})  # a name put in for a pronoun
         if not first and not named:
             text = text[:1].lower() + text[1:]

@@ -8,7 +8,7 @@ predicate the cue governs are reshaped into a yes/no question —
 * an event noun without a verb → ``Will <noun phrase> take place …?`` or
   ``Will there be <noun phrase>?``; a party edging towards one → ``Will <subject> move to …?``
 
-Titles before a name are dropped ("French President Emmanuel Macron" → "Emmanuel Macron") and long
+Titles before a name are dropped ("Velmoran President Mara Quist" → "Mara Quist") and long
 tails are cut at the first comma, so a question stays one readable line. This module picks
 the frame; the parts of the clause come from :mod:`.clauses`, the question's word order from
 :mod:`.phrasing` and its words from :mod:`.rendering`.
@@ -158,7 +158,7 @@ class Worder:
             phrase = self.renderer.render(noun_phrase(subject, drop))
             return Wording(f"Did {phrase} take place?", subject.i, True) if phrase else None
         if key.pos_ in ("VERB", "AUX"):
-            return None  # a verb's content is its own clause: "claiming asylum" asks nothing
+            return None  # a verb's content is its own clause: "claiming compensation" asks nothing
         for up in (key.head, key.head.head):  # "unconfirmed reports said X", "unclear whether X"
             clause = content_clause(up, exclude=key)
             if clause is not None:
@@ -169,7 +169,7 @@ class Worder:
     def _denied_object(self, key: "Token", drop: set[int]) -> Wording | None:
         """A denial of a thing, not a clause: "denied the allegations of fraud" →
         "Are the allegations of fraud true?"; "denied any involvement in the attack" →
-        "Did Russia have any involvement in the attack?". A bare object ("denied visas") is a
+        "Did the militia have any involvement in the attack?". A bare object ("denied visas") is a
         refusal and asks nothing."""
         if key.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass", "dative") for c in key.children):
             return None  # "was denied entry", "denied him a visa": a refusal

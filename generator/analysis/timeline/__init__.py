@@ -4,7 +4,7 @@ Steps (:func:`find_events`), one module each:
 
 1. every prose sentence of every article is run through :func:`.resolve.resolve_dates` against
    the article's publication date (a quoted post is resolved against the date in its
-   attribution line, "— Name (@handle) May 13, 2025"); "later that day" and "the previous
+   attribution line, "— Name (@handle) June 3, 2021"); "later that day" and "the previous
    day" resolve against the last day the article named before (:mod:`.events`);
 2. each date gets its own event (:mod:`.wording`): the clause the date expression attaches
    to (the verb phrase, trimmed of side clauses that do not hold it), or the noun phrase it

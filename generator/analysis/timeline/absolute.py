@@ -24,7 +24,7 @@ from generator.analysis.timeline.reckoning import (
 
 
 def h_full(m: re.Match, ctx: Context) -> Resolved | None:
-    """"May 13, 2025", "13 May 2025": a full date."""
+    """"June 3, 2021", "3 June 2021": a full date."""
     day = safe_date(int(m["y"]), month_number(m["m"]), int(m["d"]))
     return Resolved(iso(day)) if day else None
 
@@ -47,7 +47,7 @@ def h_iso(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def h_day_range(m: re.Match, ctx: Context) -> Resolved | None:
-    """"May 14–15", "14-15 May 2025": a range of days in one month."""
+    """"June 14–15", "14-15 June 2021": a range of days in one month."""
     month = month_number(m["m"])
     d1, d2 = int(m["d"]), int(m["d2"])
     if d2 <= d1:
@@ -66,7 +66,7 @@ def h_day_range(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def h_month_day(m: re.Match, ctx: Context) -> Resolved | None:
-    """"May 13", "13 May": a day without a year, in the year near the reference."""
+    """"June 3", "3 June": a day without a year, in the year near the reference."""
     month, day = month_number(m["m"]), int(m["d"])
     if not 1 <= day <= 31:
         return None

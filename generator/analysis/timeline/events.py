@@ -1,8 +1,8 @@
 """The dated events of one article, before merging: every date of every prose sentence gets
 its own event, with the keys the merge compares.
 
-A quoted post is resolved against the date in its attribution line ("— Name (@handle) May 13,
-2025"); "later that day" and "the previous day" resolve against the last day the article
+A quoted post is resolved against the date in its attribution line ("— Name (@handle) June 3,
+2021"); "later that day" and "the previous day" resolve against the last day the article
 named before. Skipped: dates inside quotation marks (quoted speech is a statement, not a
 reported event), sentences that are nothing but a date (captions, datelines), a wire
 dateline's own date.
@@ -93,7 +93,7 @@ _NON_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MON
 
 
 def _post_date(attribution: str | None, reference: dt.date | None, words: DateWords) -> dt.date | None:
-    """The date in a post's attribution line ("— Name (@handle) May 13, 2025"); a date
+    """The date in a post's attribution line ("— Name (@handle) June 3, 2021"); a date
     without a year there takes the article's."""
     if not attribution:
         return None
@@ -108,7 +108,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-–—:]")
 
 
 def _dateline(text: str, mention: DateMention) -> bool:
-    """The date of a wire dateline ("BRUSSELS, May 14 (Wire) — …"): the story's own date."""
+    """The date of a wire dateline ("VELMORA, June 3 (Wire) — …"): the story's own date."""
     return bool(_DATELINE_BEFORE.match(text[: mention.start]) and _DATELINE_AFTER.match(text[mention.end:]))
 
 

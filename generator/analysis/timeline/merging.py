@@ -18,15 +18,15 @@ def _similar(a: Found, b: Found) -> bool:
     if a.link == (b.source, b.sentence.index) or b.link == (a.source, a.sentence.index):
         return True  # "later that day" continues the event it refers to
     if a.source == b.source and a.sentence.index == b.sentence.index:
-        return True  # "on Sunday night (March 4)": two names of one day in one sentence
+        return True  # "on Friday night (June 7)": two names of one day in one sentence
     if a.focus and a.focus == b.focus:
         return True
     shared = len(a.keys & b.keys) / max(1, min(len(a.keys), len(b.keys)))
     names = len(a.entities & b.entities)
     if len(a.date) == 10 and a.source != b.source:
         # a set reports one story: two sources on the same day with a word or a name in
-        # common tell the same happening ("a ferry struck the wall on Saturday" /
-        # "yesterday's collision … ferries turn sharply")
+        # common tell the same happening ("a bus hit the barrier on Saturday" /
+        # "yesterday's crash … buses brake hard")
         return bool(a.keys & b.keys) or names >= 1
     if len(a.date) == 10:  # one day: the same actors on the same day is the same story
         return shared >= 0.2 or names >= 2 or (names >= 1 and shared >= 0.1)
@@ -51,8 +51,8 @@ def _words(text: str) -> set[str]:
 
 def _central(group: list[Found]) -> Found:
     """The member that tells the merged event best: not one that refers back ("later that
-    day"), one whose date dates its clause ("the proposal for talks on May 15 was made on
-    Sunday" is no account of May 15), one that names the date in full ("on May 13, 2025"
+    day"), one whose date dates its clause ("the proposal for talks on June 9 was made on
+    Sunday" is no account of June 9), one that names the date in full ("on June 3, 2021"
     reports the event, "on Tuesday" often refers back to it), then the one whose wording
     shares the most with the others, then the first."""
     words = [_words(f.event) for f in group]

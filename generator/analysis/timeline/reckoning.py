@@ -132,7 +132,7 @@ def year_for_month_day(month: int, day: int, ctx: Context) -> dt.date | None:
 
     A past clause takes the most recent such day (a small slack allows for a story written
     the evening before it is dated); a future clause one not long before the reference
-    ("is to run from January 23 through March 9", written on January 28); otherwise the
+    ("is to run from February 2 through April 20", written on February 6); otherwise the
     nearest.
     """
     ref = ctx.reference

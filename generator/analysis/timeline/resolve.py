@@ -1,6 +1,6 @@
 """Find and resolve the date expressions of one sentence to ISO dates.
 
-Why our own resolver on top of dateparser: dateparser reads "May 14–15" as 2015, returns
+Why our own resolver on top of dateparser: dateparser reads "June 14–15" as 2015, returns
 nothing for "mid-2023" and picks a weekday's week without looking at the verb's tense. News
 text needs that tense: "the talks ended on Tuesday" is the most recent Tuesday, "will meet on
 Thursday" the next one. So candidate expressions are found with regular expressions
@@ -10,12 +10,12 @@ against the publication date (``reference``) and, for anaphoric phrases ("later 
 an ``anchor`` date from the context.
 
 Values are ISO strings at the precision the text gives: ``2025``, ``2025-06``,
-``2025-05-15``. A range ("May 14–15", "between 2002 and 2005", "the 1990s", "last week")
-carries ``end_value``. Durations ("two years", "48 hours", "an 11-year lull"), times of day
+``2025-05-15``. A range ("June 14–15", "between 2004 and 2008", "the 1990s", "last week")
+carries ``end_value``. Durations ("two years", "48 hours", "a 12-year gap"), times of day
 and vague expressions ("recently", "the day") are not dates and are skipped.
 
 Decisions taken from the GUM news gold (``shared/dev/gum-news``): a weekday in a past-tense
-clause that equals the publication day is that day ("awarded a medal on Tuesday" in an
+clause that equals the publication day is that day ("opened the bridge on Tuesday" in an
 article of Tuesday); weeks run Monday to Sunday; "this weekend" in a past clause is the
 weekend just gone.
 """
@@ -62,7 +62,7 @@ def _not_a_date(name: str, text: str, m: re.Match, span: "Span | None", base: in
 
 
 def _skip_year(text: str, m: re.Match, span: "Span | None", base: int, words: DateWords) -> bool:
-    """A bare four-digit number that is a quantity, not a year ("2000 year old", "1709 pupils")."""
+    """A bare four-digit number that is a quantity, not a year ("2000 year old", "1850 pupils")."""
     after = text[m.end():]
     following = re.match(r"[\s-]*([A-Za-z]+)", after)
     if following and following.group(1).lower() in words.quantity_words:
@@ -78,8 +78,8 @@ def _skip_year(text: str, m: re.Match, span: "Span | None", base: int, words: Da
 
 
 def _counts(token: "Token", number: int, year_measures: frozenset[str]) -> bool:
-    """Whether a number before a plural noun counts it ("1709 pupils", "2000 troops")
-    rather than dating it ("the 2014 protests", "2000 levels", "2024 elections")."""
+    """Whether a number before a plural noun counts it ("1850 pupils", "2000 troops")
+    rather than dating it ("the 2016 strikes", "2000 levels", "2024 elections")."""
     if any(c.dep_ in ("det", "poss") for c in token.head.children if c.i < token.i):
         return False
     if token.head.lemma_.lower() in year_measures:  # "2000 levels"

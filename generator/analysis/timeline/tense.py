@@ -80,7 +80,7 @@ def tense_from_span(span: "Span", base: int, start: int, end: int, words: DateWo
     if not tokens:
         return None
     root = min(tokens, key=lambda t: len(list(t.ancestors)))
-    # "the upcoming meeting on May 15": a future-looking modifier on the noun it dates
+    # "the upcoming meeting on June 9": a future-looking modifier on the noun it dates
     for anc in [root, *root.ancestors]:
         if anc.pos_ in ("VERB", "AUX"):
             break

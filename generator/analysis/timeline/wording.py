@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Clause dependents dropped from an event unless they hold the date: they add a second
-# statement ("…, which will serve as …", "…, and the renewed commitment reflects …").
+# statement ("…, which will host the final", "…, and the new schedule shows …").
 SIDE_CLAUSES = {"advcl", "ccomp", "relcl", "parataxis"}
-# A clause without its own subject ("arrived in Ankara to meet X on May 13", "including the
-# March 2022 talks") is read with the clause it depends on.
+# A clause without its own subject ("flew to Velmora to meet X on June 3", "including the
+# April 2019 talks") is read with the clause it depends on.
 DEPENDENT_CLAUSES = {"xcomp", "advcl", "acl", "prep", "pcomp", "amod"}
 MAX_EVENT_TOKENS = 28
 _LEADING_JUNK = re.compile(r"^(?:[,;:–—-]\s*|(?:and|but|or|which|who|so)\s+)+", re.I)
-# A place dateline before the lead: "Taipei, Taiwan — The festival …"
+# A place dateline before the lead: "Velmora, Norland — The fair …"
 _PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]*(?:,?\s+[A-Z][\w.'’]*){0,5}\s+[-–—]\s+(?=[A-Z])")
 _WEEKDAY_OR_DAYWORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow)\b", re.I
@@ -48,8 +48,8 @@ def describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: l
     other_dates = {t.i for m in mentions if m != mention for t in mention_tokens(span, sentence, m)}
     top = top_token(tokens)
     if top.dep_ in ("poss", "npadvmod") and _awaited(top.head):
-        # "ahead of next month's annual summit": the thing dated, which the clause only
-        # looks towards ("In Tuesday's meeting, the minister reaffirmed …" keeps its verb)
+        # "ahead of next week's party congress": the thing dated, which the clause only
+        # looks towards ("At Tuesday's hearing, the judge ruled …" keeps its verb)
         keep = _clause(top.head, date_ids, other_dates)
     else:
         verb = _governing_verb(top)
@@ -75,7 +75,7 @@ def _awaited(noun: "Token") -> bool:
 
 
 def _shared_subject(verb: "Token") -> set[int]:
-    """"The hashtag took on a life of its own, and was used … by Thursday": a conjoined
+    """"The petition spread fast, and was signed … by Thursday": a conjoined
     verb without a subject of its own reads with the subject of the verb it joins."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return set()
@@ -104,7 +104,7 @@ def _shorten(doc: "Doc", keep: set[int], date_ids: set[int]) -> set[int]:
         ids = {t.i for t in token.subtree}
         if token.i in keep and not ids & date_ids and len(ids) < len(keep) - 3:
             keep -= ids
-    # a token whose head went with a dropped phrase goes too ("Washington D.C.")
+    # a token whose head went with a dropped phrase goes too ("Avel D.C.")
     orphans = {i for i in keep if i not in roots and doc[i].head.i not in keep}
     while orphans:
         keep -= orphans
@@ -113,7 +113,7 @@ def _shorten(doc: "Doc", keep: set[int], date_ids: set[int]) -> set[int]:
 
 
 def _antecedents(span: "Span", keep: set[int]) -> dict[int, str]:
-    """"which launches June 28" → "the orbiter's last flight launches June 28": a relative
+    """"which opens June 12" → "the museum's new wing opens June 12": a relative
     pronoun that is the subject of a kept relative clause reads as the noun it stands for."""
     doc = span.doc
     subs: dict[int, str] = {}
@@ -133,7 +133,7 @@ def _antecedents(span: "Span", keep: set[int]) -> dict[int, str]:
 
 def _governing_verb(token: "Token") -> "Token":
     """The verb a date attaches to; a clause without a subject of its own ("to meet X on
-    May 13", "including the March 2022 talks") is read with the clause it depends on."""
+    June 3", "including the April 2019 talks") is read with the clause it depends on."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     while (
@@ -187,7 +187,7 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
             if token.i == head.i and (child.dep_ == "mark" or (child.tag_ == "WRB" and child.dep_ == "advmod")):
                 continue  # "Although the initiative collapsed …": the clause alone
             if child.i in other_dates and child.dep_ in ("appos", "conj") and not ids & date_ids:
-                continue  # "in 2002, 2005": the other year is its own event
+                continue  # "in 2004, 2008": the other year is its own event
             if child.dep_ == "conj" and all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in child.subtree):
                 continue  # "…, and more recently": a dangling adverb once its date is gone
             if ids & other_dates and not ids & date_ids and child.dep_ in ("prep", "npadvmod", "advmod", "appos"):
@@ -195,11 +195,11 @@ def _clause(head: "Token", date_ids: set[int], other_dates: set[int]) -> set[int
             visit(child)
 
     visit(head)
-    # "in 2002, 2005" seen from 2005: drop the other year (and its comma), keep ours
+    # "in 2004, 2008" seen from 2008: drop the other year (and its comma), keep ours
     doc = head.doc
     drop = {i for i in keep if i in other_dates and not {t.i for t in doc[i].subtree} <= other_dates | date_ids}
     drop |= {t.i for i in drop for t in doc[i].children if t.dep_ in ("punct", "cc")}
-    # "in 1997 and 1998" seen from 1997: the "and" of the year that went
+    # "in 2011 and 2012" seen from 2011: the "and" of the year that went
     drop |= {t.i for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.dep_ == "cc" and t.i in keep
              and t.head.i in date_ids and not any(c.dep_ == "conj" and c.i in keep for c in t.head.children)}
     return keep - drop
@@ -211,7 +211,7 @@ def _detached(child: "Token") -> bool:
     if any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.dep_ == "advmod") for c in child.children):
         return True
     if child.dep_ == "advcl" and _finite_with_subject(child):
-        return True  # "…collapsed in mid-2023 after X, Turkey has since renewed …"
+        return True  # "…stalled in mid-2019 after X, the union has since renewed …"
     doc = child.doc
     edge = child.left_edge.i
     if child.i > child.head.i:
@@ -240,7 +240,7 @@ def _render(span: "Span", ids: list[int], subs: dict[int, str]) -> str:
         if token.text in (",", ";") and (i - 1 not in kept or i + 1 not in kept):
             continue  # a comma left at the edge of a dropped clause
         if token.dep_ == "punct" and i - 1 not in kept and token.text not in ("“", "‘", "(", '"', "[", "—", "–"):
-            continue  # punctuation whose phrase went ("… in Washington D.C." parsed as punct)
+            continue  # punctuation whose phrase went ("… in Avel D.C." parsed as punct)
         if prev is not None and i != prev + 1:
             parts.append(" ")
         text = subs.get(i, token.text)
