@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.analysis.document import parse_articles
-from generator.analysis.hedges import load_lexicon, parse_rules
+from generator.analysis.questions.cues import load_lexicon, parse_rules
 from generator.analysis.questions import find_open_questions
 from generator.errors import BriefingError
 from generator.ingest.sources import load_source_set

@@ -1,6 +1,6 @@
 """Disputed figures: two sources give different numbers for the same count.
 
-"At least 12 people were killed in the floods" in one article and "15 people were killed"
+"At least 9 people were injured in the crash" in one article and "14 people were injured"
 in another is an open question even though neither sentence is hedged. A count is the
 number (``nummod``) on a noun together with the verb that noun is the subject or object of;
 two counts from different sources are the same when noun and verb lemmas agree and the
@@ -9,9 +9,9 @@ sentences share a named place, entity or event phrase.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from generator.analysis.question_links import Matter, matter_of
+from generator.analysis.questions.links import ActorLookup, Matter, matter_of
 from generator.model import Evidence, OpenQuestion
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class Count:
     matter: Matter
 
 
-def find_disputed_counts(docs: list["ArticleDoc"], index: Any, event_nouns: frozenset[str]) -> list[OpenQuestion]:
+def find_disputed_counts(docs: list["ArticleDoc"], index: ActorLookup, event_nouns: frozenset[str]) -> list[OpenQuestion]:
     """One disputed question per count that two sources give differently."""
     counts = [c for d in docs for s, span in d.prose() for c in _counts(d, s.index, span, index, event_nouns)]
     out: list[OpenQuestion] = []
@@ -75,7 +75,7 @@ def _shared(a: Matter, b: Matter) -> bool:
                 | (a.dates & b.dates))
 
 
-def _counts(doc: "ArticleDoc", sentence: int, span: "Span", index: Any, event_nouns: frozenset[str]) -> list[Count]:
+def _counts(doc: "ArticleDoc", sentence: int, span: "Span", index: ActorLookup, event_nouns: frozenset[str]) -> list[Count]:
     out = []
     matter: Matter | None = None
     for tok in span:

@@ -2,23 +2,32 @@
 
 A sentence's matter is described by the places, named entities, dates and event phrases it
 names. Two items are about the same matter when they share a place, a date or a specific
-event phrase plus at least one more of these, and name no different day (the Geneva talks
-of 2022 are not the Geneva talks proposed for next Thursday).
+event phrase plus at least one more of these, and name no different day (the Velmora talks
+of 2019 are not the Velmora talks proposed for next Thursday).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from unidecode import unidecode
+
+from generator.analysis.labels import MATTER_LABELS, PLACE_LABELS
+from generator.analysis.timeline.resolve import resolve_dates
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-ENTITY_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "GPE", "LOC", "FAC"}
+    from generator.model import Actor
+
+
+class ActorLookup(Protocol):
+    """What the open-question finder needs of :class:`generator.analysis.actors.ActorIndex`:
+    the actor a surface form names, or None."""
+
+    def resolve(self, surface: str) -> "Actor | None": ...
 
 
 @dataclass(frozen=True)
@@ -28,34 +37,26 @@ class Matter:
     places: frozenset[str]
     entities: frozenset[str]
     dates: frozenset[str]
-    phrases: frozenset[str]  # event nouns with their modifiers: "comprehensive ceasefire"
+    phrases: frozenset[str]  # event nouns with their modifiers: "lasting truce"
 
     def keys(self) -> frozenset[str]:
         return self.places | self.entities | self.dates | self.phrases
 
 
-def canonical(surface: str, index: Any) -> tuple[str, bool]:
+def canonical(surface: str, index: ActorLookup) -> tuple[str, bool]:
     """One comparable key for a name (the actor index's canonical name when it knows it),
     and whether the index knows it."""
-    actor = None
-    resolve = getattr(index, "resolve", None)
-    if resolve is not None:
-        try:
-            actor = resolve(surface)
-        except Exception:  # the index is another stage's code; wording must not fail with it
-            actor = None
+    actor = index.resolve(surface)
     name = actor.name if actor is not None else re.sub(r"^the\s+", "", surface, flags=re.I)
     return unidecode(name).casefold().strip(), actor is not None
 
 
-def matter_of(span: "Span", index: Any, reference: dt.date | None, event_nouns: frozenset[str]) -> Matter:
+def matter_of(span: "Span", index: ActorLookup, reference: dt.date | None, event_nouns: frozenset[str]) -> Matter:
     """The :class:`Matter` of one sentence."""
-    from generator.analysis.dates import resolve_dates
-
     places, entities = set(), set()
     dates = {m.value for m in resolve_dates(span.text, reference, span=span)}
     for ent in span.ents:
-        if ent.label_ in ENTITY_LABELS:
+        if ent.label_ in MATTER_LABELS:
             key, is_actor = canonical(ent.text, index)
             # a place that is also an actor (a country, a capital standing for its
             # government) says who, not where: only other places anchor a link
@@ -93,7 +94,7 @@ def date_conflict(a: Matter, b: Matter) -> bool:
 def same_matter(a: Matter, b: Matter, *, strict: bool = False) -> bool:
     """True when ``a`` and ``b`` are about the same matter (see the module docstring).
 
-    A shared event phrase alone ("comprehensive ceasefire") is enough to call a sentence
+    A shared event phrase alone ("lasting truce") is enough to call a sentence
     related; with ``strict`` (merging two questions into one) a second shared key is needed.
     """
     if date_conflict(a, b):

@@ -3,16 +3,16 @@ expected or disputed ("reportedly", "is being considered", "no confirmation", "d
 
 The cues are data (``lexicons/hedge_cues.txt``), compiled into one spaCy ``Matcher`` on
 lower-cased lemmas; the companion word lists (``lexicons/hedge_event_terms.txt``) say what
-counts as an event, a state or a claim. This module only finds cues; wording a question
-from them is :mod:`generator.analysis.question_wording`.
+counts as an event, a state or a claim. This module only loads the lexicon and finds cues;
+wording a question from them is :mod:`generator.analysis.questions.wording`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from generator.analysis.lexicons import read_lexicon, word_sections
 from generator.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -69,10 +69,11 @@ class HedgeLexicon:
     stative_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     titles: frozenset[str] = frozenset()
-
-
-def _read(name: str) -> str:
-    return resources.files("generator.analysis").joinpath("lexicons", name).read_text("utf-8")
+    # the question wording's words (see the header of hedge_event_terms.txt)
+    clause_reporting_verbs: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    disposition_nouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 def parse_rules(text: str, name: str = CUE_FILE) -> tuple[CueRule, ...]:
@@ -93,32 +94,21 @@ def parse_rules(text: str, name: str = CUE_FILE) -> tuple[CueRule, ...]:
     return tuple(rules)
 
 
-def parse_sections(text: str) -> dict[str, frozenset[str]]:
-    """Read a ``[section]``-headed word list (one lemma a line) into sets."""
-    sections: dict[str, set[str]] = {}
-    current = None
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.add(line)
-    return {k: frozenset(v) for k, v in sections.items()}
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> HedgeLexicon:
     """The packaged lexicon (read once per process; the files never change at run time)."""
-    sections = parse_sections(_read(TERMS_FILE))
+    sections = word_sections(read_lexicon(TERMS_FILE))
     return HedgeLexicon(
-        rules=parse_rules(_read(CUE_FILE)),
+        rules=parse_rules(read_lexicon(CUE_FILE)),
         event_nouns=sections.get("event_nouns", frozenset()),
         event_verbs=sections.get("event_verbs", frozenset()),
         stative_verbs=sections.get("stative_verbs", frozenset()),
         claim_nouns=sections.get("claim_nouns", frozenset()),
         titles=sections.get("titles", frozenset()),
+        clause_reporting_verbs=sections.get("clause_reporting_verbs", frozenset()),
+        belief_verbs=sections.get("belief_verbs", frozenset()),
+        disposition_nouns=sections.get("disposition_nouns", frozenset()),
+        light_verbs=sections.get("light_verbs", frozenset()),
     )
 
 
