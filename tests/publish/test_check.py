@@ -7,7 +7,7 @@ import pytest
 
 from generator.merge.pages import write_briefing
 from generator.publish.check import Problem, check_pages
-from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five, replace_once
+from tests.merge.test_merge import BASE, NEXT, conflicting_page, edit_all_five, replace_once
 
 SLUG = "rutte-erdogan-ankara"
 

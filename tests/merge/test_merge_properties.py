@@ -25,7 +25,7 @@ from generator.merge.conflicts import CONFLICT_START, find_conflicts
 from generator.merge.threeway import merge_page
 from generator.util.frontmatter import dump_front_matter, split_front_matter
 from generator.util.lines import split_lines
-from tests.test_merge import BASE
+from tests.merge.test_merge import BASE
 
 FRONT, BODY = split_front_matter(BASE)
 BODY_LINES = split_lines(BODY)

@@ -25,7 +25,7 @@ from generator.merge.pages import write_briefing
 from generator.merge.threeway import merge_page
 from generator.util.lines import split_lines
 from tests.conftest import ROOT
-from tests.test_merge import BASE, NEXT, conflicting_page, edit_all_five
+from tests.merge.test_merge import BASE, NEXT, conflicting_page, edit_all_five
 
 SLUG = "rutte-erdogan-ankara"
 
