@@ -66,8 +66,8 @@ def _place_text(ent: "Span", index: ActorIndex, lex: Gazetteer) -> str | None:
         return None  # a bare direction, or two places in one entity ("East and West Lindor")
     if len(words) == 1 and (words[0] in lex.heads or words[0] in lex.titles):
         return None  # "Church", "Sheriff": a common noun spaCy took for a name
-    head = lex.heads.get(words[-1]) if words else None
-    if head == "event":
+    head = lex.head_class(" ".join(words))
+    if head in {"event", "institution"}:  # an institution acts: an actor, not a place
         return None
     if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent, lex)):
         return None

@@ -6,6 +6,7 @@ or split the entities of one article; :mod:`.collect` reads the result.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -145,3 +146,31 @@ def _untagged_place(ent: "Span", title_at: dict, lex: Gazetteer, before: list) -
     place = doc[i : ent.start]
     label = "ORG" if fold(place[-1].text) in lex.heads or lex.organisation(place.text) else "GPE"
     return [Span(doc, i, ent.start, label=label)]
+
+
+# Credit separators: "Jane Roe / Agency / Agency" under a photo.
+_CREDIT = re.compile(r"\s/\s|\s/$|^/\s")
+# What may follow a comma inside one name: "Acme, Inc.", "Tom Bell, Jr.".
+_NAME_AFTER_COMMA = re.compile(r",\s*(?:inc|ltd|llc|plc|co|corp|jr|sr|[ivx]+)\b\.?", re.IGNORECASE)
+# After a dateline's place: "OAKVALE, May 3 (Agency) –", "OAKVALE (Agency) -".
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:,|\(|—|–|-{1,2}\s)")
+
+
+def no_mention(ent: "Span") -> bool:
+    """True for an entity that is page furniture or a broken name, not a mention of an actor.
+
+    A photo credit ("Jane Roe / Agency"), a list the model took as one name ("Oakvale,
+    Millbrook"), a dateline's place in capitals at the start of a line ("OAKVALE, May 3
+    (Agency) –": where the story was filed, not who acts), and a name cut by the end of an
+    excerpt (the last word of the text, with no punctuation after it: "the WH").
+    """
+    doc, text = ent.doc, ent.text
+    if _CREDIT.search(text) or (ent.end < len(doc) and doc[ent.end].text == "/"):
+        return True
+    if "," in text and not _NAME_AFTER_COMMA.search(text):
+        return True
+    at_line_start = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
+    letters = [c for c in text if c.isalpha()]
+    if at_line_start and len(letters) >= 4 and text.isupper() and _DATELINE_TAIL.match(doc.text, ent.end_char):
+        return True
+    return not doc.text[ent.end_char :].strip() and ent[-1].is_alpha

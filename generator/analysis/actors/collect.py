@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
-from generator.analysis.actors.boundaries import split_title_of, with_particles
+from generator.analysis.actors.boundaries import no_mention, split_title_of, with_particles
 from generator.analysis.actors.candidates import ArticleScan, Candidate, Collected
 from generator.analysis.actors.kinds import (
     after_place_noun,
@@ -79,7 +79,7 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
         after = scan.ent_at.get(ent.end)
         if len(ent) == 1 and after is not None and _given_name_before(after, after.start, title_at, lex):
             continue  # the given name of the next entity ("Tomas" of "Tomas Lima")
-        if ent.label_ in ACTOR_LABELS:
+        if ent.label_ in ACTOR_LABELS and not no_mention(ent):
             _entity(ent, scan)
     _collect_handles(adoc, scan)
 
@@ -111,12 +111,13 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
     if start >= end:
         return
     doc = ent.doc
-    for i in range(start, end):  # "France’s Interior Ministry" → country + org
-        if (
-            doc[i].text in ("'s", "’s") and ent.label_ == "ORG" and i + 1 < end
-            and lex.country_of(doc[start:i].text, acting=True)
+    for i in range(start + 1, end - 1):  # "France’s Interior Ministry" → country + org
+        if (doc[i].text in ("'s", "’s") or doc[i].text in ("'", "’") and doc[i].tag_ == "POS") and (
+            doc[i - 1].lower_ not in lex.part_owners  # "the Women’s Team" is one name
         ):
-            _entity_part(doc[start:i], "GPE", ent, scan)
+            # "Acme’s Skyrunner", "Oakvale’s Tom Reyes": the owner and what it owns, two names
+            owner = "GPE" if lex.country_of(doc[start:i].text, acting=True) else "ORG"
+            _entity_part(doc[start:i], owner, ent, scan)
             start = i + 1
             break
     label = ent.label_

@@ -32,6 +32,7 @@ class Gazetteer:
     place_nouns: frozenset[str]  # "town": "the town of X" is a place
     everyday_titles: frozenset[str]  # "head": a title only after a qualifier
     generic_heads: frozenset[str]  # "chief": no office of its own
+    part_owners: frozenset[str] = frozenset()  # "women": "Women’s Team" is one name
     title_words: dict[str, str] = field(default_factory=dict)  # "sen." → "senator"
 
     def country(self, surface: str) -> str | None:
@@ -44,6 +45,14 @@ class Gazetteer:
         if name is None and acting:
             name = self.capitals.get(fold(surface))
         return name
+
+    def head_class(self, key: str) -> str | None:
+        """The class of entity_heads.tsv a folded name's last words give it ("medical center"
+        before "center"), or None."""
+        words = key.split()
+        if len(words) >= 2 and " ".join(words[-2:]) in self.heads:
+            return self.heads[" ".join(words[-2:])]
+        return self.heads.get(words[-1]) if words else None
 
     def organisation(self, surface: str) -> str | None:
         """The acronym of the well-known organisation ``surface`` names, if any."""
@@ -89,6 +98,7 @@ def packaged_gazetteer() -> Gazetteer:
         countries, demonyms, capitals, frozenset(takes_the), titles, organisations, org_nouns, heads,
         name_particles=words["name_particles"], calendar=words["calendar"], place_nouns=words["place_nouns"],
         everyday_titles=words["everyday_titles"], generic_heads=words["generic_heads"], title_words=title_words,
+        part_owners=words.get("part_owners", frozenset()),
     )
 
 

@@ -28,7 +28,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Classes of entity_heads.tsv: a last word that makes a name an organisation, and the
 # common nouns that introduce one ("the company X", "the carrier X").
-ORG_LAST = frozenset({"organisation", "generic"})
+ORG_LAST = frozenset({"organisation", "generic", "legal", "institution"})
 ORG_INTRO = frozenset({"organisation", "generic", "descriptor"})
 # Determiners and possessives that may stand before the introducing noun.
 _INTRO_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her", "state", "state-owned"})
@@ -58,7 +58,7 @@ def after_place_noun(span: "Span", lex: Gazetteer) -> bool:
 def organisation_cue(span: "Span", lex: Gazetteer) -> bool:
     """True when the words of ``span`` or the noun before it make it an organisation."""
     words = fold(span.text).split()
-    if len(words) >= 2 and lex.heads.get(words[-1]) in ORG_LAST:
+    if len(words) >= 2 and lex.head_class(" ".join(words)) in ORG_LAST:
         return True
     return _introduced(span, lex)
 

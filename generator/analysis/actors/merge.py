@@ -58,10 +58,10 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
             elif not c.noun or key in lex.demonyms:
                 continue
             c.key = key
-        elif c.label in {"LOC", "FAC"} and not c.person:
+        elif c.label in {"LOC", "FAC"} and not c.person and lex.head_class(key) != "institution":
             continue
-        elif words and lex.heads.get(words[-1]) in {"venue", "event"} and not c.person:
-            continue  # a venue or an event, not an actor
+        elif lex.head_class(key) in {"venue", "event"} and not c.person and not lex.organisation(c.text):
+            continue  # a venue or an event, not an actor (a lexicon "… Programme" is a body)
         else:
             org = lex.organisation(c.text)
             c.key = okey(org) if org else key
@@ -75,7 +75,8 @@ def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet
     uf = DisjointSet(sorted(counts), prefer=_lexicon_root)
     person_votes = Counter(c.key for c in cands if c.label == "PERSON" or c.person)
     people = sorted((k for k in counts if " " in k and person_votes[k]), key=lambda k: (-counts[k], k))
-    _join_surnames(uf, counts, people, lex.name_particles)
+    orgs = Counter(c.key for c in cands if c.label == "ORG" or c.org)
+    _join_surnames(uf, counts, people, lex.name_particles, {k for k in counts if 2 * orgs[k] > counts[k]})
     _join_typos(uf, cands, counts, people)
     key_of = {}
     for c in cands:
@@ -104,10 +105,15 @@ def _join_prefixed(
         if c.label in {"ORG", "NAME", "PERSON"} and not c.person and ":" not in c.key
         and (c.label != "PERSON" or " " not in c.key) and c.key not in surnames
     })
+    names = {fold(c.text) for c in cands} | set(counts)
+    places = Counter(c.key for c in cands if c.label in {"GPE", "LOC", "FAC"})
     for key in short:  # "Nordvik" → "Nordvik Motors" when only one name starts so
-        longer = [o for o in orgs if o.startswith(key + " ")]
-        if len(longer) == 1:
-            uf.union(key, longer[0])
+        if 2 * places[key] > counts[key]:
+            continue  # a place ("Ruritania") does not shorten the body named after it
+        longer = [o for o in orgs if o.startswith(key + " ") and not _product_of(o, key, names, lex)]
+        legal = [o for o in longer if all(lex.heads.get(w) == "legal" for w in o[len(key):].split())]
+        if len(longer) == 1 or len(legal) == 1:  # "Acme Inc" is "Acme" whatever else starts so
+            uf.union(key, (legal or longer)[0])
     for key in orgs:
         words = key.split()
         for n in range(1, len(words) - 1):
@@ -120,8 +126,21 @@ def _join_prefixed(
                 break
 
 
-def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str], particles: frozenset[str]) -> None:
-    """"Sanchez" → "Jose Luis Sanchez"; "Jose Sanchez" → the longest matching name."""
+def _product_of(longer: str, key: str, names: set[str], lex: Gazetteer) -> bool:
+    """True for "<Maker> <Product>" ("Acme Skyrunner"): what follows the maker's name is a
+    name of its own in the set ("the Skyrunner"), and no organisation's last word."""
+    rest = longer[len(key) + 1 :]
+    return rest in names and lex.head_class(rest) is None
+
+
+def _join_surnames(
+    uf: DisjointSet[str], counts: Counter, people: list[str], particles: frozenset[str], bodies: set[str]
+) -> None:
+    """"Sanchez" → "Jose Luis Sanchez"; "Jose Sanchez" → the longest matching name.
+
+    ``bodies`` are keys mostly tagged as organisations: "Acme" is no first name of "Acme
+    Skyrunner", whatever the model tagged the longer name.
+    """
     by_last: dict[str, list[str]] = defaultdict(list)
     for full in people:  # most mentioned first: an ambiguous surname goes to it
         by_last[full.split()[-1]].append(full)
@@ -142,7 +161,7 @@ def _join_surnames(uf: DisjointSet[str], counts: Counter, people: list[str], par
     # A first name alone ("Daniel") joins the one full name that starts with it.
     surnames = {p.split()[-1] for p in people}
     for key in sorted(counts):
-        if " " in key or ":" in key or key in surnames or uf.find(key) != key:
+        if " " in key or ":" in key or key in surnames or key in bodies or uf.find(key) != key:
             continue
         firsts = [p for p in people if p.split()[0] == key]
         if len(firsts) == 1:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = re.compile(r"[’'`]s?$")
 _EDGE_JUNK = re.compile(r"^[^\w@(]+|[^\w.)]+$")
-_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+# "the" in any case ("The Herald"); "a"/"an" only in lower case ("a Bureau of X officer"),
+# since a capital "A" may open a name.
+_ARTICLE = re.compile(r"^(?:[Tt]he|THE|an?)\s+")
 _NOT_WORD = re.compile(r"[^\w@\s-]")
 _SPACES = re.compile(r"\s+")
 
