@@ -174,3 +174,89 @@ def no_mention(ent: "Span") -> bool:
     if at_line_start and len(letters) >= 4 and text.isupper() and _DATELINE_TAIL.match(doc.text, ent.end_char):
         return True
     return not doc.text[ent.end_char :].strip() and ent[-1].is_alpha
+
+
+# Small words inside an organisation's name: "Department of Works and Highways", "Gazette dello
+# Sport". A name the model cut before one of them goes on over the capitalised words after it.
+_INNER_WORDS = frozenset({"of", "for", "and", "&", "de", "del", "della", "dello", "di", "du", "des"})
+# "and" joins two names as often as it sits inside one: only inside a long institutional
+# name ("Department of X and Y"), one that already holds "of" or "for".
+_AND_WORDS = frozenset({"and", "&"})
+# Generational suffixes that end a person's name ("Tom Bell Jr.", "Henry Ford III").
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+_MAX_WIDEN = 6
+
+
+def _free_word(doc, i: int, ent_at: dict, title_at: dict) -> bool:
+    """True for a capitalised word at ``i`` outside any entity and title."""
+    if not 0 <= i < len(doc):
+        return False
+    tok = doc[i]
+    return tok.is_title and tok.is_alpha and i not in ent_at and i not in title_at and not tok.is_sent_start
+
+
+def _widen_org(ent: "Span", ent_at: dict, title_at: dict) -> int:
+    """The end of an organisation's name the model cut before "of"/"and" + capitalised words."""
+    doc, end = ent.doc, ent.end
+    inner = any(t.lower_ in {"of", "for"} for t in ent)
+    while end + 1 < len(doc) and end - ent.end < _MAX_WIDEN:
+        word = doc[end].lower_
+        nxt = end + 1
+        if doc[nxt].is_space and doc[nxt].text.count("\n") == 1:
+            nxt += 1  # "Ministry of⏎Health": a hard-wrapped line
+        if word not in _INNER_WORDS or (word in _AND_WORDS and not inner) or "\n" in doc[end - 1].whitespace_:
+            break
+        if not _free_word(doc, nxt, ent_at, title_at):
+            break
+        end = nxt + 1
+        while _free_word(doc, end, ent_at, title_at) and end - ent.end < _MAX_WIDEN:
+            end += 1
+        inner = True
+    return end
+
+
+def _widen_person(ent: "Span", ent_at: dict, title_at: dict) -> tuple[int, int]:
+    """A person's name with the given names and surname the model left out on either side.
+
+    "Ana Lucia | Reyes", "Tomas | Ortiz Lima IV": capitalised words bound to the name as
+    compounds (before it) or standing right after it, outside any entity or title.
+    """
+    doc, start, end = ent.doc, ent.start, ent.end
+    while (
+        start - 1 >= 0 and _free_word(doc, start - 1, ent_at, title_at) and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i < end and ent.start - start < 2
+    ):
+        start -= 1
+    while end < len(doc) and end - ent.end < 2 and not doc[end - 1].whitespace_.count("\n") and (
+        _free_word(doc, end, ent_at, title_at) and doc[end].pos_ == "PROPN"
+        or doc[end].lower_ in _SUFFIXES and doc[end].text[:1].isupper()
+    ):
+        end += 1
+    return start, end
+
+
+def widen_names(ents: list, title_at: dict) -> list:
+    """The entities with the words of their names the model left out put back.
+
+    An organisation cut before "of"/"and" ("the Department of Works | and Highways"), a person
+    cut inside a long name ("Ana Lucia | Reyes"); see :func:`_widen_org`, :func:`_widen_person`.
+    """
+    from spacy.tokens import Span
+
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    out: list = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        if ent.label_ in {"ORG", "FAC"}:
+            end = _widen_org(ent, ent_at, title_at)
+        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) >= 2:
+            start, end = _widen_person(ent, ent_at, title_at)
+        if out and start < out[-1].end:
+            start = ent.start
+        if (start, end) == (ent.start, ent.end):
+            out.append(ent)
+        else:
+            out.append(Span(doc=ent.doc, start=start, end=end, label=ent.label_))
+            for i in range(start, end):
+                ent_at[i] = out[-1]
+    return out

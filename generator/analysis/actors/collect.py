@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
-from generator.analysis.actors.boundaries import no_mention, split_title_of, with_particles
+from generator.analysis.actors.boundaries import no_mention, split_title_of, widen_names, with_particles
 from generator.analysis.actors.candidates import ArticleScan, Candidate, Collected
 from generator.analysis.actors.kinds import (
     after_place_noun,
@@ -71,7 +71,8 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
     title_at = {i: span for span in titles for i in range(span.start, span.end)}
     scan = ArticleScan(adoc.source, lex, got, _subheads(adoc), title_at)
     # doc.ents is a property that walks the tokens: read it once
-    ents = split_title_of(with_particles(doc.ents, lex.name_particles), title_at, lex, got.words)
+    ents = widen_names(with_particles(doc.ents, lex.name_particles), title_at)
+    ents = split_title_of(ents, title_at, lex, got.words)
     scan.ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in titles:
         title_use(span, scan)
@@ -126,10 +127,31 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
     if _given_name_before(ent, start, title_at, lex):
         start, label = start - 1, "PERSON"  # "Tomas Lima": a name, not the capital
     _entity_part(doc[start:end], label, ent, scan)
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        acronym = doc[end + 1].text
-        if acronym.isupper() and len(acronym) >= 2:
-            got.pairs.append((fold(doc[start:end].text), fold(acronym)))
+    _defined_acronym(doc, start, end, got)
+
+
+# "(ACR)", "(Acr)" right after a name: the short form the text defines for it.
+_BRACKETED = re.compile(r"\s*\(\s*([^\W\d_][\w&.'’-]{1,11})\s*\)")
+
+
+def _defined_acronym(doc: "Doc", start: int, end: int, got: Collected) -> None:
+    """Note "Long Name (ACR)" (or a bracket the model took into the name) as a pair.
+
+    An acronym in capitals, or one word whose first letter opens the long name too
+    ("Liberty and Renewal (Libre)"), is the short form the text defines.
+    """
+    name = clean_surface(doc[start:end].text)
+    raw = doc[start:end].text
+    if not name or name not in raw:
+        return
+    tail = doc[start].idx + raw.find(name) + len(name)
+    match = _BRACKETED.match(doc.text, tail)
+    if match is None:
+        return
+    short = match.group(1)
+    upper = short.replace("&", "").replace(".", "").isupper() and len(short) >= 2
+    if upper or (short[:1].isupper() and short[1:].islower() and short[0] == name[0] and " " in name):
+        got.pairs.append((fold(name), fold(short)))
 
 
 def _widen_left(ent: "Span", title_at: dict) -> int:

@@ -9,6 +9,7 @@ longer organisation name ("Nordvik" / "Nordvik Motors").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -82,9 +83,14 @@ def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet
     for c in cands:
         key_of.setdefault(fold(c.text), c.key)
     for long, short in got.pairs:
-        if long in key_of and short in key_of:
-            uf.union(key_of[short], key_of[long])
-    _join_acronyms(uf, cands, counts)
+        # "Libre" may only be written as "the Libre Party": the short form and a generic head.
+        shorts = [short] if short in key_of else [
+            k for k in sorted(key_of) if k.startswith(short + " ") and lex.heads.get(k[len(short) + 1 :]) == "generic"
+        ]
+        if long in key_of:
+            for s in shorts:
+                uf.union(key_of[s], key_of[long])
+    _join_acronyms(uf, cands, lex, {short: long for long, short in got.pairs})
     _join_prefixed(uf, cands, counts, lex, {p.split()[-1] for p in people})
     return uf
 
@@ -215,12 +221,39 @@ def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, p
                 break
 
 
-def _join_acronyms(uf: DisjointSet[str], cands: list[Candidate], counts: Counter) -> None:
-    """"UNIFIL"-style acronyms join the organisation whose initials they are."""
+def _join_acronyms(uf: DisjointSet[str], cands: list[Candidate], lex: Gazetteer, defined: dict[str, str]) -> None:
+    """"UNIFIL"-style acronyms join the organisations whose initials they are.
+
+    The initials are taken with and without the small words ("DOH" = Department of Health,
+    "DH" too) and "&" ("J&J" = Johnson & Johnson). Names of two nations are never one body:
+    "the Irish X Authority" and "the Italian X Authority" share their initials, so an
+    acronym the text defines in brackets (``defined``: short → long form) joins no name of
+    another nation, and one that fits names of two nations joins none.
+    """
     orgs = {c.key: c.text for c in cands if c.label == "ORG" and ":" not in c.key}
     acronyms = {c.key: c.text for c in cands if c.label == "ORG" and c.text.isupper() and ":" not in c.key}
     for akey, acronym in sorted(acronyms.items()):
-        for org_key, name in sorted(orgs.items()):
-            if org_key != akey and " " in name and initials(name.split()) == acronym.replace(".", ""):
-                uf.union(akey, org_key)
-                break
+        letters = re.sub(r"[.&]", "", acronym)
+        fits = [
+            org_key for org_key, name in sorted(orgs.items())
+            if org_key != akey and " " in name and letters in (initials(name.split()), _all_initials(name))
+        ]
+        nations = {_nation(k, lex) for k in fits} - {None}
+        if akey in defined:
+            own = _nation(defined[akey], lex)
+            fits = [k for k in fits if _nation(k, lex) in (None, own)]
+        elif len(nations) > 1:
+            continue
+        for k in fits:
+            uf.union(akey, k)
+
+
+def _nation(key: str, lex: Gazetteer) -> str | None:
+    """The country a folded name's first word names or is the demonym of ("irish x" → Ireland)."""
+    first = key.split()[0] if key else ""
+    return lex.countries.get(first) or lex.demonyms.get(first)
+
+
+def _all_initials(name: str) -> str:
+    """First letters of every word, small words too: "Department of Health" → "DOH"."""
+    return "".join(w[0] for w in name.split() if w[0].isalpha()).upper()
