@@ -61,8 +61,8 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
             c.key = key
         elif c.label in {"LOC", "FAC"} and not c.person and lex.head_class(key) != "institution":
             continue
-        elif lex.head_class(key) in {"venue", "event"} and not c.person and not lex.organisation(c.text):
-            continue  # a venue or an event, not an actor (a lexicon "… Programme" is a body)
+        elif lex.head_class(key) in {"venue", "event"} and not c.person:
+            continue  # a venue or an event, not an actor
         else:
             org = lex.organisation(c.text)
             c.key = okey(org) if org else key
