@@ -86,6 +86,10 @@ def _name_tail(span: "Span", particles: frozenset[str]) -> int:
 
 
 
+# "Governor of X", "Director for X": the words that tie a title to what it is the title of.
+_TITLE_OF = frozenset({"of", "for"})
+
+
 def split_title_of(ents: list, title_at: dict, lex: Gazetteer, words: Counter) -> list:
     """Split "<Title> of <Place> <Given> <Surname>" the model took as one entity.
 
@@ -102,9 +106,9 @@ def split_title_of(ents: list, title_at: dict, lex: Gazetteer, words: Counter) -
     out: list = []
     for ent in ents:
         doc, start = ent.doc, ent.start
-        if start in title_at and title_at[start].end < ent.end and doc[title_at[start].end].lower_ == "of":
+        if start in title_at and title_at[start].end < ent.end and doc[title_at[start].end].lower_ in _TITLE_OF:
             start = title_at[start].end + 1  # the title is inside the entity
-        elif not (start >= 2 and doc[start - 1].lower_ == "of" and (start - 2) in title_at):
+        elif not (start >= 2 and doc[start - 1].lower_ in _TITLE_OF and (start - 2) in title_at):
             out += [*_untagged_place(ent, title_at, lex, out), ent]
             continue
         if start < ent.end and doc[start].lower_ == "the":
@@ -139,7 +143,7 @@ def _untagged_place(ent: "Span", title_at: dict, lex: Gazetteer, before: list) -
         return []
     while i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and (i - 1) not in title_at:
         i -= 1
-    if i == ent.start or i < 2 or doc[i - 1].lower_ != "of" or (i - 2) not in title_at:
+    if i == ent.start or i < 2 or doc[i - 1].lower_ not in _TITLE_OF or (i - 2) not in title_at:
         return []
     if before and before[-1].end > i:
         return []
@@ -227,12 +231,28 @@ def _widen_person(ent: "Span", ent_at: dict, title_at: dict) -> tuple[int, int]:
         and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i < end and ent.start - start < 2
     ):
         start -= 1
+    if _nickname_at(doc, end, ent_at, title_at):
+        end += 4  # 'Barbara "Babs" Lane': the nickname in quotes, then the surname
     while end < len(doc) and end - ent.end < 2 and not doc[end - 1].whitespace_.count("\n") and (
         _free_word(doc, end, ent_at, title_at) and doc[end].pos_ == "PROPN"
         or doc[end].lower_ in _SUFFIXES and doc[end].text[:1].isupper()
     ):
         end += 1
     return start, end
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _nickname_at(doc, i: int, ent_at: dict, title_at: dict) -> bool:
+    """True for a quoted nickname and a surname at ``i``: ' "Babs" Lane'."""
+    if i + 3 >= len(doc) or doc[i].text not in _QUOTES or doc[i + 2].text not in _QUOTES:
+        return False
+    nick, last = doc[i + 1], doc[i + 3]
+    tagged = ent_at.get(i + 3)
+    return nick.is_title and nick.is_alpha and last.is_title and last.is_alpha and i + 3 not in title_at and (
+        tagged is None or tagged.label_ == "PERSON" and tagged.start == i + 3
+    )
 
 
 def widen_names(ents: list, title_at: dict) -> list:
@@ -246,6 +266,8 @@ def widen_names(ents: list, title_at: dict) -> list:
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     out: list = []
     for ent in ents:
+        if out and ent.end <= out[-1].end:
+            continue  # swallowed by the name before it
         start, end = ent.start, ent.end
         if ent.label_ in {"ORG", "FAC"}:
             end = _widen_org(ent, ent_at, title_at)

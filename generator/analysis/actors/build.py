@@ -99,7 +99,8 @@ def _canonical(root: str, members: list[Candidate], kind: str, lex: Gazetteer) -
 
     def rank(text: str):
         words = len(text.split())
-        return (-words if kind == "person" else 0, -counts[text], not has_diacritics(text), -len(text), text)
+        quoted = any(q in text for q in "\"“”")  # 'Barbara "Babs" Lane': the plain name first
+        return (quoted, -words if kind == "person" else 0, -counts[text], not has_diacritics(text), -len(text), text)
 
     best = min(pool, key=rank)
     # Of the spellings that fold alike, the accented one: "Sanchez" → "Sánchez".

@@ -319,10 +319,12 @@ def _strip_leading_word(span: "Span", counts: Counter, lex: Gazetteer) -> int:
     if not rest:
         return 0
     acronym = len(rest) == 1 and rest[0].isupper() and len(rest[0]) >= 2
+    # "Officials Tom …": a plural common noun before a person's given name
+    given = len(rest) == 1 and span.label_ == "PERSON" and first.endswith("s") and rest[0].istitle()
     named = 2 <= len(rest) <= 4 and fold(rest[-1]) not in lex.heads and all(
         w[:1].isupper() and not counts.get(w.lower()) for w in rest
     )
-    if not (acronym or named):
+    if not (acronym or named or given):
         return 0
     first_end = span.start_char + len(words[0])
     return sum(1 for t in span if t.idx < first_end)

@@ -59,7 +59,7 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
             elif not c.noun or key in lex.demonyms:
                 continue
             c.key = key
-        elif c.label in {"LOC", "FAC"} and not c.person and lex.head_class(key) != "institution":
+        elif c.label in {"LOC", "FAC"} and not c.person and not c.org and lex.head_class(key) != "institution":
             continue
         elif lex.head_class(key) in {"venue", "event"} and not c.person:
             continue  # a venue or an event, not an actor
@@ -67,7 +67,25 @@ def keyed(got: Collected, lex: Gazetteer) -> list[Candidate]:
             org = lex.organisation(c.text)
             c.key = okey(org) if org else key
         out.append(c)
+    _one_country_for_short_names(out)
     return out
+
+
+def _one_country_for_short_names(cands: list[Candidate]) -> None:
+    """A bare short name ("Korea") is the country of the set that ends so ("South Korea").
+
+    The lexicon gives a short name to one country; when the set names another country whose
+    name ends with that word, and never the first one in full, the short form is the other.
+    """
+    named = {fold(c.text) for c in cands}
+    countries = sorted({c.key for c in cands if c.key.startswith("country:")})
+    for c in cands:
+        short = fold(c.text)
+        if not c.key.startswith("country:") or " " in short or fold(c.key[8:]) in named:
+            continue
+        others = [k for k in countries if k != c.key and fold(k[8:]).split()[-1] == short]
+        if len(others) == 1:
+            c.key = others[0]
 
 
 def merge(cands: list[Candidate], got: Collected, lex: Gazetteer) -> DisjointSet[str]:
@@ -161,6 +179,7 @@ def _join_surnames(
             fw = full.split()
             if full != key and len(fw) > len(words) and (
                 len(words) == 1 or fw[0] == words[0] or tail and fw[-len(words):] == words
+                or _run_of(words, fw)
             ):
                 uf.union(key, full)
                 break
@@ -172,6 +191,13 @@ def _join_surnames(
         firsts = [p for p in people if p.split()[0] == key]
         if len(firsts) == 1:
             uf.union(key, firsts[0])
+
+
+def _run_of(words: list[str], full: list[str]) -> bool:
+    """True when ``words`` (two or more) stand together inside ``full``: "Ortiz Lima IV" in
+    "Tomas Ortiz Lima IV", "Babs Lane" in "Barbara Babs Lane" (a nickname)."""
+    n = len(words)
+    return n >= 2 and any(full[i : i + n] == words for i in range(1, len(full) - n + 1))
 
 
 def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, people: list[str]) -> None:
