@@ -160,10 +160,10 @@ _NAME_AFTER_COMMA = re.compile(r",\s*(?:inc|ltd|llc|plc|co|corp|jr|sr|[ivx]+)\b\
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:,|\(|—|–|-{1,2}\s)")
 
 
-def no_mention(ent: "Span") -> bool:
+def no_mention(ent: "Span", lex: "Gazetteer") -> bool:
     """True for an entity that is page furniture or a broken name, not a mention of an actor.
 
-    A photo credit ("Jane Roe / Agency"), a list the model took as one name ("Oakvale,
+    A photo credit ("Jane Roe / Agency"), a thing named by the noun after it (:data:`thing_nouns`: "the Fleet Tracking system"), a list the model took as one name ("Oakvale,
     Millbrook"), a dateline's place in capitals at the start of a line ("OAKVALE, May 3
     (Agency) –": where the story was filed, not who acts), and a name cut by the end of an
     excerpt (the last word of the text, with no punctuation after it: "the WH").
@@ -171,6 +171,9 @@ def no_mention(ent: "Span") -> bool:
     doc, text = ent.doc, ent.text
     if _CREDIT.search(text) or (ent.end < len(doc) and doc[ent.end].text == "/"):
         return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in lex.thing_nouns and ent.root.head.i == after.i:
+        return True  # "the Fleet Tracking system": a thing
     if "," in text and not _NAME_AFTER_COMMA.search(text):
         return True
     at_line_start = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
@@ -255,7 +258,7 @@ def _nickname_at(doc, i: int, ent_at: dict, title_at: dict) -> bool:
     )
 
 
-def widen_names(ents: list, title_at: dict) -> list:
+def widen_names(ents: list, title_at: dict, governing: frozenset[str] = frozenset()) -> list:
     """The entities with the words of their names the model left out put back.
 
     An organisation cut before "of"/"and" ("the Department of Works | and Highways"), a person
@@ -273,12 +276,18 @@ def widen_names(ents: list, title_at: dict) -> list:
             end = _widen_org(ent, ent_at, title_at)
         elif ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) >= 2:
             start, end = _widen_person(ent, ent_at, title_at)
+        label = ent.label_
+        nxt = ent.doc[end] if end < len(ent.doc) else None
+        if label in {"PERSON", "ORG"} and nxt is not None and nxt.lower_ in governing and nxt.is_lower and (
+            ent.root.head.i == nxt.i
+        ):
+            end, label = end + 1, "ORG"  # "the Reyes administration": a body, not the person
         if out and start < out[-1].end:
             start = ent.start
         if (start, end) == (ent.start, ent.end):
             out.append(ent)
         else:
-            out.append(Span(doc=ent.doc, start=start, end=end, label=ent.label_))
+            out.append(Span(doc=ent.doc, start=start, end=end, label=label))
             for i in range(start, end):
                 ent_at[i] = out[-1]
     return out

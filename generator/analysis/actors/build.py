@@ -61,8 +61,12 @@ def _actor_groups(
     lasts = Counter(fold(c.text).split()[-1] for c in cands if c.label == "PERSON" and " " in c.text)
     kinds = {root: kind_of(root, members, lasts) for root, members in groups.items()}
     things_named_alike(groups, kinds)
-    # A name only ever seen in subheads is a heading's word, not an actor of the set.
-    groups = {r: m for r, m in groups.items() if kinds[r] and not all(c.subhead for c in m)}
+    # A name only ever seen in subheads is a heading's word, not an actor of the set; a word
+    # only ever written after a model number ("the 747 Super") is part of a product's name.
+    groups = {
+        r: m for r, m in groups.items()
+        if kinds[r] and not all(c.subhead for c in m) and not all(c.after_model for c in m)
+    }
     return groups, kinds
 
 

@@ -47,6 +47,7 @@ class Candidate:
     described: Role | None = None  # an apposition beside a title
     org: bool = False  # the words or the text around say organisation (kinds)
     subject: bool = False  # grammatical subject of its clause ("Hart resigned")
+    after_model: bool = False  # one word after a model number: "the 747 Super"
     key: str = ""
 
 

@@ -42,6 +42,8 @@ HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 ATTRIBUTION = re.compile(r"[—–-]{1,2}\s*([^()\n@]{2,60}?)\s*\((@\w{2,30})\)")
 # "Ms X said": a name after an honorific is a person's, tagged or not.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
+# A model number ("747", "A320"): a word after it that never comes without one names a product.
+_MODEL_NUMBER = re.compile(r"^[A-Z]?\d{2,4}[A-Za-z]?$")
 # Words as written, hyphenated compounds whole ("pan-democrat"), without possessives.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -71,7 +73,7 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
     title_at = {i: span for span in titles for i in range(span.start, span.end)}
     scan = ArticleScan(adoc.source, lex, got, _subheads(adoc), title_at)
     # doc.ents is a property that walks the tokens: read it once
-    ents = widen_names(with_particles(doc.ents, lex.name_particles), title_at)
+    ents = widen_names(with_particles(doc.ents, lex.name_particles), title_at, lex.governing_nouns)
     ents = split_title_of(ents, title_at, lex, got.words)
     scan.ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in titles:
@@ -80,7 +82,7 @@ def _collect_article(adoc: "ArticleDoc", matcher, lex: Gazetteer, got: Collected
         after = scan.ent_at.get(ent.end)
         if len(ent) == 1 and after is not None and _given_name_before(after, after.start, title_at, lex):
             continue  # the given name of the next entity ("Tomas" of "Tomas Lima")
-        if ent.label_ in ACTOR_LABELS and not no_mention(ent):
+        if ent.label_ in ACTOR_LABELS and not no_mention(ent, lex):
             _entity(ent, scan)
     _collect_handles(adoc, scan)
 
@@ -213,13 +215,25 @@ def _entity_part(span: "Span", label: str, ent: "Span", scan: ArticleScan) -> No
     if label == "PERSON" and role is None and determined(span):
         label = "THING"  # "the Orbital Express", "the Green Knight": a person takes no article
     appos = apposition(ent, lex) if label == "PERSON" or role else None
-    org = role is None and ((source, ent.start) in got.org_ents or organisation_cue(span, lex))
+    org = role is None and (
+        (source, ent.start) in got.org_ents or organisation_cue(span, lex) or _owns_person(span, label, scan)
+    )
     subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
+    model = len(span) == 1 and span.start > 0 and bool(_MODEL_NUMBER.match(span.doc[span.start - 1].text))
     got.cands.append(
         Candidate(source, offset, offset + len(text), text, label, scan.in_subhead(offset),
               person=role is not None, acting=acting, noun=noun, role=role or appos,
-              described=appos if role else None, org=org, subject=subject)
+              described=appos if role else None, org=org, subject=subject, after_model=model)
     )
+
+
+def _owns_person(span: "Span", label: str, scan: ArticleScan) -> bool:
+    """"Oakvale’s Tom Reyes": a place that is no country does not own a person; a club does."""
+    doc, i = span.doc, span.end
+    if label not in {"GPE", "LOC"} or i + 1 >= len(doc) or doc[i].text not in ("'s", "’s"):
+        return False
+    owned = scan.ent_at.get(i + 1)
+    return owned is not None and owned.label_ == "PERSON" and scan.lex.country_of(span.text, acting=True) is None
 
 
 def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: Collected) -> None:

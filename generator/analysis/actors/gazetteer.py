@@ -33,6 +33,8 @@ class Gazetteer:
     everyday_titles: frozenset[str]  # "head": a title only after a qualifier
     generic_heads: frozenset[str]  # "chief": no office of its own
     part_owners: frozenset[str] = frozenset()  # "women": "Women’s Team" is one name
+    governing_nouns: frozenset[str] = frozenset()  # "administration": "the X administration"
+    thing_nouns: frozenset[str] = frozenset()  # "system": "the X system" is a thing
     title_words: dict[str, str] = field(default_factory=dict)  # "sen." → "senator"
 
     def country(self, surface: str) -> str | None:
@@ -99,6 +101,7 @@ def packaged_gazetteer() -> Gazetteer:
         name_particles=words["name_particles"], calendar=words["calendar"], place_nouns=words["place_nouns"],
         everyday_titles=words["everyday_titles"], generic_heads=words["generic_heads"], title_words=title_words,
         part_owners=words.get("part_owners", frozenset()),
+        governing_nouns=words.get("governing_nouns", frozenset()), thing_nouns=words.get("thing_nouns", frozenset()),
     )
 
 

@@ -80,14 +80,17 @@ def _qualifier_right(span: "Span", ent_at: dict) -> "Span | None":
     return None
 
 
-def _owner_left(span: "Span", ent_at: dict) -> "Span | None":
-    """A multi-word name tagged PERSON right before a head title: the body it heads.
+def _owner_left(span: "Span", ent_at: dict, *, one_word: bool = False) -> "Span | None":
+    """A name tagged PERSON right before a title and its holder: the body the holder serves.
 
-    "X Y chief executive Z": a person is not qualified by another person's name without a
-    possessive, so the name before the title names the organisation.
+    "X Y chief executive Z", "Xco analyst Z": a person is not qualified by another person's
+    name without a possessive, so the name before the title names the organisation. Before
+    a head title a two-word name is enough; before another title (``one_word``) one word.
     """
     ent = ent_at.get(span.start - 1)
-    if ent is None or ent.end != span.start or ent.label_ != "PERSON" or len(ent) < 2:
+    if ent is None or ent.end != span.start or ent.label_ != "PERSON" or (len(ent) < 2 and not one_word):
+        return None
+    if one_word and len(ent) != 1:
         return None
     return ent
 
@@ -126,12 +129,12 @@ def title_use(span: "Span", scan: ArticleScan) -> None:
     if left is None and len(span) == 1 and span[0].is_lower and span[0].lower_ in lex.everyday_titles:
         return
     holder, of_form = _holder_named(span, left, qual, inner, scan)
-    if qual is None and holder is not None and lex.titles.get(title) == "head":
-        owner = _owner_left(span, ent_at)
+    if qual is None and holder is not None:
+        owner = _owner_left(span, ent_at, one_word=lex.titles.get(title) != "head")
         if owner is not None:  # "Halvard Shipping chief executive X": a body, whatever the tag
             left = qual = owner
             got.org_ents.add((source, owner.start))
-        elif span.start > 0 and span.doc[span.start - 1].is_title:
+        elif lex.titles.get(title) == "head" and span.start > 0 and span.doc[span.start - 1].is_title:
             got.open_titles.setdefault(source, []).append((span.start_char, span, holder.start_char))
     role = _role(qual, span, lex, of_form=of_form)
     first = left.start if left is not None else span.start
