@@ -494,3 +494,91 @@ def test_gum_given_name_like_a_particle_keeps_its_person(nlp):
     """"Ben Chan" and "Gary Chan": "Ben" is a given name here, not the particle "ben"."""
     _, index = _index(nlp, [load_article(GUM / "election.md", "s1")])
     assert {"Ben Chan", "Gary Chan"} <= {a.name for a in index.actors if a.kind == "person"}
+
+
+# --------------------------------------------------------------------------- page parts, legal forms
+# tests/data/articles/actors_pageparts: two invented articles (a ferry firm fined by a
+# transport department) with a dateline, a photo credit, legal-name variants, acronyms
+# defined in brackets, a name cut before "and", a possessive owner, a hospital.
+
+
+@pytest.fixture(scope="module")
+def pageparts(nlp):
+    return _index(nlp, load_source_set(DATA / "articles" / "actors_pageparts").articles)
+
+
+def test_legal_name_variants_are_one_company(pageparts):
+    """"X Inc.", "X Corporation" and "X" name one company."""
+    _, index = pageparts
+    firm = [a for a in index.actors if "Brenner" in a.name]
+    assert len(firm) == 1
+    assert {"Brenner Lines", "Brenner Lines Inc"} <= {firm[0].name, *firm[0].aliases}
+
+
+def test_acronym_defined_in_brackets_and_name_cut_before_and(pageparts):
+    """"the Ministry of Ports | and Harbours (MPH)": the whole name, joined with its acronym."""
+    _, index = pageparts
+    assert _actor(index, "Ministry of Ports and Harbours").aliases == ("MPH",)
+    assert "DCT" in _actor(index, "Department of Coastal Transport").aliases
+    assert not any(a.name == "Ministry of Ports" for a in index.actors)
+
+
+def test_credit_dateline_and_product_number_are_no_actors(pageparts):
+    """A photo credit, a dateline's city in capitals and a word after a model number."""
+    _, index = pageparts
+    names = {a.name for a in index.actors}
+    assert not any("/" in n or "Wells" in n for n in names)
+    assert "MARLOW CITY" not in names and "Marlow City" not in names
+
+
+def test_possessive_owner_splits_a_name_and_hospital_is_a_body(pageparts):
+    """"Rival’s Tomas Greer": the owner and a person; "X District Hospital" acts."""
+    _, index = pageparts
+    assert _actor(index, "Tomas Greer").kind == "person"
+    assert _actor(index, "Vellmark").kind == "organisation"
+    assert _actor(index, "St. Agnes District Hospital").kind == "organisation"
+
+
+def _doc_with(nlp, text, spans):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in spans]
+    return doc
+
+
+@pytest.mark.parametrize(
+    "text, span, dropped",
+    [
+        ("Jane Roe / Agency Workers wait.", (0, 2), True),  # photo credit: the name before "/"
+        ("It hit Fenwick, Dorring and more.", (2, 5), True),  # a list taken as one name
+        ("OAKVALE, May 3 (Agency) - It rained.", (0, 1), True),  # a dateline's city
+        ("Teams came from Oakvale yesterday.", (3, 4), False),
+        ("Talks were held by the WH", (5, 6), True),  # cut by the end of the excerpt
+        ("Acme, Inc. said so.", (0, 3), False),
+    ],
+)
+def test_no_mention_page_parts(nlp, text, span, dropped):
+    from generator.analysis.actors.boundaries import no_mention
+    from generator.analysis.actors.gazetteer import packaged_gazetteer
+
+    doc = _doc_with(nlp, text, [(*span, "GPE")])
+    assert no_mention(doc.ents[0], packaged_gazetteer()) is dropped
+
+
+def test_acronyms_join_one_body_never_two_nations():
+    """Initials with small words ("DOH") and "&" join; two nations' authorities stay apart."""
+    from generator.analysis.actors.candidates import Candidate
+    from generator.analysis.actors.gazetteer import packaged_gazetteer
+    from generator.analysis.actors.merge import _join_acronyms
+    from generator.util.unionfind import DisjointSet
+
+    texts = ["Department of Roads", "DOR", "Harlow & Harlow", "H&H", "Irish Water Authority",
+             "Italian Water Authority", "IWA"]
+    cands = [Candidate("s1", 0, 1, t, "ORG", key=fold(t)) for t in texts]
+    uf = DisjointSet(sorted({c.key for c in cands}))
+    _join_acronyms(uf, cands, packaged_gazetteer(), {})
+    assert uf.find("dor") == uf.find("department of roads")
+    assert uf.find(fold("H&H")) == uf.find(fold("Harlow & Harlow"))
+    assert uf.find("irish water authority") != uf.find("italian water authority")
+    assert uf.find("iwa") == "iwa"  # fits both nations: joins neither

@@ -113,7 +113,7 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
         end = title_at[end - 1].start
     if start >= end:
         return
-    doc = ent.doc
+    doc, split_label = ent.doc, None
     for i in range(start + 1, end - 1):  # "France’s Interior Ministry" → country + org
         if (doc[i].text in ("'s", "’s") or doc[i].text in ("'", "’") and doc[i].tag_ == "POS") and (
             doc[i - 1].lower_ not in lex.part_owners  # "the Women’s Team" is one name
@@ -122,8 +122,11 @@ def _entity(ent: "Span", scan: ArticleScan) -> None:
             owner = "GPE" if lex.country_of(doc[start:i].text, acting=True) else "ORG"
             _entity_part(doc[start:i], owner, ent, scan)
             start = i + 1
+            rest = doc[start:end]
+            if len(rest) >= 2 and all(t.is_title and t.is_alpha for t in rest) and fold(rest[-1].text) not in lex.heads:
+                split_label = "PERSON"  # "Oakvale’s Tom Reyes": the owned name is a person's
             break
-    label = ent.label_
+    label = split_label or ent.label_
     if start == ent.start and label in {"ORG", "NORP"}:
         start = _widen_left(ent, title_at)  # "the Free Democrats": the model took "Democrats"
     if _given_name_before(ent, start, title_at, lex):

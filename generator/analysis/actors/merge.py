@@ -136,8 +136,8 @@ def _join_prefixed(
             continue  # a place ("Ruritania") does not shorten the body named after it
         longer = [o for o in orgs if o.startswith(key + " ") and not _product_of(o, key, names, lex)]
         legal = [o for o in longer if all(lex.heads.get(w) == "legal" for w in o[len(key):].split())]
-        if len(longer) == 1 or len(legal) == 1:  # "Acme Inc" is "Acme" whatever else starts so
-            uf.union(key, (legal or longer)[0])
+        for o in legal or longer[:1] if len(longer) == 1 or legal else ():
+            uf.union(key, o)  # "Acme Inc" and "Acme Corporation" are "Acme" whatever else starts so
     for key in orgs:
         words = key.split()
         for n in range(1, len(words) - 1):
