@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.errors import BriefingError, ConflictError
+from generator.errors import BriefingError, ConflictError, InputError
 
 log = logging.getLogger("generator")
 
@@ -37,12 +37,18 @@ force_option = click.option(
 )
 
 
+class _LineFormatter(logging.Formatter):
+    """One line per record; warnings and errors say so ("warning: skipped seeds/x/a.txt: …")."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = " ".join(super().format(record).split("\n"))
+        return f"{record.levelname.lower()}: {text}" if record.levelno >= logging.WARNING else text
+
+
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LineFormatter("%(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
     # Libraries we call are chatty at INFO; keep the build log about our own work.
     for noisy in ("mkdocs", "trafilatura", "htmldate", "urllib3", "watchdog", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -65,17 +71,33 @@ def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool
     report = generate(seeds, out, jobs=jobs, force=force, check=check, nlp=nlp)
     for line in report.conflict_lines():
         click.echo(line, err=True)
-    if check and report.stale:
-        for slug_line in report.stale:
-            click.echo(f"stale: {slug_line}", err=True)
-        raise BriefingError(
-            f"{len(report.stale)} page(s) out of date or in conflict; run `briefing generate`, "
-            "resolve conflicts, then commit"
-        )
+    if check:
+        _check_or_fail(out, stale=report.stale)
     if report.conflict_lines():
         raise ConflictError(
             f"{len(report.conflict_lines())} conflict(s): resolve the marked blocks, then run `briefing check`"
         )
+    if report.problems:
+        # each was printed as a warning when it was met; CI must notice
+        raise BriefingError(f"{len(report.problems)} input(s) skipped (see the warnings above); fix or remove them")
+
+
+def _check_or_fail(out: Path, *, stale: tuple[str, ...] = ()) -> None:
+    """Print stale pages and every `briefing check` problem; fail when there is any."""
+    from generator.publish.check import check_pages
+
+    for slug_line in stale:
+        click.echo(f"stale: {slug_line}", err=True)
+    problems = check_pages(out) if out.is_dir() else []
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if stale:
+        raise BriefingError(
+            f"{len(stale)} page(s) out of date or in conflict; run `briefing generate`, "
+            "resolve conflicts, then commit"
+        )
+    if problems:
+        raise BriefingError(f"{len(problems)} problem(s) in {out}; fix them (see `briefing check`)")
 
 
 @cli.command()
@@ -111,9 +133,10 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
     """
     from generator.publish.mkdocs import build_site
 
-    _run_generate(seeds, out, jobs=jobs, force=force, check=False)
     if not config.is_file():
         raise BriefingError("no MkDocs configuration found; run from the project folder", config)
+    _run_generate(seeds, out, jobs=jobs, force=force, check=False)
+    _check_or_fail(out)  # a page `briefing check` refuses is never published
     build_site(config.resolve().parent)
     click.echo(f"site built into {config.resolve().parent / 'site'}", err=True)
 
@@ -122,15 +145,17 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
 @seeds_option
 @out_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to serve on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to serve on.")
 def serve(seeds: Path, out: Path, host: str, port: int) -> None:
     """Preview the site live: regenerates when a file under the seeds folder changes.
 
     Example: briefing serve --port 8001
     """
     from generator.analysis.nlp import load_pipeline
+    from generator.publish.mkdocs import check_address
     from generator.publish.mkdocs import serve as serve_site
 
+    check_address(host, port)  # a busy port fails now, not after the model has loaded
     nlp = load_pipeline()  # once: every save regenerates with the same model
     _run_generate(seeds, out, jobs=1, force=False, check=False, nlp=nlp)
 
@@ -140,6 +165,7 @@ def serve(seeds: Path, out: Path, host: str, port: int) -> None:
         except click.ClickException as exc:  # keep serving; show the problem
             exc.show()
 
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     serve_site(Path.cwd(), seeds, host=host, port=port, regenerate=regenerate)
 
 
@@ -156,21 +182,44 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
     """Print the analysis of one or more source sets as JSON on stdout.
 
     The model is loaded once for all sets. The output follows the schema in
-    generator/render/schema/extract.schema.json.
+    generator/render/schema/extract.schema.json. An unreadable article is skipped with a
+    warning and listed under `skipped`; an unreadable set is skipped (exit code 1).
 
     Example: briefing extract seeds/my-event --format json > my-event.json
     """
     from generator.analysis.nlp import load_pipeline
-    from generator.ingest import load_source_set
     from generator.pipeline.build import briefing_for
     from generator.render.record import record_of
 
-    sets = [load_source_set(path) for path in set_dirs]  # bad input fails before the slow model load
-    nlp = load_pipeline()
-    one_object = fmt == "json" and len(set_dirs) == 1
-    for source_set in sets:
-        record = record_of(briefing_for(source_set, nlp), include_text=include_text)
-        click.echo(record.to_json(indent=2 if one_object else None))
+    sets, failed = _read_sets(set_dirs)  # every input is read before the slow model load
+    if sets:
+        nlp = load_pipeline()
+        one_object = fmt == "json" and len(set_dirs) == 1
+        for source_set in sets:
+            record = record_of(briefing_for(source_set, nlp), include_text=include_text)
+            click.echo(record.to_json(indent=2 if one_object else None))
+    # A skipped article is a warning and a `skipped` entry of its set's record (tools reading
+    # the JSON see it); only a set that could not be read at all makes the exit code 1.
+    if len(failed) == len(set_dirs) == 1:
+        raise failed[0]  # nothing extracted: the one error is the whole story
+    if failed:
+        raise BriefingError(f"{len(failed)} set(s) skipped (see the warnings above)")
+
+
+def _read_sets(set_dirs: tuple[Path, ...]) -> tuple[list, list[InputError]]:
+    """The readable sets, and the error of each unreadable one (warned about when there are
+    several sets: one bad set never costs the others their record)."""
+    from generator.ingest import load_source_set
+
+    sets, failed = [], []
+    for path in set_dirs:
+        try:
+            sets.append(load_source_set(path))
+        except InputError as exc:
+            if len(set_dirs) > 1:
+                click.echo(f"warning: skipped {exc.format_message()}", err=True)
+            failed.append(exc)
+    return sets, failed
 
 
 @cli.command()

@@ -18,6 +18,7 @@ class BriefingError(click.ClickException):
 
     def __init__(self, message: str, path: Path | str | None = None):
         self.path = str(path) if path is not None else None
+        self.reason = message  # the message without the path, for lists of skipped files
         super().__init__(f"{self.path}: {message}" if self.path else message)
 
     def show(self, file=None) -> None:  # one line, no "Error:" prefix noise

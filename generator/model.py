@@ -79,6 +79,15 @@ class SourceSet:
     tags: tuple[str, ...] = ()
     summary: str | None = None
     as_of: dt.date | None = None
+    skipped: tuple["Skipped", ...] = ()  # article files left out, each with the reason
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article file of a set that was not read: its name and why (one line)."""
+
+    file: str
+    reason: str
 
 
 # --------------------------------------------------------------------------- analyse

@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefingError
+from generator.ingest.limits import Limits
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +40,8 @@ def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> "Language":
             continue
         if "block_boundaries" not in nlp.pipe_names:
             nlp.add_pipe("block_boundaries", before="parser")
+        # ingest already refused longer articles; spaCy must not refuse what ingest let in
+        nlp.max_length = max(nlp.max_length, Limits.from_env().article_chars + 1)
         log.info("spaCy pipeline: %s %s", name, nlp.meta.get("version", "?"))
         nlp.meta["briefing_model"] = f"{name}-{nlp.meta.get('version', '?')}"
         return nlp

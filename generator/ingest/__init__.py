@@ -7,6 +7,6 @@ text reader produce ``units``), ``layout`` (paragraph units from plain text), ``
 (boilerplate, subheads, social posts), ``setfile`` (``set.yml``), ``sources`` (the entry
 points and the set-context date).
 """
-from generator.ingest.sources import ARTICLE_SUFFIXES, discover_sets, load_article, load_source_set
+from generator.ingest.sources import ARTICLE_SUFFIXES, discover_sets, load_article, load_source_set, scan_seeds
 
-__all__ = ["ARTICLE_SUFFIXES", "discover_sets", "load_article", "load_source_set"]
+__all__ = ["ARTICLE_SUFFIXES", "discover_sets", "load_article", "load_source_set", "scan_seeds"]

@@ -48,6 +48,8 @@ def read_html(path: Path, text: str) -> RawArticle:
             units = own
     if not any(not u.heading for u in units):
         raise InputError("no article text found in the HTML page", path)
+    if _only_links(units, text):
+        raise InputError("the page is navigation, not an article: every line of its text is a link", path)
     published = coerce_date(doc.date) if doc.date else None
     title = clean_field(doc.title) if doc.title else None
     stated = Stated(
@@ -112,6 +114,21 @@ def _page_units(html: str) -> tuple[Unit, ...]:
             heading = el.tag.startswith("h")
             units.append(Unit(text, heading=heading, level=int(el.tag[1]) if heading else 0))
     return tuple(units)
+
+
+def _only_links(units: tuple[Unit, ...], html: str) -> bool:
+    """True when every text line kept from the page is the text of one of its links.
+
+    A menu, a section front or a list of headlines is all links; an article's paragraphs
+    are not (a link inside a paragraph covers a few words of it, never the whole line).
+    """
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    links = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    lines = [u.text for u in units if not u.heading]
+    return bool(lines) and all(line in links for line in lines)
 
 
 def _outlet_from_page_title(html: str, title: str | None) -> str | None:

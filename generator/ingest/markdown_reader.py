@@ -37,15 +37,41 @@ def read_md(path: Path, text: str) -> RawArticle:
         InputError: the front matter is not valid YAML, not a mapping, or a field has the
             wrong type.
     """
+    _check_fences(text, path)
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
         raise InputError(f"malformed front matter: {yaml_problem(exc)}", path) from exc
+    except ValueError as exc:  # YAML reads 2025-13-45 as a date and fails to build it
+        raise InputError(f"malformed front matter: impossible date ({exc})", path) from exc
     if not isinstance(post.metadata, dict):
         raise InputError("malformed front matter: expected a mapping of fields", path)
     values = _check_front_matter(post.metadata, path)
     stated = Stated(**values, basis="front matter" if values else None)
     return RawArticle(units=tuple(_markdown_units(post.content)), stated=stated)
+
+
+_FENCE = re.compile(r"-{3,}[ \t]*")
+
+
+def _check_fences(text: str, path: Path) -> None:
+    """Refuse front matter that python-frontmatter would silently take as body text.
+
+    A first line ``---`` with no closing ``---`` (the headline would be the YAML), and YAML
+    that is not a mapping (a list of fields loses them all) are errors naming the file.
+    """
+    lines = text.lstrip("\ufeff").split("\n")
+    if not _FENCE.fullmatch(lines[0].rstrip("\r")):
+        return
+    close = next((i for i, line in enumerate(lines[1:], 1) if _FENCE.fullmatch(line.rstrip("\r"))), None)
+    if close is None:
+        raise InputError("front matter opened with '---' on line 1 is never closed (add a '---' line after it)", path)
+    try:
+        data = yaml.safe_load("\n".join(lines[1:close]))
+    except (yaml.YAMLError, ValueError):
+        return  # read_md reports the YAML problem itself
+    if data is not None and not isinstance(data, dict):
+        raise InputError(f"malformed front matter: expected a mapping of fields but received a {type(data).__name__}", path)
 
 
 # Other names static-site generators use for the same fields (Jekyll, Hugo, Pelican).

@@ -58,12 +58,16 @@ def load_set_config(path: Path) -> SetConfig:
     Raises:
         InputError: bad YAML, not a mapping, an unknown key or a wrongly typed value.
     """
+    if path.is_symlink():
+        raise InputError("a symbolic link: not followed (nothing outside seeds/ is read)", path)
     if not path.is_file():
         return SetConfig()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {yaml_problem(exc)}", path) from exc
+    except ValueError as exc:  # YAML reads 2025-02-30 as a date and fails to build it
+        raise InputError(f"impossible date: {exc}", path) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read file: {exc}", path) from exc
     if data is None:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.merge.state import SetFiles, display
-from generator.pipeline.build import build_all
+from generator.pipeline.build import build_all, read_sets
+from generator.pipeline.lock import run_lock
 from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, removed_slugs, skip_outcome
 from generator.pipeline.progress import Reporter, make_reporter
 from generator.pipeline.report import GenerateReport, SetOutcome
@@ -62,19 +63,23 @@ def generate(
     started = time.perf_counter()
     reporter = reporter or make_reporter()
     seeds, out = Path(seeds), Path(out)
-    plans = plan_sets(seeds, out)
-    removed = removed_slugs(out, plans)
-    reporter.start(len(plans) + len(removed))
-    try:
-        if check:
-            outcomes, stale = _check(plans, removed, out, reporter)
-        else:
-            outcomes, stale = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp, reporter=reporter), []
-        in_order = tuple(sorted(outcomes, key=lambda o: o.slug))
-        report = GenerateReport(in_order, stale=tuple(stale), seconds=time.perf_counter() - started, check=check)
-        reporter.finish(report.summary())
-    finally:
-        reporter.close()  # a live progress bar must not outlive an error
+    with run_lock(out, write=not check):
+        plans, problems = plan_sets(seeds, out)
+        removed = removed_slugs(out, plans)
+        reporter.start(len(plans) + len(removed))
+        try:
+            site_conflicts: tuple[str, ...] = ()
+            if check:
+                outcomes, stale = _check(plans, removed, out, reporter)
+            else:
+                (outcomes, site_conflicts), stale = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp,
+                                                              reporter=reporter, problems=problems), []
+            in_order = tuple(sorted(outcomes, key=lambda o: o.slug))
+            report = GenerateReport(in_order, stale=tuple(stale), seconds=time.perf_counter() - started,
+                                    check=check, problems=tuple(problems), site_conflicts=site_conflicts)
+            reporter.finish(report.summary())
+        finally:
+            reporter.close()  # a live progress bar must not outlive an error
     return report
 
 
@@ -106,8 +111,14 @@ def _generate(
     force: bool,
     nlp: "Language | None",
     reporter: Reporter,
-) -> list[SetOutcome]:
-    """Phases 2 and 3 of :func:`generate`: build the changed sets and write everything."""
+    problems: list[str],
+) -> tuple[list[SetOutcome], tuple[str, ...]]:
+    """Phases 2 and 3 of :func:`generate`: read the changed sets, build them, write everything;
+    the outcomes and the conflicts in hand-edited site pages.
+
+    Every changed set is read (ingest: no model) before the model loads, so bad input is
+    reported at once; a set that cannot be read is skipped and the others are built.
+    """
     todo: list[SetPlan] = []
     outcomes: list[SetOutcome] = []
     for plan in plans:
@@ -117,7 +128,12 @@ def _generate(
         else:
             outcomes.append(skipped)
             reporter.done(plan.slug, skipped.status)
-    for built in build_all(todo, jobs=jobs, nlp=nlp, reporter=reporter):
+    ready, unreadable = read_sets(todo, problems)
+    for outcome in unreadable:
+        outcomes.append(outcome)
+        reporter.done(outcome.slug, "skipped")
+    todo = [plan for plan, _ in ready]
+    for built in build_all(ready, jobs=jobs, nlp=nlp, reporter=reporter):
         outcome = write_built(out, built, force=force)
         outcomes.append(outcome)
         reporter.done(built.slug, outcome.status, built.articles)
@@ -125,6 +141,5 @@ def _generate(
         outcome = archive_removed(out, slug)
         outcomes.append(outcome)
         reporter.done(slug, f"archived to {display(outcome.path)}")
-    if todo or removed or force:
-        write_site(out, [p.slug for p in plans])
-    return outcomes
+    site_conflicts = write_site(out, [p.slug for p in plans]) if todo or removed or force else ()
+    return outcomes, site_conflicts

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model import Briefing, SourceSet
 from generator.pipeline.plan import SetPlan
 from generator.pipeline.progress import Reporter
+from generator.pipeline.report import SetOutcome
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,16 +42,40 @@ def briefing_for(source_set: SourceSet, nlp: "Language", *, content_hash: str = 
     return condense(source_set, analyse(source_set, nlp), content_hash=content_hash)
 
 
-def build_set(set_dir: Path, content_hash: str, nlp: "Language") -> Built:
-    """Analyse, condense and render one set: its page text and its record (with texts)."""
+def read_sets(plans: list[SetPlan], problems: list[str]) -> tuple[list[tuple[SetPlan, SourceSet]], list[SetOutcome]]:
+    """Read every planned set (no model): the sets to build, and an outcome per unreadable set.
+
+    One line per skipped article or set is appended to ``problems`` (each already logged as
+    a warning by ingest, or here).
+    """
+    import logging
+
+    from generator.errors import InputError
     from generator.ingest import load_source_set
+
+    ready: list[tuple[SetPlan, SourceSet]] = []
+    unreadable: list[SetOutcome] = []
+    for plan in plans:
+        try:
+            source_set = load_source_set(plan.path)
+        except InputError as exc:
+            logging.getLogger(__name__).warning("skipped %s", exc.format_message())
+            problems.append(f"skipped {exc.format_message()}")
+            unreadable.append(SetOutcome(plan.slug, "skipped", plan.page, reason=exc.reason))
+            continue
+        problems.extend(f"skipped {plan.path / s.file}: {s.reason}" for s in source_set.skipped)
+        ready.append((plan, source_set))
+    return ready, unreadable
+
+
+def build_set(source_set: SourceSet, content_hash: str, nlp: "Language") -> Built:
+    """Analyse, condense and render one read set: its page text and its record (with texts)."""
     from generator.render.page import render_briefing
     from generator.render.record import record_of
 
-    source_set = load_source_set(set_dir)
     record = record_of(briefing_for(source_set, nlp, content_hash=content_hash), include_text=True)
     return Built(
-        slug=set_dir.name,
+        slug=source_set.slug,
         page=render_briefing(record),
         record=record.to_json() + "\n",
         articles=len(source_set.articles),
@@ -70,13 +94,13 @@ def _init_worker() -> None:
     _WORKER_NLP = load_pipeline()
 
 
-def _build_in_worker(set_dir: Path, content_hash: str) -> Built:
+def _build_in_worker(source_set: SourceSet, content_hash: str) -> Built:
     assert _WORKER_NLP is not None, "worker started without _init_worker"
-    return build_set(set_dir, content_hash, _WORKER_NLP)
+    return build_set(source_set, content_hash, _WORKER_NLP)
 
 
 def build_all(
-    plans: list[SetPlan], *, jobs: int, nlp: "Language | None", reporter: Reporter
+    plans: list[tuple[SetPlan, SourceSet]], *, jobs: int, nlp: "Language | None", reporter: Reporter
 ) -> Iterator[Built]:
     """Yield the built sets in the order of ``plans`` (slug order), building ``jobs`` at once."""
     if not plans:
@@ -88,14 +112,14 @@ def build_all(
 
             reporter.note("loading the language model")
             nlp = load_pipeline()
-        for plan in plans:
+        for plan, source_set in plans:
             reporter.begin(plan.slug)
-            yield build_set(plan.path, plan.content_hash, nlp)
+            yield build_set(source_set, plan.content_hash, nlp)
         return
     yield from _build_in_workers(plans, workers, reporter)
 
 
-def _build_in_workers(plans: list[SetPlan], workers: int, reporter: Reporter) -> Iterator[Built]:
+def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, reporter: Reporter) -> Iterator[Built]:
     """:func:`build_all` in ``workers`` processes, each loading the model once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -105,9 +129,9 @@ def _build_in_workers(plans: list[SetPlan], workers: int, reporter: Reporter) ->
     context = multiprocessing.get_context("spawn")
     reporter.note(f"building {len(plans)} sets in {workers} processes")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        futures = [pool.submit(_build_in_worker, p.path, p.content_hash) for p in plans]
+        futures = [pool.submit(_build_in_worker, s, p.content_hash) for p, s in plans]
         try:
-            for plan, future in zip(plans, futures):
+            for (plan, _), future in zip(plans, futures):
                 reporter.begin(plan.slug)
                 yield future.result()
         except BaseException:

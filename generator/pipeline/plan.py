@@ -34,14 +34,16 @@ class SetPlan:
         return self.stored_hash != self.content_hash
 
 
-def plan_sets(seeds: Path, out: Path) -> list[SetPlan]:
-    """One plan per set folder under ``seeds``, in slug order, against the pages in ``out``."""
-    from generator.ingest import discover_sets
+def plan_sets(seeds: Path, out: Path) -> tuple[list[SetPlan], list[str]]:
+    """One plan per set folder under ``seeds``, in slug order, against the pages in ``out``;
+    and one line per folder that cannot be a set (a symbolic link, a name over the limit)."""
+    from generator.ingest import scan_seeds
 
     fingerprint = Fingerprint.current()
     paths = SetFiles(out)
     plans = []
-    for folder in discover_sets(seeds):
+    scan = scan_seeds(seeds)
+    for folder in scan.sets:
         page = paths.page(folder.name)
         locked, pending = page_state(page)
         plans.append(
@@ -56,7 +58,7 @@ def plan_sets(seeds: Path, out: Path) -> list[SetPlan]:
                 pending=pending,
             )
         )
-    return sorted(plans, key=lambda p: p.slug)
+    return sorted(plans, key=lambda p: p.slug), [f"skipped {path}: {reason}" for path, reason in scan.rejected]
 
 
 def removed_slugs(out: Path, plans: list[SetPlan]) -> list[str]:

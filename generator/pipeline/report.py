@@ -34,6 +34,9 @@ class GenerateReport:
     stale: tuple[str, ...] = ()  # "briefings/x.md (inputs changed)", check mode
     seconds: float = 0.0
     check: bool = False
+    # "skipped seeds/x/a.txt: empty file": inputs left out of this run, one line each
+    problems: tuple[str, ...] = ()
+    site_conflicts: tuple[str, ...] = ()  # "<page>:<line>" in a hand-edited site page
 
     def count(self, *statuses: str) -> int:
         """How many sets ended with one of ``statuses``."""
@@ -41,7 +44,8 @@ class GenerateReport:
 
     def conflict_lines(self) -> list[str]:
         """``CONFLICT <page>:<line>`` for every unresolved conflict block, in slug order."""
-        return [f"CONFLICT {where}" for o in self.outcomes for where in o.conflicts]
+        return [f"CONFLICT {where}" for o in self.outcomes for where in o.conflicts] + [
+            f"CONFLICT {where}" for where in self.site_conflicts]
 
     @property
     def ok(self) -> bool:
@@ -50,7 +54,7 @@ class GenerateReport:
 
     def summary(self) -> str:
         """The final line: ``generated N, unchanged N, skipped N (locked), conflicts N, in S.S s``."""
-        conflicts = sum(1 for o in self.outcomes if o.conflicts)
+        conflicts = sum(1 for o in self.outcomes if o.conflicts) + len({c.rsplit(":", 1)[0] for c in self.site_conflicts})
         if self.check:
             head = f"up to date {self.count('unchanged', 'locked', 'deleted')}, stale {len(self.stale)}"
         else:
@@ -60,7 +64,8 @@ class GenerateReport:
             )
         extras = [
             f"{label} {n}"
-            for label, n in (("archived", self.count("archived")), ("kept deleted", self.count("deleted")))
+            for label, n in (("archived", self.count("archived")), ("kept deleted", self.count("deleted")),
+                             ("bad input skipped", len(self.problems)))
             if n and not self.check
         ]
         parts = [head, f"conflicts {conflicts}", *extras]

@@ -18,6 +18,7 @@ from generator.pipeline.build import Built
 from generator.pipeline.report import SetOutcome
 
 if TYPE_CHECKING:
+    from generator.merge.site import SiteWrite
     from generator.render.record import BriefingRecord
 
 
@@ -43,14 +44,15 @@ def archive_removed(out: Path, slug: str) -> SetOutcome:
     return SetOutcome(slug, "archived", archive_set(out, slug), reason="source folder removed")
 
 
-def write_site(out: Path, slugs: list[str]) -> None:
-    """Rebuild the cross-briefing pages from the stored records of the current sets."""
-    publish_site_pages(stored_records(out, slugs), out)
+def write_site(out: Path, slugs: list[str]) -> tuple[str, ...]:
+    """Rebuild the cross-briefing pages from the stored records of the current sets; return
+    ``<page>:<line>`` of each conflict between a hand edit of one and the new generation."""
+    return publish_site_pages(stored_records(out, slugs), out).conflicts
 
 
 def publish_site_pages(
     records: Sequence["BriefingRecord"], docs_dir: Path, *, site_url: str | None = None
-) -> list[Path]:
+) -> "SiteWrite":
     """Render the cross-briefing pages of ``records`` and hand them to merge to write.
 
     Only records whose page exists are published, with the edits the page shows. ``site_url``

@@ -2,7 +2,7 @@
 
 A *briefing page* is a top-level ``<docs>/<name>.md`` whose front matter has a ``slug`` key
 or that has a stored generated version ``<docs>/.generated/<name>.md``; the site's own
-pages (home, actors, sources, tags …) have neither and are not checked here. For each
+pages (home, actors, sources, tags …) have neither. For each
 briefing page, one :class:`Problem` per finding:
 
 * front matter missing, not YAML, or not valid against ``schema/frontmatter.schema.json``
@@ -10,7 +10,12 @@ briefing page, one :class:`Problem` per finding:
 * ``slug`` not matching the file name;
 * an unresolved conflict block left by a merge (``<!-- briefing:conflict``) or a git
   conflict marker;
-* no stored generated version, so the next regeneration cannot tell hand edits apart.
+* no stored generated version, so the next regeneration cannot tell hand edits apart;
+* front matter Material prints raw (title, description, tags) holding HTML markup;
+* article files the last generation left out (listed under ``skipped``).
+
+The site's own pages are checked for conflict blocks only (a hand edit merged with a new
+generation may leave one).
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ import yaml
 from generator.errors import BriefingError
 from generator.merge.conflicts import CONFLICT_START, find_conflicts
 from generator.merge.state import SetFiles, display, read_page
+from generator.render.site_pages import MARKER_PREFIX, OWNED_DIRS
 from generator.util.frontmatter import front_matter_yaml, split_front_matter
 from generator.util.lines import split_lines
 
@@ -90,9 +96,11 @@ def _front_matter_problems(shown: str, stem: str, block: str) -> list[Problem]:
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the --- line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return [Problem(shown, line, f"front matter is not valid YAML: {reason}")]
+    except (ValueError, RecursionError) as exc:  # YAML reads 2025-13-45 as a date, then fails
+        return [Problem(shown, 1, f"front matter holds an impossible value: {exc}")]
     if not isinstance(data, dict):
         return [Problem(shown, 1, "front matter is not a mapping of keys to values")]
-    problems = []
+    problems = _raw_markup(shown, block, data) + _skipped_articles(shown, block, data)
     validator = jsonschema.Draft202012Validator(frontmatter_schema())
     errors = sorted(validator.iter_errors(_json_safe(data)), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
@@ -104,6 +112,37 @@ def _front_matter_problems(shown: str, stem: str, block: str) -> list[Problem]:
     if isinstance(slug, str) and slug != stem:
         problems.append(Problem(shown, _key_line(block, "slug"), f"slug {slug!r} does not match the file name {stem}.md"))
     return problems
+
+
+# Material prints title, description and tags into the page's HTML unescaped (<title>, meta
+# tags, tag chips): markup there would run in the reader's browser. Generated values are
+# escaped; this catches what an editor types.
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|javascript\s*:", re.IGNORECASE)
+_PRINTED_RAW = ("title", "description", "tags")
+
+
+def _raw_markup(shown: str, block: str, data: dict) -> list[Problem]:
+    """A problem per front matter value Material prints raw that holds HTML markup."""
+    problems = []
+    for key in _PRINTED_RAW:
+        values = data.get(key)
+        values = values if isinstance(values, list) else [values]
+        if any(isinstance(v, str) and _MARKUP.search(v) for v in values):
+            problems.append(Problem(shown, _key_line(block, key),
+                                    f"front matter `{key}` holds HTML markup, which the site would print raw: "
+                                    "write plain text (use &lt; for a literal <)"))
+    return problems
+
+
+def _skipped_articles(shown: str, block: str, data: dict) -> list[Problem]:
+    """A problem when the last generation had to leave article files out (CI must notice)."""
+    skipped = data.get("skipped")
+    if not isinstance(skipped, list) or not skipped:
+        return []
+    files = ", ".join(str(s.get("file")) for s in skipped if isinstance(s, dict))
+    return [Problem(shown, _key_line(block, "skipped"),
+                    f"{len(skipped)} article file(s) left out of the briefing ({files}): fix or remove them, "
+                    "then run `briefing generate`")]
 
 
 def _is_briefing(has_base: bool, block: str | None) -> bool:
@@ -135,7 +174,8 @@ def check_page(docs_dir: Path, page: Path) -> list[Problem]:
     stored = SetFiles(Path(docs_dir)).base(page.stem)
     has_base = stored.is_file()
     if not _is_briefing(has_base, block):
-        return []
+        # a site page: an editor's change merged with a new generation may leave a conflict
+        return _conflict_problems(shown, text) if MARKER_PREFIX in text else []
     problems: list[Problem] = []
     if block is None:
         problems.append(Problem(shown, 1, "no front matter: a briefing page starts with a --- block"))
@@ -152,10 +192,12 @@ def check_page(docs_dir: Path, page: Path) -> list[Problem]:
 
 
 def check_pages(docs_dir: Path) -> list[Problem]:
-    """Every problem of every briefing page directly in ``docs_dir``, in file-name order."""
+    """Every problem of every briefing page directly in ``docs_dir`` and every conflict left in
+    a site page, in file-name order."""
     docs_dir = Path(docs_dir)
     problems: list[Problem] = []
-    for page in sorted(docs_dir.glob("*.md")):
+    pages = sorted(docs_dir.glob("*.md")) + [p for d in OWNED_DIRS for p in sorted((docs_dir / d).rglob("*.md"))]
+    for page in pages:
         if page.name.startswith(".") or not page.is_file():
             continue
         problems += check_page(docs_dir, page)

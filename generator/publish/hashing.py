@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
-from generator.analysis.nlp import MODEL_NAMES  # the pipelines load_pipeline tries; imports no spaCy
+from generator.analysis.nlp import MODEL_NAMES
+from generator.ingest.limits import Limits  # the pipelines load_pipeline tries; imports no spaCy
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # What every page depends on, relative to the package folder: the whole package — code,
@@ -45,18 +46,35 @@ def _files(root: Path) -> list[Path]:
     """
     if not root.is_dir():
         return []
-    found = [p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root)]
+    # A symbolic link counts by its name only: ingest does not follow it (and lists it as
+    # skipped), so its target must not reach the hash, nor be read at all.
+    found = [p for p in root.rglob("*")
+             if (p.is_symlink() or p.is_file()) and not _is_hidden(p, root) and not _under_link(p, root)]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _under_link(path: Path, root: Path) -> bool:
+    return any((root / parent).is_symlink() for parent in path.relative_to(root).parents if parent != Path("."))
+
+
+def _file_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``; a file over the article byte limit is hashed by its size:
+    ingest refuses it unread, and reading 50 MB to hash it would cost the memory the limit saves."""
+    if path.is_symlink():
+        return b"<symbolic link, not followed>"
+    size = path.stat().st_size
+    return f"<{size} bytes, not read>".encode() if size > limit else path.read_bytes()
 
 
 def _feed_tree(digest: "hashlib._Hash", label: str, root: Path) -> None:
     """Add each file's relative name and bytes to ``digest``, length-prefixed so that
     moving bytes from one file to the next or renaming a file changes the hash."""
+    limit = Limits.from_env().article_bytes
     for path in _files(root):
         name = f"{label}/{path.relative_to(root).as_posix()}".encode("utf-8")
         # Line ends normalised: a checkout with core.autocrlf (Windows) must not make every
         # page look stale; ingest and the templates read CRLF and LF alike.
-        data = path.read_bytes().replace(b"\r\n", b"\n")
+        data = _file_bytes(path, limit).replace(b"\r\n", b"\n")
         digest.update(len(name).to_bytes(8, "big") + name)
         digest.update(len(data).to_bytes(8, "big") + data)
 

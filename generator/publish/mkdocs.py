@@ -1,14 +1,17 @@
 """The MkDocs site: ``mkdocs build --strict`` over ``briefings/``, and the live preview.
 
-:func:`build_site` runs MkDocs in a subprocess and turns a failed build into one error
-line; :func:`serve` runs MkDocs' live-reload server and regenerates the briefings when a
-file under the seeds changes. Neither writes into ``briefings/`` itself: the
+:func:`build_site` runs MkDocs in a subprocess into a fresh folder beside the site and swaps
+it in only when the build succeeded, so a failed or killed build never leaves a broken or
+empty site; the subprocess dies with its parent. A failed build becomes one error line.
+:func:`serve` runs MkDocs' live-reload server and regenerates the briefings when a file
+under the seeds changes. Neither writes into ``briefings/`` itself: the
 ``regenerate`` callback :func:`serve` is given runs the pipeline, which does.
 """
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -30,20 +33,100 @@ def _mkdocs_env() -> dict[str, str]:
 
 
 def build_site(project_dir: Path, *, strict: bool = True, config: Path | None = None) -> None:
-    """Run ``mkdocs build`` (``--strict`` by default) in ``project_dir``.
+    """Run ``mkdocs build`` (``--strict`` by default) in ``project_dir``, atomically.
+
+    The site is built into ``.<site>.building-<pid>`` next to the site folder and renamed into
+    place only after MkDocs succeeded; the previous site stays whole until then. Leftovers of
+    a killed build are removed by the next one.
 
     Raises:
         BriefingError: with MkDocs' own warnings/errors when the build fails.
     """
     cfg = config or project_dir / "mkdocs.yml"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(cfg)]
+    site = _site_dir(cfg)
+    _remove_leftovers(site)
+    fresh = site.with_name(f".{site.name}.building-{os.getpid()}")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(cfg), "--site-dir", str(fresh)]
     if strict:
         cmd.append("--strict")
-    proc = subprocess.run(cmd, cwd=project_dir, env=_mkdocs_env(), capture_output=True, text=True)
-    if proc.returncode != 0:
-        lines = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
-        problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR"))] or lines[-3:]
-        raise BriefingError("mkdocs build failed: " + " | ".join(problems), cfg)
+    try:
+        proc = subprocess.run(cmd, cwd=project_dir, env=_mkdocs_env(), capture_output=True, text=True,
+                              preexec_fn=_die_with_parent)
+        if proc.returncode != 0:
+            lines = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
+            problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR"))] or lines[-3:]
+            raise BriefingError("mkdocs build failed: " + " | ".join(problems), cfg)
+        _swap_in(fresh, site)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _site_dir(cfg: Path) -> Path:
+    """The ``site_dir`` of the MkDocs configuration ``cfg`` (as MkDocs reads it: ``!ENV`` and all)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return Path(load_config(str(cfg))["site_dir"]).resolve()
+    except (ConfigurationError, OSError) as exc:
+        raise BriefingError(f"cannot read the MkDocs configuration: {exc}", cfg) from exc
+
+
+def _swap_in(fresh: Path, site: Path) -> None:
+    """Put the freshly built ``fresh`` at ``site``; the old site is renamed away first, so at
+    every moment ``site`` is a whole site (the old or the new) or, for an instant, absent with
+    the old one beside it — never a half-written one."""
+    old = site.with_name(f".{site.name}.old-{os.getpid()}")
+    if site.exists():
+        os.replace(site, old)
+    os.replace(fresh, site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(site: Path) -> None:
+    """Clear what a killed build left beside the site (and restore the old site if the kill
+    fell between the two renames of :func:`_swap_in`)."""
+    for stray in sorted(site.parent.glob(f".{site.name}.building-*")):
+        shutil.rmtree(stray, ignore_errors=True)
+    for stray in sorted(site.parent.glob(f".{site.name}.old-*")):
+        if not site.exists():
+            os.replace(stray, site)
+        else:
+            shutil.rmtree(stray, ignore_errors=True)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to kill it when the parent dies (``prctl``).
+
+    A ``briefing build`` killed with SIGKILL runs no handler; without this its MkDocs child
+    would go on on its own. Elsewhere this does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse an address ``serve`` cannot listen on (a busy port, a foreign address) before
+    anything slow runs.
+
+    Raises:
+        BriefingError: naming the address and the reason.
+    """
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise BriefingError(
+            f"cannot serve on {host}:{port}: {reason}; choose another --port or stop the program using it"
+        ) from None
 
 
 def serve(

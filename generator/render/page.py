@@ -72,6 +72,8 @@ def front_matter(record: BriefingRecord) -> dict[str, Any]:
             }
             for s in record.sources
         ],
+        **({"skipped": [{"file": single_line(s.file), "reason": single_line(s.reason)} for s in record.skipped]}
+           if record.skipped else {}),
         "generator": {"version": gen.version, "hash": gen.hash},
         "description": meta_text(record.one_line) or None,
     }

@@ -165,6 +165,14 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class SkippedRecord:
+    """An article file of the set that was not read, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class PlaceRecord:
     """A location that is not an actor."""
 
@@ -200,6 +208,8 @@ class BriefingRecord:
     timeline: tuple[EventRecord, ...] = ()
     places: tuple[PlaceRecord, ...] = ()
     generator: GeneratorRecord = GeneratorRecord()
+    # only present when an article was left out: a set read whole keeps the contract's keys
+    skipped: tuple[SkippedRecord, ...] | None = field(default=None, metadata={"omit_none": True})
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON values, keys in the contract's order."""
@@ -401,4 +411,5 @@ def record_of(briefing: Briefing, *, include_text: bool = False) -> BriefingReco
         timeline=tuple(_event(ev) for ev in a.timeline),
         places=tuple(PlaceRecord(name=p.name, mentions=p.mentions, sources=p.sources) for p in a.places),
         generator=GeneratorRecord(version=__version__, model=a.model, hash=briefing.content_hash),
+        skipped=tuple(SkippedRecord(s.file, s.reason) for s in briefing.source_set.skipped) or None,
     )

@@ -43,7 +43,7 @@ def parse_front_matter(block: str | None) -> dict[str, Any] | None:
         return None
     try:
         data = yaml.safe_load(front_matter_yaml(block))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: an impossible date such as 2025-13-45
         return None
     if data is None:
         return {}

@@ -122,12 +122,14 @@ def test_folder_without_articles(tmp_path):
     assert err.value.format_message().startswith(f"{tmp_path / 'empty-set'}: no articles")
 
 
-def test_bad_article_in_set_names_the_article(tmp_path):
+def test_bad_article_in_set_names_the_article(tmp_path, caplog):
+    # issue 12: the bad article is skipped with a warning naming it; the rest of the set is read
     folder = copy_into(tmp_path / "set", SEED_000)
     (folder / "001_empty.md").write_text("")
-    with pytest.raises(InputError) as err:
-        load_source_set(folder)
-    assert err.value.format_message().startswith(f"{folder / '001_empty.md'}: empty file")
+    source_set = load_source_set(folder)
+    assert [a.file for a in source_set.articles] == [SEED_000.name]
+    assert [(s.file, s.reason) for s in source_set.skipped] == [("001_empty.md", "empty file: nothing to read")]
+    assert f"skipped {folder / '001_empty.md'}: empty file" in caplog.text
 
 
 def test_article_of_only_boilerplate(tmp_path):

@@ -274,14 +274,15 @@ def test_parallel_jobs_write_the_same_bytes(generated, tmp_path, nlp):
     assert _files(parallel) == _files(serial)
 
 
-def test_a_bad_article_stops_the_run_naming_the_file(tmp_path, nlp):
-    from generator.errors import InputError
-
+def test_a_bad_set_is_skipped_naming_the_file_and_the_others_are_built(tmp_path, nlp):
+    # issue 12: a set whose only article is unreadable is skipped, named, and costs the
+    # other sets nothing (before, it stopped the whole run)
     seeds, out = _seeds(tmp_path), tmp_path / "briefings"
     broken = seeds / "a-broken-set" / "001_binary.txt"
     broken.parent.mkdir()
     broken.write_bytes(bytes(range(256)) * 8)
-    with pytest.raises(InputError) as err:
-        generate(seeds, out, reporter=Reporter(), nlp=nlp)
-    assert "001_binary.txt" in err.value.format_message()
+    report = generate(seeds, out, reporter=Reporter(), nlp=nlp)
+    assert any("001_binary.txt" in line for line in report.problems)
     assert not (out / ".generated" / "a-broken-set.json").exists()
+    assert dict((o.slug, o.status) for o in report.outcomes)["a-broken-set"] == "skipped"
+    assert all((out / f"{o.slug}.md").is_file() for o in report.outcomes if o.slug != "a-broken-set")

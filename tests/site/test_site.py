@@ -118,7 +118,7 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
     hand_made = first / "actors" / "notes.md"
     hand_made.write_text("# Notes an editor keeps here\n", "utf-8")
     (first / "second-set.md").unlink()  # the editor deletes a briefing page
-    written = publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first)
+    written = publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first).written
     assert not (first / "sources" / "second-set").exists()
     assert not (first / "actors" / "erdogan.md").exists()
     assert not (first / "archive" / "2025-06.md").exists()
