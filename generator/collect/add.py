@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 ADDED, ALREADY, FAILED = "added", "already there", "failed"
 _WORKERS = 8  # enough to hide latency; few enough not to hammer one site
+_MIN_WORDS = 20  # fewer words than a short news item: a login wall, a cookie notice, an index
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def describe(body: bytes | str, source: str) -> PageFacts:
     import trafilatura  # heavy import; only needed once a page has arrived
 
     doc = trafilatura.bare_extraction(body, with_metadata=True, include_comments=False, deduplicate=False)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < _MIN_WORDS:
         raise InputError("no article text found in the page", source)
     return PageFacts(canonical=doc.url or None, outlet=doc.sitename or None, published=doc.date or None, text=doc.text)
 

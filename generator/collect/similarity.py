@@ -35,8 +35,10 @@ from dataclasses import dataclass
 import numpy as np
 
 # A capitalised word that does not open a sentence or a paragraph, and the capitalised
-# words that follow it: "… said Wladimir Klitschko, the IBF champion" → "wladimir klitschko".
-_NAME_RUN = re.compile(r"(?<![.!?\"“‘:]\s)(?<!^)(?<!\n)\b[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*")
+# words that follow it: "… said Wladimir Klitschko, the IBF champion" → "wladimir klitschko";
+# hyphens join ("Kimberly-Clark").
+_WORD = r"[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*"
+_NAME_RUN = re.compile(rf"(?<![.!?\"“‘:]\s)(?<!^)(?<!\n)\b{_WORD}(?:\s+{_WORD})*")
 _NUMBER = re.compile(r"\b\d[\d,.:-]*\d\b|\b\d\b")
 
 
