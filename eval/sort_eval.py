@@ -37,10 +37,10 @@ def _scorer(scripts: Path):
     return module
 
 
-def sort_tsv(briefing: str, inbox: Path) -> tuple[dict[str, str], float]:
+def sort_tsv(briefing: list[str], inbox: Path) -> tuple[dict[str, str], float]:
     """``file → proposed set`` from ``briefing sort INBOX --format tsv``, and the seconds it took."""
     start = time.monotonic()
-    done = subprocess.run([briefing, "sort", str(inbox), "--format", "tsv"], capture_output=True, text=True)
+    done = subprocess.run([*briefing, "sort", str(inbox), "--format", "tsv"], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"briefing sort {inbox} failed: {done.stderr.strip()}")
     pairs = [line.split("\t") for line in done.stdout.splitlines() if line and not line.startswith("#")]
@@ -57,7 +57,7 @@ def _figures(result: dict, seconds: float, n: int) -> dict:
     }
 
 
-def ecbplus(data: Path, scorer, briefing: str, work: Path) -> dict[str, dict]:
+def ecbplus(data: Path, scorer, briefing: list[str], work: Path) -> dict[str, dict]:
     """Event-level figures for all ECB+ topics and for each half sorted on its own."""
     rows = scorer.read_tsv(data / "groups.tsv", 3)
     topics = sorted({r[1] for r in rows}, key=int)
@@ -76,7 +76,7 @@ def ecbplus(data: Path, scorer, briefing: str, work: Path) -> dict[str, dict]:
     return out
 
 
-def dev_pile(sets: Path, scorer, briefing: str, work: Path, seed: int = 15) -> dict:
+def dev_pile(sets: Path, scorer, briefing: list[str], work: Path, seed: int = 15) -> dict:
     """Set-level figures for every dev set mixed into one inbox under shuffled names."""
     files = sorted(sets.glob("*/*.md"))
     order = list(range(len(files)))
@@ -91,6 +91,15 @@ def dev_pile(sets: Path, scorer, briefing: str, work: Path, seed: int = 15) -> d
     predicted, seconds = sort_tsv(briefing, inbox)
     pred = {scorer.norm_name(f): s for f, s in predicted.items()}
     return _figures(scorer.score(gold, pred), seconds, len(files))
+
+
+def evaluate(data: Path, briefing: list[str]) -> dict:
+    """Both piles' figures: ``{"ecbplus (event level)": {part: figures}, "dev-set pile": figures}``."""
+    scorer = _scorer(data.parent / "scripts")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {"ecbplus (event level)": ecbplus(data / "ecbplus", scorer, briefing, Path(tmp))}
+        results["dev-set pile"] = dev_pile(data / "sets", scorer, briefing, Path(tmp))
+    return results
 
 
 def _print(name: str, f: dict) -> None:
@@ -114,10 +123,7 @@ def main() -> int:
     if not (data / "ecbplus" / "groups.tsv").is_file() or not (scripts / "score_clusters.py").is_file():
         print(f"evaluation data not found at {data} (ecbplus/ and ../scripts/score_clusters.py); set EVAL_DATA", file=sys.stderr)
         return 1
-    scorer = _scorer(scripts)
-    with tempfile.TemporaryDirectory() as tmp:
-        results = {"ecbplus (event level)": ecbplus(data / "ecbplus", scorer, args.briefing, Path(tmp))}
-        results["dev-set pile"] = dev_pile(data / "sets", scorer, args.briefing, Path(tmp))
+    results = evaluate(data, [args.briefing])
     for corpus, figures in results.items():
         if "articles" in figures:
             _print(corpus, figures)
