@@ -3,8 +3,8 @@
 Three views of an article, each a TF-IDF vector (scikit-learn, sublinear term frequency):
 
 - its words and word pairs (English stop words dropped): what happened;
-- its proper names — runs of capitalised words not opening a sentence ("Wladimir
-  Klitschko", "Red Sox"): who and where. Two events of one kind (two earthquakes, two
+- its proper names — runs of capitalised words not opening a sentence ("Ilse
+  Varga", "Harlow Rovers"): who and where. Two events of one kind (two earthquakes, two
   rehab check-ins) share their vocabulary and differ in their names;
 - its numbers (scores, tolls, magnitudes, years): which instance of the event.
 
@@ -37,8 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 
 # A capitalised word that does not open a sentence or a paragraph, and the capitalised
-# words that follow it: "… said Wladimir Klitschko, the IBF champion" → "wladimir klitschko";
-# hyphens join ("Kimberly-Clark").
+# words that follow it: "… said Ilse Varga, the county's roads chief" → "ilse varga";
+# hyphens join ("Harlow-Vance").
 _WORD = r"[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*"
 _NAME_RUN = re.compile(rf"(?<![.!?\"“‘:]\s)(?<!^)(?<!\n)\b{_WORD}(?:\s+{_WORD})*")
 _NUMBER = re.compile(r"\b\d[\d,.:-]*\d\b|\b\d\b")
@@ -59,8 +59,8 @@ class SortSettings:
 
 
 def name_terms(text: str) -> list[str]:
-    """The proper-name runs of ``text``, lower-cased: ``"said Mark Rutte in Ankara"`` →
-    ``["mark rutte", "ankara"]``."""
+    """The proper-name runs of ``text``, lower-cased: ``"said Ilse Varga in Bexmoor"`` →
+    ``["ilse varga", "bexmoor"]``."""
     return [m.group(0).lower() for m in _NAME_RUN.finditer(text)]
 
 

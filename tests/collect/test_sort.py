@@ -106,8 +106,8 @@ def test_articles_dated_far_apart_never_share_a_set():
 
 
 def test_names_and_numbers():
-    text = "Shares of Kimberly-Clark rose on Monday. Then Wladimir Klitschko beat Hasim Rahman 3-1 in front of 12,000 fans."
-    assert name_terms(text) == ["kimberly-clark", "monday", "wladimir klitschko", "hasim rahman"]
+    text = "Shares of Harlow-Vance rose on Monday. Then Ilse Varga beat Bram Osei 3-1 in front of 12,000 fans."
+    assert name_terms(text) == ["harlow-vance", "monday", "ilse varga", "bram osei"]
     assert number_terms(text) == ["3-1", "12,000"]
 
 
