@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test test-fast test-quality eval eval-sort browser-deps clean
+.PHONY: install site test test-fast test-quality eval eval-sort bench bench-quick browser-deps clean
 
 # The annotated corpora `make eval` and the quality tests score against (the seed gold and the
 # official scorers sit beside it: $(EVAL_DATA)/../gold, $(EVAL_DATA)/../scripts).
@@ -57,6 +57,14 @@ eval: install
 ## eval-sort: sort ECB+ (all topics, each half) and a pile of the dev sets; pairwise and B³ figures
 eval-sort: install
 	$(BIN)/python -m eval.sort_eval --eval-data "$(EVAL_DATA)"
+
+## bench: speed, size and memory at scale (200 sets x 5 articles); table + bench/results.json
+bench: install
+	$(BIN)/python -m bench.run
+
+## bench-quick: the same at 20 sets, as a smoke test (asserts no time)
+bench-quick: install
+	$(BIN)/python -m bench.run --sets 20 --flat-pages 100 --out bench/results-quick.json
 
 ## test-fast: the tests without the browser
 test-fast: $(VENV)/.installed-test

@@ -109,6 +109,8 @@ def score_corpus(corpus: Corpus, records: list[dict], scripts: Path) -> dict:
         else:
             rows[s.name] = scoring.score_extraction(official, s.gold, record)
     result = {"figure": corpus.figure, "sets": rows, "macro": scoring.macro(rows, PARTS[corpus.kind])}
+    if corpus.kind == "extraction":
+        result["macro_with_gold"] = scoring.macro(rows, PARTS[corpus.kind], with_gold=True)
     if corpus.kind == "gum":
         result["total"] = scoring.micro(rows, scoring.GUM_PARTS)
     return result
@@ -143,6 +145,8 @@ def _table(corpus: Corpus, result: dict) -> Table:
         table.add_row(name[:NAME_WIDTH], *cells(row))
     table.add_section()
     table.add_row(f"MACRO ({len(result['sets'])})", *cells(result["macro"]), style="bold")
+    if "macro_with_gold" in result and result["macro_with_gold"] != result["macro"]:
+        table.add_row("MACRO (sets with gold)", *cells(result["macro_with_gold"]), style="bold")
     if "total" in result:
         table.add_row("ALL (micro)", *cells(result["total"]), style="bold")
     return table

@@ -34,7 +34,7 @@ def load_script(scripts: Path, name: str) -> ModuleType:
 
 
 def _figures(part: dict) -> dict:
-    keep = ("precision", "recall", "f1", "core_recall")
+    keep = ("precision", "recall", "f1", "core_recall", "gold", "predicted")
     return {k: part[k] for k in keep if k in part}
 
 
@@ -118,13 +118,20 @@ def score_gum(official: ModuleType, gold_path: Path, record: dict) -> dict:
     }
 
 
-def macro(rows: dict[str, dict], parts: tuple[str, ...]) -> dict:
-    """The mean of each figure of each part over the sets (None figures left out)."""
+def macro(rows: dict[str, dict], parts: tuple[str, ...], *, with_gold: bool = False) -> dict:
+    """The mean of each figure of each part over the sets (None figures left out).
+
+    The official scorer gives a part with no gold items recall 0; ``score_sets.py`` averages
+    those zeros in, and so does the default here, so the figures match it. With
+    ``with_gold=True`` only the sets whose gold has items of the part count: a MEANTIME
+    article whose first sentences hold no date cannot lower the timeline's recall.
+    """
     out: dict[str, dict] = {}
     for part in parts:
         figures: dict[str, float] = {}
+        kept = [r for r in rows.values() if not with_gold or r[part].get("gold", 1)]
         for key in ("precision", "recall", "f1", "core_recall"):
-            values = [r[part][key] for r in rows.values() if r[part].get(key) is not None]
+            values = [r[part][key] for r in kept if r[part].get(key) is not None]
             if values:
                 figures[key] = round(sum(values) / len(values), 3)
         out[part] = figures

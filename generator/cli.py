@@ -12,26 +12,21 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.errors import BriefingError
+from generator.errors import BriefingError, ConflictError
 
 log = logging.getLogger("generator")
 
-seeds_option = click.option(
-    "--seeds",
-    "seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder holding one sub-folder per source set.",
-)
-out_option = click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("briefings"),
-    show_default=True,
-    help="Folder the briefing pages are written to (MkDocs' docs_dir).",
-)
+
+def _folder_option(name: str, default: str, help_text: str):
+    """``--<name>``: a folder (default ``default``), passed to the command as ``<name>``."""
+    return click.option(
+        f"--{name}", name, type=click.Path(file_okay=False, path_type=Path), default=Path(default),
+        show_default=True, help=help_text,
+    )
+
+
+seeds_option = _folder_option("seeds", "seeds", "Folder holding one sub-folder per source set.")
+out_option = _folder_option("out", "briefings", "Folder the briefing pages are written to (MkDocs' docs_dir).")
 jobs_option = click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
     help="Source sets processed in parallel processes.",
@@ -78,7 +73,7 @@ def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool
             "resolve conflicts, then commit"
         )
     if report.conflict_lines():
-        raise BriefingError(
+        raise ConflictError(
             f"{len(report.conflict_lines())} conflict(s): resolve the marked blocks, then run `briefing check`"
         )
 
@@ -114,7 +109,7 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
 
     Example: briefing build
     """
-    from generator.site import build_site
+    from generator.publish.mkdocs import build_site
 
     _run_generate(seeds, out, jobs=jobs, force=force, check=False)
     if not config.is_file():
@@ -134,7 +129,7 @@ def serve(seeds: Path, out: Path, host: str, port: int) -> None:
     Example: briefing serve --port 8001
     """
     from generator.analysis.nlp import load_pipeline
-    from generator.site import serve as serve_site
+    from generator.publish.mkdocs import serve as serve_site
 
     nlp = load_pipeline()  # once: every save regenerates with the same model
     _run_generate(seeds, out, jobs=1, force=False, check=False, nlp=nlp)
@@ -161,22 +156,21 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
     """Print the analysis of one or more source sets as JSON on stdout.
 
     The model is loaded once for all sets. The output follows the schema in
-    generator/schema/extract.schema.json.
+    generator/render/schema/extract.schema.json.
 
     Example: briefing extract seeds/my-event --format json > my-event.json
     """
-    from generator.analysis import analyse
     from generator.analysis.nlp import load_pipeline
-    from generator.condense import condense
-    from generator.export import briefing_record, dumps
     from generator.ingest import load_source_set
+    from generator.pipeline.build import briefing_for
+    from generator.render.record import record_of
 
     sets = [load_source_set(path) for path in set_dirs]  # bad input fails before the slow model load
     nlp = load_pipeline()
     one_object = fmt == "json" and len(set_dirs) == 1
     for source_set in sets:
-        record = briefing_record(condense(source_set, analyse(source_set, nlp)), include_text=include_text)
-        click.echo(dumps(record, indent=2 if one_object else None))
+        record = record_of(briefing_for(source_set, nlp), include_text=include_text)
+        click.echo(record.to_json(indent=2 if one_object else None))
 
 
 @cli.command()
@@ -188,7 +182,7 @@ def check(out: Path) -> None:
 
     Example: briefing check
     """
-    from generator.check import check_pages
+    from generator.publish.check import check_pages
 
     if not out.is_dir():
         raise BriefingError("briefings folder not found; run `briefing generate` first", out)

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.model import Analysis, Briefing, Evidence, KeyPoint, Sentence, SourceSet
+from generator.util.ids import source_key
+from generator.util.text import shorten
 
 SUMMARY_POINTS = 4
 # Token-set similarity at or above which two sentences say the same thing for the summary.
 SAME_CLAIM = 62
 MAX_TAGS = 4
+ONE_LINE_MAX = 220  # characters of the one-line summary before its ellipsis
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -41,7 +44,7 @@ def condense(source_set: SourceSet, analysis: Analysis, *, content_hash: str = "
         date=event_date(analysis, published[-1] if published else None),
         updated=published[-1] if published else None,
         summary=summary,
-        one_line=_shorten(one_line, 220),
+        one_line=shorten(one_line, ONE_LINE_MAX, trim=",;:"),
         tags=source_set.tags or derived_tags(analysis),
         content_hash=content_hash,
     )
@@ -98,7 +101,7 @@ def key_points(source_set: SourceSet, analysis: Analysis, *, limit: int = SUMMAR
     points = []
     for cand in chosen:
         evidence = (cand.sentence, *cand.support)
-        sources = tuple(sorted({s.source for s in evidence}, key=_source_order))
+        sources = tuple(sorted({s.source for s in evidence}, key=source_key))
         points.append(
             KeyPoint(
                 text=cand.sentence.text,
@@ -126,7 +129,7 @@ def _candidates(source_set: SourceSet, analysis: Analysis) -> list[_Candidate]:
         salience = sum(w for name, w in weights.items() if name in lowered)
         support = tuple(
             max(others, key=lambda o: fuzz.token_set_ratio(s.text, o.text))
-            for src, others in sorted(by_source.items(), key=lambda kv: _source_order(kv[0]))
+            for src, others in sorted(by_source.items(), key=lambda kv: source_key(kv[0]))
             if src != s.source and any(_similar(s.text, o.text) for o in others)
         )
         score = 2.0 * lead + min(salience, 3.0) + 1.5 * len(support)
@@ -157,14 +160,3 @@ def _actor_weights(analysis: Analysis) -> dict[str, float]:
 
 def _similar(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= SAME_CLAIM and fuzz.token_sort_ratio(a, b) >= SAME_CLAIM - 20
-
-
-def _source_order(source_id: str) -> int:
-    return int(source_id[1:]) if source_id[1:].isdigit() else 0
-
-
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"

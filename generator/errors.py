@@ -1,7 +1,8 @@
 """The error family a user sees: one line naming the file and the next step.
 
 Every error subclasses :class:`click.ClickException`, so the CLI prints the sentence
-instead of a traceback, with the exit code DESIGN.md fixes (1 content, 2 usage).
+instead of a traceback, with the exit code DESIGN.md fixes: 1 for the content problems
+here; 2 for a command used wrongly, which click itself reports as :class:`click.UsageError`.
 """
 from __future__ import annotations
 
@@ -28,8 +29,4 @@ class InputError(BriefingError):
 
 
 class ConflictError(BriefingError):
-    """A regeneration met a hand edit it could not merge."""
-
-
-class UsageError(click.UsageError):
-    """A command used wrongly. Exit code 2."""
+    """Pages hold merge conflicts an editor must resolve (``briefing generate`` exits 1)."""

@@ -8,7 +8,7 @@ at the precision the text gives (``2025``, ``2025-06``, ``2025-05-15``) because 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -204,7 +204,6 @@ class Briefing:
     one_line: str = ""
     tags: tuple[str, ...] = ()
     content_hash: str = ""
-    extras: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def slug(self) -> str:

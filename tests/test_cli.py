@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.export import extract_schema
+from generator.render.record import extract_schema
 from tests.conftest import DATA, ROOT, SCRIPTS, SEED_GOLD, SEEDS
 
 COMMANDS = ["generate", "build", "serve", "extract", "check", "hooks", "hooks install"]

@@ -1,12 +1,15 @@
 """Analyse a source set: one pass of spaCy per article, then one finder per kind of finding.
 
-The finders live in their own modules (actors, places, statements, questions, timeline);
-this module only runs them in order, because later finders need earlier results: speakers
-and question wording resolve names through the actor index.
+The finders live in their own sub-packages (actors, statements, questions, timeline) and
+``places.py``; this module loads their lexicons once and runs them in order, because later
+finders need earlier results: speakers and question wording resolve names through the actor
+index, and statements take the days the timeline found.
 """
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from generator.model import Analysis, SourceSet, Statement, TimelineEvent
@@ -14,10 +17,35 @@ from generator.model import Analysis, SourceSet, Statement, TimelineEvent
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from generator.analysis.actors.gazetteer import Gazetteer
     from generator.analysis.document import ArticleDoc
+    from generator.analysis.lexicons import ReportingVerbs
+    from generator.analysis.questions.cues import HedgeLexicon
+    from generator.analysis.timeline.lexicon import TimelineLexicon
 
 
-def analyse(source_set: SourceSet, nlp: "Language") -> Analysis:
+@dataclass(frozen=True)
+class Lexicons:
+    """Every finder's lexicon, loaded once per run and passed to the finders."""
+
+    gazetteer: "Gazetteer"
+    reporting: "ReportingVerbs"
+    statement_words: Mapping[str, frozenset[str]]  # the sections of statement_words.txt
+    hedges: "HedgeLexicon"
+    timeline: "TimelineLexicon"
+
+    @classmethod
+    def load(cls) -> "Lexicons":
+        """The packaged lexicons (each loader caches, so a second load costs nothing)."""
+        from generator.analysis.actors.gazetteer import packaged_gazetteer
+        from generator.analysis.lexicons import reporting_verbs, statement_words
+        from generator.analysis.questions.cues import load_lexicon as hedge_lexicon
+        from generator.analysis.timeline.lexicon import load_lexicon as timeline_lexicon
+
+        return cls(packaged_gazetteer(), reporting_verbs(), statement_words(), hedge_lexicon(), timeline_lexicon())
+
+
+def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None = None) -> Analysis:
     """Find actors, places, statements, open questions and dated events in ``source_set``."""
     from generator.analysis.actors import find_actors
     from generator.analysis.document import parse_articles
@@ -26,18 +54,19 @@ def analyse(source_set: SourceSet, nlp: "Language") -> Analysis:
     from generator.analysis.statements import find_statements
     from generator.analysis.timeline import find_events
 
+    lex = lexicons or Lexicons.load()
     docs = parse_articles(source_set.articles, nlp)
-    index = find_actors(docs)
-    timeline = find_events(docs)
+    index = find_actors(docs, lexicon=lex.gazetteer)
+    timeline = find_events(docs, lexicon=lex.timeline)
     days = _sentence_days(timeline, docs)
-    statements = tuple(_dated(st, docs, days) for st in find_statements(docs, index))
+    found = find_statements(docs, index, lexicon=lex.reporting, words=lex.statement_words)
     return Analysis(
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
-        statements=statements,
-        open_questions=find_open_questions(docs, index),
+        statements=tuple(_dated(st, docs, days) for st in found),
+        open_questions=find_open_questions(docs, index, lexicon=lex.hedges),
         timeline=timeline,
-        places=find_places(docs, index),
+        places=find_places(docs, index, lexicon=lex.gazetteer),
         model=nlp.meta.get("briefing_model", nlp.meta.get("name", "")),
     )
 

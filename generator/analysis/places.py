@@ -2,7 +2,7 @@
 
 A place is a GPE that is not a country, a LOC, a FAC, an ORG whose last word is a venue
 ("Élysée Palace"), or any name introduced as one ("the town of X"). A capital stays
-a place where it is a place ("arrived in Ankara"); where it acts for its country ("Ankara
+a place where it is a place ("arrived in Quito"); where it acts for its country ("Quito
 has long argued") the :class:`~generator.analysis.actors.ActorIndex` already holds that
 mention, and the place skips it.
 """
@@ -12,8 +12,11 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import ActorIndex, Mention, after_place_noun, plausible_name
-from generator.analysis.names import clean_surface, fold, gazetteer, has_diacritics
+from generator.analysis.actors.gazetteer import Gazetteer, packaged_gazetteer
+from generator.analysis.actors.index import ActorIndex, Mention
+from generator.analysis.actors.kinds import after_place_noun, plausible_name
+from generator.analysis.actors.names import clean_surface, fold, has_diacritics
+from generator.analysis.labels import PLACE_LABELS
 from generator.model import Place
 
 if TYPE_CHECKING:
@@ -21,20 +24,28 @@ if TYPE_CHECKING:
 
     from generator.analysis.document import ArticleDoc
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "the North" alone is a side in a story, not a findable place.
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
-def find_places(docs: list["ArticleDoc"], index: ActorIndex) -> tuple[Place, ...]:
-    """Every place of the set, merged by spelling, most mentioned first."""
+def find_places(
+    docs: list["ArticleDoc"], index: ActorIndex, *, lexicon: Gazetteer | None = None
+) -> tuple[Place, ...]:
+    """Every place of the set, merged by spelling, most mentioned first.
+
+    Args:
+        docs: the parsed articles of the set.
+        index: the set's actors; a name that resolves to a person or organisation is no place.
+        lexicon: the gazetteer; the packaged one, read once per process, when None.
+    """
+    lex = packaged_gazetteer() if lexicon is None else lexicon
     seen: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key → (source, surface)
     prose: set[str] = set()  # keys seen outside subheads
     for adoc in docs:
         taken = _Intervals(index.mentions(adoc.source))
         subheads = [(b.start, b.start + len(b.text)) for b in adoc.article.blocks if b.kind == "subhead"]
         for ent in adoc.doc.ents:
-            text = _place_text(ent, index)
+            text = _place_text(ent, index, lex)
             if text is None or taken.overlaps(ent.start_char, ent.end_char):
                 continue
             key = fold(text)
@@ -45,21 +56,20 @@ def find_places(docs: list["ArticleDoc"], index: ActorIndex) -> tuple[Place, ...
     return tuple(sorted(places, key=lambda p: (-p.mentions, p.name)))
 
 
-def _place_text(ent: "Span", index: ActorIndex) -> str | None:
+def _place_text(ent: "Span", index: ActorIndex, lex: Gazetteer) -> str | None:
     """The cleaned name if ``ent`` is a place, else None."""
-    lex = gazetteer()
     text = clean_surface(ent.text)
-    if not plausible_name(text):
+    if not plausible_name(text, lex):
         return None
     words = fold(text).split()
     if len(words) == 1 and words[0] in COMPASS or " and " in f" {fold(text)} ":
-        return None  # a bare direction, or two places in one entity ("North and South Korea")
+        return None  # a bare direction, or two places in one entity ("East and West Lindor")
     if len(words) == 1 and (words[0] in lex.heads or words[0] in lex.titles):
         return None  # "Church", "Sheriff": a common noun spaCy took for a name
     head = lex.heads.get(words[-1]) if words else None
     if head == "event":
         return None
-    if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent)):
+    if not (ent.label_ in PLACE_LABELS or head == "venue" or after_place_noun(ent, lex)):
         return None
     if lex.country(text) or fold(text) in lex.demonyms:
         return None  # a country is an actor; a demonym is neither

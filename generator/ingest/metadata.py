@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from generator.ingest.clean import is_boilerplate
 from generator.ingest.dates import find_date, is_date_line
 from generator.ingest.units import Stated, Unit
+from generator.util.text import shorten
 
 _HEADER_SCAN = 8  # metadata lines sit above the lead; never look further than this
 _QUOTES = "\"'“”‘’«»"
@@ -204,8 +205,7 @@ def title_from_text(text: str) -> str:
     fitting = [c for c in cuts if c <= _TITLE_MAX] or [c for c in cuts if c <= _TITLE_SLACK][:1]
     if fitting:
         return sentence[: fitting[-1]].rstrip(" ,;:-–—")
-    cut = sentence[: _TITLE_MAX + 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-–—") + "…"
+    return shorten(sentence, _TITLE_MAX, width=_TITLE_MAX + 1, trim=" ,;:-–—")
 
 
 def strip_dateline(text: str) -> str:

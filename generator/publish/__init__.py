@@ -1,5 +1,10 @@
-"""Publishing helpers: content hashes of a set's inputs, the git pre-push hook, progress output.
+"""Publish: what turns ``briefings/`` into a site, and what guards it.
 
-Nothing in this package imports spaCy: deciding that a set is unchanged, checking that pages
-are current and reporting progress must stay fast enough for a git hook.
+* :mod:`.mkdocs` — ``mkdocs build --strict`` and the live-reload preview;
+* :mod:`.check` — ``briefing check``: every briefing page's front matter and merge state;
+* :mod:`.hashing` — content hashes of a set's inputs, so unchanged sets are skipped;
+* :mod:`.hooks` — the git pre-push hook refusing a push while pages are stale.
+
+Nothing here writes into ``briefings/`` (that is :mod:`generator.merge`), and nothing
+imports spaCy: hashing and checking must stay fast enough for a git hook.
 """

@@ -13,7 +13,7 @@ import pytest
 
 from generator.analysis.actors import find_actors
 from generator.analysis.document import parse_articles
-from generator.analysis.names import fold, handle_forms, is_spelling_variant, is_typo
+from generator.analysis.actors.names import fold, handle_forms, is_spelling_variant, is_typo
 from generator.ingest import load_article, load_source_set
 from tests.conftest import DATA, GUM, SCRIPTS, SEED_GOLD, SEEDS
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.dates import DateMention, resolve_dates
+from generator.analysis.timeline.resolve import DateMention, resolve_dates
 
 SEED = dt.date(2025, 5, 14)  # the seed articles' publication date (a Wednesday)
 

@@ -35,7 +35,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from generator.analysis.dates import DateMention, resolve_dates
+from generator.analysis.timeline.resolve import DateMention, resolve_dates
 from generator.ingest import load_article
 from tests.conftest import GUM, GUM_GOLD
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.analysis.document import parse_articles
-from generator.analysis.hedges import load_lexicon, parse_rules
+from generator.analysis.questions.cues import load_lexicon, parse_rules
 from generator.analysis.questions import find_open_questions
 from generator.errors import BriefingError
 from generator.ingest.sources import load_source_set
@@ -338,11 +338,11 @@ def test_malformed_cue_line_names_the_file_and_line():
 
 @pytest.mark.quality
 def test_seed_open_question_scores(seed_questions):
-    from generator.export import _evidence_text
+    from generator.render.record import evidence_text
 
     gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
     record = {"actors": [], "open_questions": [
-        {"text": q.text, "evidence": _evidence_text(q.evidence)} for q in seed_questions]}
+        {"text": q.text, "evidence": evidence_text(q.evidence)} for q in seed_questions]}
     result = gold_scorer().score(gold, json.loads(json.dumps(record)))["open_questions"]
     print(f"open_questions P={result['precision']:.2f} R={result['recall']:.2f} core={result['core_recall']}")
     assert result["core_recall"] == 1.0, result

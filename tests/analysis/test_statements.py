@@ -14,8 +14,8 @@ import pytest
 
 from generator.analysis.actors import find_actors
 from generator.analysis.document import parse_articles
-from generator.analysis.quotes import find_quote_spans
 from generator.analysis.statements import find_statements
+from generator.analysis.statements.spans import find_quote_spans
 from generator.ingest.sources import load_article, load_source_set
 from generator.model import Article, Block, Statement
 from tests.conftest import DATA, SCRIPTS, SEED_GOLD

@@ -5,7 +5,6 @@ import os
 import subprocess
 from pathlib import Path
 
-import pytest
 
 
 # A fixed identity and no user or system git config, so the tests behave the same on every
@@ -18,10 +17,6 @@ GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
 }
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: runs the whole pipeline (spaCy) or the CI steps")
 
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -94,7 +94,7 @@ def test_fingerprint_covers_version_model_and_templates(set_dir, fingerprint, tm
     code.write_text(code.read_text("utf-8") + "\n# changed\n", "utf-8")
     assert Fingerprint.current(package).shared != fingerprint.shared
     code.write_text(code.read_text("utf-8").removesuffix("\n# changed\n"), "utf-8")
-    template = next(p for p in sorted((package / "templates").rglob("*")) if p.is_file())
+    template = next(p for p in sorted((package / "render" / "templates").rglob("*")) if p.is_file())
     template.write_text(template.read_text("utf-8") + "\n", "utf-8")
     assert Fingerprint.current(package).shared != fingerprint.shared
     lexicon = next(p for p in sorted((package / "analysis/lexicons").rglob("*")) if p.is_file())

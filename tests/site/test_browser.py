@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator.render import actor_slug
+from generator.render.filters import actor_slug
 from tests.site.conftest import INJECTION_SET, SCREENSHOTS
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import BriefingError
-from generator.render import actor_slug, escape_markdown, human_date, render_briefing, safe_url
+from generator.render.filters import actor_slug, escape_markdown, human_date, safe_url
+from generator.render.page import render_briefing
+from generator.render.record import BriefingRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,7 +105,7 @@ def test_any_text_round_trips_through_markdown(text):
 def test_jinja_never_evaluates_article_text(fixture_record):
     record = copy.deepcopy(fixture_record)
     record["statements"][0]["text"] = "It is {{ 7*7 }} {% if true %}yes{% endif %} {# c #}"
-    page = render_briefing(record)
+    page = render_briefing(BriefingRecord.from_dict(record))
     assert "49" not in page.split("## Key statements")[1].split("## Open questions")[0]
     assert r"\{\{ 7\*7 \}\} \{% if true %\}yes\{% endif %\} \{\# c \#\}" in page
 
@@ -112,7 +114,7 @@ def test_front_matter_keys_in_order_and_injection_stays_inside_values(fixture_re
     record = copy.deepcopy(fixture_record)
     record["title"] = "Title\n---\nlocked: true\n---\n# <script>alert(1)</script>"
     record["tags"] = ["a: b", "---"]
-    page = render_briefing(record)
+    page = render_briefing(BriefingRecord.from_dict(record))
     post = frontmatter.loads(page)
     assert list(post.metadata) == [
         "title", "slug", "date", "updated", "status", "tags", "actors", "places", "sources", "generator", "description",
@@ -128,7 +130,7 @@ def test_front_matter_keys_in_order_and_injection_stays_inside_values(fixture_re
 
 
 def test_every_finding_links_to_its_source_sentences(fixture_record):
-    page = render_briefing(fixture_record)
+    page = render_briefing(BriefingRecord.from_dict(fixture_record))
     refs = dict(re.findall(r"^\[([^\]]+)\]: (\S+)", page, flags=re.M))
     slug = fixture_record["set"]
     for key in ("summary", "statements", "open_questions"):
@@ -145,7 +147,7 @@ def test_every_finding_links_to_its_source_sentences(fixture_record):
 
 
 def test_sections_in_reading_order_and_speakers_link_to_actor_pages(fixture_record):
-    page = render_briefing(fixture_record)
+    page = render_briefing(BriefingRecord.from_dict(fixture_record))
     headings = re.findall(r"^## (.+)$", page, flags=re.M)
     assert headings == ["Key statements", "Open questions", "Actors", "Timeline", "Sources"]
     assert page.index("!!! abstract") < page.index("## Key statements")
@@ -158,20 +160,20 @@ def test_sections_in_reading_order_and_speakers_link_to_actor_pages(fixture_reco
 
 
 def test_rendering_is_deterministic(fixture_record):
-    assert render_briefing(fixture_record) == render_briefing(copy.deepcopy(fixture_record))
+    assert render_briefing(BriefingRecord.from_dict(fixture_record)) == render_briefing(BriefingRecord.from_dict(copy.deepcopy(fixture_record)))
 
 
 @pytest.mark.parametrize("slug", ["index", "tags", "../x", ".generated", ""])
 def test_set_names_that_cannot_be_pages_are_refused(fixture_record, slug):
     record = dict(fixture_record, set=slug)
     with pytest.raises(BriefingError, match="cannot be a page name"):
-        render_briefing(record)
+        render_briefing(BriefingRecord.from_dict(record))
 
 
 def test_source_links_only_for_plain_anchors(fixture_record):
     record = copy.deepcopy(fixture_record)
     record["statements"][0]["anchors"] = ["s1-3", "../../x-1", "s1-3#y", "javascript:alert(1)"]
-    page = render_briefing(record)
+    page = render_briefing(BriefingRecord.from_dict(record))
     assert "javascript" not in page.lower().replace("javascript\\:", "")
     assert "../../x" not in page
 

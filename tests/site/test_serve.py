@@ -13,8 +13,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from generator.render import render_briefing
-from generator.site import write_site_pages
+from generator.pipeline.write import publish_site_pages
+from generator.render.page import render_briefing
+from generator.render.record import BriefingRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,8 +25,9 @@ CHILD = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from generator.render import render_briefing
-    from generator.site import serve
+    from generator.publish.mkdocs import serve
+    from generator.render.page import render_briefing
+    from generator.render.record import BriefingRecord
 
     project, port = Path(sys.argv[1]), int(sys.argv[2])
     record = json.loads((project / "record.json").read_text("utf-8"))
@@ -33,7 +35,7 @@ CHILD = textwrap.dedent(
 
     def regenerate():
         record["title"] = seed.read_text("utf-8").splitlines()[0]
-        (project / "briefings" / f"{record['set']}.md").write_text(render_briefing(record), "utf-8")
+        (project / "briefings" / f"{record['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(record)), "utf-8")
 
     serve(project, project / "seeds", host="127.0.0.1", port=port, regenerate=regenerate)
     """
@@ -72,8 +74,8 @@ def test_seed_change_regenerates_and_the_served_page_updates(tmp_path, fixture_r
     (tmp_path / "record.json").write_text(json.dumps(fixture_record), "utf-8")
     docs = tmp_path / "briefings"
     docs.mkdir()
-    (docs / f"{fixture_record['set']}.md").write_text(render_briefing(fixture_record), "utf-8")
-    write_site_pages([fixture_record], docs)
+    (docs / f"{fixture_record['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(fixture_record)), "utf-8")
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], docs)
 
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -10,8 +10,13 @@ import frontmatter
 import pytest
 
 from generator.errors import BriefingError
-from generator.render import actor_slug, render_briefing
-from generator.site import MARKER, build_site, merge_actors, site_pages, write_site_pages
+from generator.pipeline.write import publish_site_pages
+from generator.publish.mkdocs import build_site
+from generator.render.filters import actor_slug
+from generator.render.page import render_briefing
+from generator.render.record import BriefingRecord
+from generator.render.site_actors import merge_actors
+from generator.render.site_pages import MARKER, site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -31,7 +36,7 @@ def _second_record(record: dict) -> dict:
 
 
 def test_pages_cover_every_record(fixture_record):
-    pages = site_pages([fixture_record])
+    pages = site_pages([BriefingRecord.from_dict(fixture_record)])
     slug = fixture_record["set"]
     for src in fixture_record["sources"]:
         assert f"sources/{slug}/{src['id']}.md" in pages
@@ -49,14 +54,14 @@ def test_pages_cover_every_record(fixture_record):
 
 def test_home_lists_latest_first_and_questions_of_every_briefing(fixture_record):
     other = _second_record(fixture_record)
-    home = site_pages([fixture_record, other])["index.md"]
+    home = site_pages([BriefingRecord.from_dict(fixture_record), BriefingRecord.from_dict(other)])["index.md"]
     assert home.index("(second-set.md)") < home.index(f"({fixture_record['set']}.md)")
     assert home.count("bs-badge--") == 2 * len(fixture_record["open_questions"])
 
 
 def test_source_page_anchors_every_sentence_once(fixture_record):
     src = fixture_record["sources"][0]
-    page = site_pages([fixture_record])[f"sources/{fixture_record['set']}/{src['id']}.md"]
+    page = site_pages([BriefingRecord.from_dict(fixture_record)])[f"sources/{fixture_record['set']}/{src['id']}.md"]
     for block in src["blocks"]:
         for sent in block["sentences"]:
             anchor = f"{src['id']}-{sent['index']}"
@@ -66,27 +71,27 @@ def test_source_page_anchors_every_sentence_once(fixture_record):
 
 def test_actors_merge_across_briefings_by_name_and_alias(fixture_record):
     other = _second_record(fixture_record)
-    merged = {a.slug: a for a in merge_actors([fixture_record, other])}
+    merged = {a.slug: a for a in merge_actors([BriefingRecord.from_dict(fixture_record), BriefingRecord.from_dict(other)])}
     erdogan = merged["recep-tayyip-erdogan"]
     assert erdogan.names == ["Erdogan", "Recep Tayyip Erdoğan"]
-    assert sorted(rec["set"] for rec, _ in erdogan.entries) == ["rutte-erdogan-ankara", "second-set"]
+    assert sorted(rec.set for rec, _ in erdogan.entries) == ["rutte-erdogan-ankara", "second-set"]
     assert "erdogan" not in merged  # one actor, not two
-    pages = site_pages([fixture_record, other])
+    pages = site_pages([BriefingRecord.from_dict(fixture_record), BriefingRecord.from_dict(other)])
     page = pages["actors/recep-tayyip-erdogan.md"]
     assert "(../second-set.md)" in page and f"(../{fixture_record['set']}.md)" in page
     said = [st for st in fixture_record["statements"] if st["speaker"].startswith("Recep")]
     assert page.count("\n- “") + page.count(" — *reported*") == 2 * len(said)
     # the second briefing links to actors/erdogan.md: it exists and points to the merged page
-    assert "](actors/erdogan.md)" in render_briefing(other)
+    assert "](actors/erdogan.md)" in render_briefing(BriefingRecord.from_dict(other))
     assert "(recep-tayyip-erdogan.md)" in pages["actors/erdogan.md"]
 
 
 def test_feed_is_valid_atom_with_record_dates(fixture_record):
     record = copy.deepcopy(fixture_record)
     record["title"] = "A <script>alert(1)</script> & more"
-    text = site_pages([record, _second_record(record)], site_url="https://example.org/news")["feed.xml"]
+    text = site_pages([BriefingRecord.from_dict(record), BriefingRecord.from_dict(_second_record(record))], site_url="https://example.org/news")["feed.xml"]
     # the committed feed must not flip with the deploy URL (local 127.0.0.1 vs CI's Pages URL)
-    assert text == site_pages([record, _second_record(record)], site_url="http://127.0.0.1:8000/")["feed.xml"]
+    assert text == site_pages([BriefingRecord.from_dict(record), BriefingRecord.from_dict(_second_record(record))], site_url="http://127.0.0.1:8000/")["feed.xml"]
     feed = ET.fromstring(text)
     assert feed.tag == f"{ATOM}feed"
     assert feed.find(f"{ATOM}updated").text == "2025-06-25T00:00:00Z"
@@ -103,9 +108,9 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
     for docs in (first, second):
         docs.mkdir()
         for rec in (fixture_record, other):
-            (docs / f"{rec['set']}.md").write_text(render_briefing(rec), "utf-8")
-    write_site_pages([fixture_record, other], first)
-    write_site_pages([copy.deepcopy(other), copy.deepcopy(fixture_record)], second)
+            (docs / f"{rec['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(rec)), "utf-8")
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [copy.deepcopy(other), copy.deepcopy(fixture_record)]], second)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -113,7 +118,7 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
     hand_made = first / "actors" / "notes.md"
     hand_made.write_text("# Notes an editor keeps here\n", "utf-8")
     (first / "second-set.md").unlink()  # the editor deletes a briefing page
-    written = write_site_pages([fixture_record, other], first)
+    written = publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record, other]], first)
     assert not (first / "sources" / "second-set").exists()
     assert not (first / "actors" / "erdogan.md").exists()
     assert not (first / "archive" / "2025-06.md").exists()
@@ -122,7 +127,7 @@ def test_writing_is_deterministic_and_removes_stale_pages(fixture_record, tmp_pa
 
 
 def test_generated_pages_have_title_and_description(fixture_record):
-    for name, text in site_pages([fixture_record]).items():
+    for name, text in site_pages([BriefingRecord.from_dict(fixture_record)]).items():
         if name.endswith(".md"):
             meta = frontmatter.loads(text).metadata
             assert meta.get("title"), name
@@ -130,7 +135,7 @@ def test_generated_pages_have_title_and_description(fixture_record):
 
 def test_reserved_set_names_are_refused(fixture_record):
     with pytest.raises(BriefingError, match="cannot be a page name"):
-        site_pages([dict(fixture_record, set="questions")])
+        site_pages([BriefingRecord.from_dict(dict(fixture_record, set="questions"))])
 
 
 @pytest.fixture
@@ -139,9 +144,9 @@ def project(tmp_path: Path, fixture_record: dict) -> Path:
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     docs = tmp_path / "briefings"
     (docs / ".generated").mkdir(parents=True)
-    (docs / f"{fixture_record['set']}.md").write_text(render_briefing(fixture_record), "utf-8")
+    (docs / f"{fixture_record['set']}.md").write_text(render_briefing(BriefingRecord.from_dict(fixture_record)), "utf-8")
     (docs / ".generated" / "secret.md").write_text("# not for publication\n", "utf-8")
-    write_site_pages([fixture_record], docs)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], docs)
     return tmp_path
 
 
@@ -165,11 +170,11 @@ def test_strict_build_fails_with_mkdocs_message_on_a_broken_anchor(project, fixt
 
 def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_path):
     page = tmp_path / f"{fixture_record['set']}.md"
-    text = render_briefing(fixture_record).replace(
+    text = render_briefing(BriefingRecord.from_dict(fixture_record)).replace(
         f"title: {fixture_record['title']}", "title: An editor's title &amp; more", 1
     ).replace("- diplomacy\n", "- edited tag\n", 1)
     page.write_text(text, "utf-8")
-    write_site_pages([fixture_record], tmp_path)
+    publish_site_pages([BriefingRecord.from_dict(r) for r in [fixture_record]], tmp_path)
     home = (tmp_path / "index.md").read_text("utf-8")
     assert f"**[An editor's title &amp; more]({fixture_record['set']}.md)**" in home
     feed = ET.fromstring((tmp_path / "feed.xml").read_text("utf-8"))
@@ -180,7 +185,7 @@ def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_p
 def test_source_page_keeps_one_paragraph_per_block(seed_record):
     """Real pipeline output: each paragraph of the article is its own Markdown paragraph."""
     src = seed_record["sources"][0]
-    lines = site_pages([seed_record])[f"sources/{seed_record['set']}/{src['id']}.md"].split("\n")
+    lines = site_pages([BriefingRecord.from_dict(seed_record)])[f"sources/{seed_record['set']}/{src['id']}.md"].split("\n")
     paragraphs = [b for b in src["blocks"] if b["kind"] == "paragraph" and b["sentences"]]
     assert len(paragraphs) > 3
     for block in paragraphs:

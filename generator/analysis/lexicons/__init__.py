@@ -73,3 +73,9 @@ def reporting_verbs() -> ReportingVerbs:
     sections = word_sections(read_lexicon("reporting_verbs.txt"))
     keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only")
     return ReportingVerbs(*(sections.get(k, frozenset()) for k in keys))
+
+
+@lru_cache(maxsize=1)
+def statement_words() -> dict[str, frozenset[str]]:
+    """The packaged word lists of the statement finder (``statement_words.txt``) by section, read once."""
+    return word_sections(read_lexicon("statement_words.txt"))

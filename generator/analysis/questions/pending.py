@@ -1,0 +1,85 @@
+"""Whether a hedge cue concerns a pending event or decision (step 2 of the finder).
+
+A modal on a state ("could be a turning point"), on the past ("may have been") or inside a
+relative clause, a negated or overtaken cue ("no plans to", "had planned to"), and a demand
+or expectation that names no event are not open questions.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.analysis.questions.cues import Cue, HedgeLexicon
+from generator.analysis.questions.wording import Wording
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
+
+
+def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: HedgeLexicon) -> bool:
+    """Whether ``cue`` marks a pending event or decision rather than an opinion (step 2)."""
+    doc = span.doc
+    key = doc[cue.key]
+    if cue.rule.status == "disputed" and key.dep_ in ("amod", "compound"):
+        return False  # "the disputed territory" names a thing; nobody disputes anything here
+    if cue.rule.check == "strong":
+        return True
+    if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
+        return False
+    if key.tag_ == "MD" and not _open_modal(key, lexicon):
+        return False
+    anchor = doc[wording.anchor]
+    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lexicon.stative_verbs:
+        return False
+    if cue.rule.check == "action":
+        return True
+    cue_words = set(range(cue.start, cue.end))
+    scope = anchor.subtree if anchor.pos_ in ("VERB", "AUX") else [anchor, *anchor.subtree]
+    return any(
+        t.i not in cue_words
+        and (t.lemma_.lower() in lexicon.event_nouns if t.pos_ in ("NOUN", "PROPN")
+             else t.pos_ == "VERB" and t.lemma_.lower() in lexicon.event_verbs)
+        for t in scope
+    )
+
+
+def _in_relative_clause(token: "Token") -> bool:
+    """Inside "…, which could …": background on something else, not the matter itself.
+    (Reduced relatives — "the meeting set to take place" — are ``acl`` and stay.)"""
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _past_perfect(key: "Token") -> bool:
+    """"had planned/hoped/been expected to": a plan overtaken by events."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
+
+
+def _negated(key: "Token") -> bool:
+    """"no plans to …", "did not call for …": the cue is denied, nothing is pending."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in key.children)
+
+
+def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
+    """"could/may/might" on a future act: not perfect ("may have been"), not negated
+    ("could not reach"), not conditional, not on a state."""
+    verb = modal.head
+    siblings = [c for c in verb.children if c.i > modal.i and c.i < verb.i]
+    if any(c.lemma_ == "have" or c.dep_ == "neg" for c in siblings):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in NEGATIVE_SUBJECTS for d in c.children)
+           for c in subjects):
+        return False  # "neither side could score": a past inability, not a pending event
+    if any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBD" for c in verb.children):
+        return False  # "could … as it ended": narrative past, "could" as the past of "can"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+           for c in verb.children):
+        return False  # "could fall if …": a condition, not an expectation
+    return verb.lemma_.lower() not in lexicon.stative_verbs

@@ -1,0 +1,161 @@
+"""What a reporting verb reports, as text: its that-clause, a fronted clause, or an object.
+
+Text is taken from the parse (the verb's clausal complement, split at coordinated "…, and
+that …"), without a leading "that", quotation marks and edge punctuation; a clause that is
+mostly quoted is left to the direct quotes, which carry it with its marks.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.analysis.lexicons import ReportingVerbs
+from generator.analysis.statements.found import Ranges, inside
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WH = {"why", "how", "whether", "if", "what", "when", "where", "who", "which"}
+
+
+def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[str]:
+    """The clauses a reporting verb reports, as text (several for "said that A, and that B")."""
+    lemma = verb.lemma_.lower()
+    out: list[str] = []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.i < verb.i and _quoted_share(c, quoted) > 0)]
+    for group in _adjacent(clauses):
+        out.extend(_split_coordinated(group, quoted))
+    if out:
+        return out
+    fronted = _fronted_clause(verb, quoted)
+    if fronted:
+        return [fronted]
+    if lemma in lex.urge:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            return _urged(verb, xcomp)
+    if lemma in lex.object:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
+                text = text_of(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+                return [text] if is_content(text) else []
+    return []
+
+
+def _urged(verb: "Token", xcomp: "Token") -> list[str]:
+    """What "urged all sides to …", "called on the league to …" ask: the object and the infinitive."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < xcomp.i), None)
+    if obj is None:
+        return []  # "asked not to be identified": a wish about oneself, not a call on anyone
+    start = obj.left_edge.i
+    if obj.dep_ == "prep":  # "called on the league to": drop the "on"
+        start = obj.i + 1
+    text = text_of(verb.doc, range(start, xcomp.right_edge.i + 1), _finite_conjuncts(xcomp))
+    return [text] if is_content(text) else []
+
+
+def _fronted_clause(verb: "Token", quoted: Ranges) -> str | None:
+    """The clause before an inverted reporting verb: "The decision is final, added the mayor".
+
+    The parser hangs such a verb from the clause it reports (as ``conj``, ``dep`` or
+    ``parataxis``); what is said is that clause up to the verb.
+    """
+    head = verb.head
+    if verb.dep_ not in ("conj", "dep", "parataxis") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.doc[verb.i - 1].text != ",":
+        return None  # "described X and confirmed Y" is a second verb of the same subject
+    if not any(c.dep_ in ("dobj", "attr", "nsubj") and verb.i < c.i <= verb.i + 3 for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    ids = range(head.left_edge.i, verb.i)
+    tokens = [verb.doc[i] for i in ids if i not in own]
+    if not tokens or share_quoted(tokens, quoted) >= 0.5:
+        return None
+    text = text_of(verb.doc, ids, own)
+    return text if is_content(text) else None
+
+
+def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
+    """Clausal complements of one verb that follow each other ("that A and as a sign of this, B").
+
+    The parser sometimes hangs one that-clause from the verb as two ``ccomp`` clauses; what
+    is said is their union.
+    """
+    groups: list[list[Token]] = []
+    for c in sorted(clauses, key=lambda t: t.left_edge.i):
+        if groups and c.left_edge.i - groups[-1][-1].right_edge.i <= 2:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _split_coordinated(group: list["Token"], quoted: Ranges) -> list[str]:
+    """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
+    clause = group[0]
+    doc = clause.doc
+    parts = [clause] + [
+        c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
+    ]
+    cut = {t.i for p in parts[1:] for t in p.subtree}
+    cut_all = {i for g in group for i in _according_tokens(g)}  # "…, according to X" names the source, not the claim
+    out = []
+    for i, part in enumerate(parts):
+        last = group[-1].right_edge.i if i == 0 else part.right_edge.i
+        ids = range(part.left_edge.i, last + 1)
+        skip = (cut if i == 0 else set()) | cut_all
+        tokens = [t for t in doc[ids.start : ids.stop] if t.i not in skip]
+        if tokens and share_quoted(tokens, quoted) >= 0.5:
+            continue
+        text = text_of(doc, ids, skip)
+        if is_content(text):
+            out.append(text)
+    return out
+
+
+def _according_tokens(clause: "Token") -> set[int]:
+    return {t.i for a in clause.subtree if a.lower_ == "according" for t in a.subtree}
+
+
+def _finite_conjuncts(verb: "Token") -> set[int]:
+    """Tokens of verbs coordinated to ``verb`` that have their own tense ("… and highlighted …")."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP"):
+            out.update(t.i for t in c.subtree)
+            out.update(t.i for t in verb.children if t.dep_ == "cc" and t.i < c.i)
+    return out
+
+
+def text_of(doc: "Doc", ids: range, skip: set[int]) -> str:
+    """The text of tokens ``ids`` without ``skip``, without a leading "that", marks and edge punctuation."""
+    tokens = [doc[i] for i in ids if i not in skip]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but") or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens)
+    text = re.sub("[“”\"]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def is_content(text: str) -> bool:
+    """Whether a clause says something: three words or more, not an indirect question."""
+    words = text.split()
+    return len(words) >= 3 and words[0].lower() not in _WH
+
+
+def _quoted_share(token: "Token", quoted: Ranges) -> float:
+    return share_quoted(list(token.subtree), quoted)
+
+
+def share_quoted(tokens: list["Token"], quoted: Ranges) -> float:
+    """The share of the words of ``tokens`` that lie inside a quote."""
+    words = [t for t in tokens if t.is_alpha]
+    return sum(1 for t in words if inside(t.idx, quoted)) / len(words) if words else 0.0
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Content words of a text, case-folded, for comparing claims."""
+    return {w for w in re.findall(r"\w+", text.casefold()) if w not in stopwords and len(w) > 1}

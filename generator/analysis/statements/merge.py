@@ -1,0 +1,58 @@
+"""One statement per claim and speaker: statements found in several places merged into one."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from generator.analysis.document import ArticleDoc
+from generator.analysis.statements.clauses import content_words
+from generator.analysis.statements.found import Found
+from generator.model import Statement
+
+
+def merge_statements(
+    found: Iterable[Found], docs: Sequence[ArticleDoc], stopwords: frozenset[str]
+) -> tuple[Statement, ...]:
+    """One statement per claim and speaker, with every source and evidence sentence.
+
+    Two statements of the same speaker merge when their content words (``stopwords`` left
+    out) overlap strongly (the smaller shares >= 80% of its words with the other and is at
+    least half its size; across articles, where one source paraphrases what another quotes,
+    65% of six or more), or when a short quoted fragment lies inside a longer statement found
+    in the same sentence ("She said the plan is sound … “to keep the harbour open.”"). The
+    longer text is kept, a direct quote before a paraphrase.
+    """
+    groups: list[list[Found]] = []
+    for item in sorted(found, key=lambda f: (f.doc, f.start, f.kind, f.text)):
+        target = next((g for g in groups if any(_same_claim(item, other, stopwords) for other in g)), None)
+        if target is None:
+            groups.append([item])
+        else:
+            target.append(item)
+    out = []
+    for group in groups:
+        lead = max(group, key=lambda f: (len(content_words(f.text, stopwords)), f.kind == "direct", -f.doc, -f.start))
+        in_order = sorted(group, key=lambda f: (f.doc, f.start))
+        sources = tuple(dict.fromkeys(docs[f.doc].source for f in in_order))
+        evidence = tuple(dict.fromkeys(e for f in in_order for e in f.evidence))
+        out.append(Statement(lead.speaker, lead.kind, lead.text, sources, evidence, None, lead.cue))
+    return tuple(out)
+
+
+def _same_claim(a: Found, b: Found, stopwords: frozenset[str]) -> bool:
+    """Whether two statements of one speaker carry the same claim (see :func:`merge_statements`)."""
+    if a.speaker != b.speaker:
+        return False
+    wa, wb = content_words(a.text, stopwords), content_words(b.text, stopwords)
+    if not wa or not wb:
+        return False
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    shared = len(small & large) / len(small)
+    if shared >= 0.8 and len(small) >= 0.5 * len(large):
+        return True
+    # one source quotes, another paraphrases: "will do everything it can to keep the city's harbour
+    # safe and open" / "will do everything possible to keep the harbour running and safe"; long
+    # enough that 2/3 shared words are no accident
+    if a.doc != b.doc and shared >= 0.65 and len(small) >= 6 and len(small) >= 0.7 * len(large):
+        return True
+    same_sentence = bool(set(a.evidence) & set(b.evidence))
+    return same_sentence and shared >= 0.9

@@ -1,0 +1,75 @@
+"""What the speaker rules know of one article: its parse, its quotes, its actor mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, Sequence
+
+from generator.analysis.lexicons import ReportingVerbs
+from generator.analysis.statements.found import Ranges
+from generator.analysis.statements.speakers.gender import genders
+from generator.analysis.statements.speakers.words import SpeakerWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from generator.model import Actor
+
+
+class MentionLike(Protocol):
+    """One place where an article names an actor (offsets into ``Article.text``)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def actor(self) -> str: ...
+
+
+class IndexLike(Protocol):
+    """What the finder needs of :class:`generator.analysis.actors.ActorIndex`."""
+
+    actors: tuple["Actor", ...]
+
+    def resolve(self, surface: str) -> "Actor | None": ...
+
+    def mentions(self, source: str) -> Sequence[MentionLike]: ...
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """One article as the speaker rules read it.
+
+    ``mentions`` are sorted by (start, end); ``kinds`` and ``roles`` are keyed by actor name,
+    ``roles`` holding every role word the sources give the actor; ``gender`` holds "m"/"f"
+    for the people whose gender the text shows.
+    """
+
+    doc: "Doc"
+    index: IndexLike
+    lexicon: ReportingVerbs
+    words: SpeakerWords
+    quoted: Ranges  # names inside a quote are not antecedents
+    mentions: list[MentionLike]
+    kinds: dict[str, str]
+    roles: dict[str, str]
+    gender: dict[str, str]
+
+
+def article_facts(
+    source: str, doc: "Doc", index: IndexLike, lexicon: ReportingVerbs, words: SpeakerWords, quoted: Ranges = ()
+) -> ArticleFacts:
+    """The facts of article ``source`` (parsed as ``doc``) that the speaker rules read."""
+    mentions: list[MentionLike] = sorted(index.mentions(source), key=lambda m: (m.start, m.end))
+    kinds: dict[str, str] = {a.name: a.kind for a in index.actors}
+    roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
+    # role words without punctuation, so "president" is found in "Deputy President,"
+    roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in roles.items()}
+    gender = genders(doc, mentions, kinds, quoted, words)
+    return ArticleFacts(doc, index, lexicon, words, quoted, mentions, kinds, roles, gender)

@@ -1,0 +1,130 @@
+"""The run: ``generate`` takes every source set to its briefing page, skipping unchanged sets.
+
+Three phases, like Pelican's generators-then-writers, one module each:
+
+1. *Plan* (:mod:`.plan`) — hash each set's inputs and compare with the generation last
+   merged into its page; never imports spaCy, so a run where nothing changed takes a
+   fraction of a second.
+2. *Build* (:mod:`.build`) — analyse, condense and render the changed sets, in this process
+   or in ``jobs`` worker processes that each load the model once.
+3. *Write* (:mod:`.write`) — hand each page and record to :mod:`generator.merge`, the only
+   writer of ``briefings/``, then archive removed sets and rebuild the cross-briefing pages.
+
+:mod:`.progress` reports the run as it goes; :mod:`.report` is what it returns. With
+``check=True`` only the plan runs and nothing is written: the report lists the pages that
+are stale or hold unresolved conflicts (``briefing generate --check``, the pre-push hook).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.merge.state import SetFiles, display
+from generator.pipeline.build import build_all
+from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, removed_slugs, skip_outcome
+from generator.pipeline.progress import Reporter, make_reporter
+from generator.pipeline.report import GenerateReport, SetOutcome
+from generator.pipeline.write import archive_removed, write_built, write_site
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def generate(
+    seeds: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    check: bool = False,
+    reporter: Reporter | None = None,
+    nlp: "Language | None" = None,
+) -> GenerateReport:
+    """Write or update one briefing page per source set under ``seeds`` into ``out``.
+
+    Args:
+        seeds: folder with one sub-folder per source set.
+        out: the briefings folder (MkDocs' docs_dir).
+        jobs: changed sets built in parallel processes, each loading the model once.
+        force: regenerate every set, even unchanged ones (and re-create deleted pages).
+        check: write nothing; report stale pages and unresolved conflicts.
+        reporter: progress output; default: a live bar on a terminal, lines otherwise.
+        nlp: a loaded pipeline to reuse in this process (``briefing serve``, tests).
+
+    Returns:
+        The :class:`GenerateReport`; the caller prints ``conflict_lines()`` and ``stale``
+        and decides the exit code.
+
+    Raises:
+        InputError: a set's article or ``set.yml`` cannot be read (names the file).
+    """
+    started = time.perf_counter()
+    reporter = reporter or make_reporter()
+    seeds, out = Path(seeds), Path(out)
+    plans = plan_sets(seeds, out)
+    removed = removed_slugs(out, plans)
+    reporter.start(len(plans) + len(removed))
+    try:
+        if check:
+            outcomes, stale = _check(plans, removed, out, reporter)
+        else:
+            outcomes, stale = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp, reporter=reporter), []
+        in_order = tuple(sorted(outcomes, key=lambda o: o.slug))
+        report = GenerateReport(in_order, stale=tuple(stale), seconds=time.perf_counter() - started, check=check)
+        reporter.finish(report.summary())
+    finally:
+        reporter.close()  # a live progress bar must not outlive an error
+    return report
+
+
+def _check(
+    plans: list[SetPlan], removed: list[str], out: Path, reporter: Reporter
+) -> tuple[list[SetOutcome], list[str]]:
+    """Check mode: every set's outcome and the pages that need work; nothing is written."""
+    outcomes: list[SetOutcome] = []
+    stale: list[str] = []
+    for plan in plans:
+        outcome, why = check_outcome(plan)
+        outcomes.append(outcome)
+        stale.extend([why] if why else [])
+        reporter.done(plan.slug, outcome.status)
+    for slug in removed:
+        page = SetFiles(out).page(slug)
+        outcomes.append(SetOutcome(slug, "stale", page, reason="source folder removed"))
+        stale.append(f"{display(page)} (source folder removed; not archived yet)")
+        reporter.done(slug, "stale")
+    return outcomes, stale
+
+
+def _generate(
+    plans: list[SetPlan],
+    removed: list[str],
+    out: Path,
+    *,
+    jobs: int,
+    force: bool,
+    nlp: "Language | None",
+    reporter: Reporter,
+) -> list[SetOutcome]:
+    """Phases 2 and 3 of :func:`generate`: build the changed sets and write everything."""
+    todo: list[SetPlan] = []
+    outcomes: list[SetOutcome] = []
+    for plan in plans:
+        skipped = skip_outcome(plan, force)
+        if skipped is None:
+            todo.append(plan)
+        else:
+            outcomes.append(skipped)
+            reporter.done(plan.slug, skipped.status)
+    for built in build_all(todo, jobs=jobs, nlp=nlp, reporter=reporter):
+        outcome = write_built(out, built, force=force)
+        outcomes.append(outcome)
+        reporter.done(built.slug, outcome.status, built.articles)
+    for slug in removed:
+        outcome = archive_removed(out, slug)
+        outcomes.append(outcome)
+        reporter.done(slug, f"archived to {display(outcome.path)}")
+    if todo or removed or force:
+        write_site(out, [p.slug for p in plans])
+    return outcomes

@@ -1,0 +1,102 @@
+"""Phase 1 of ``generate``: what each set needs, decided from hashes and page state alone.
+
+For each set under ``seeds/``, hash its inputs (:mod:`generator.publish.hashing`) and
+compare with the hash of the generation last merged into its page (the base page
+``briefings/.generated/<slug>.md``, see :mod:`generator.merge.state`). This phase never
+imports spaCy, so a run where nothing changed takes a fraction of a second.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.merge.state import SetFiles, display, known_slugs, page_state, stored_hash
+from generator.pipeline.report import SetOutcome
+from generator.publish.hashing import Fingerprint, set_hash
+
+
+@dataclass(frozen=True)
+class SetPlan:
+    """One set as the plan phase sees it, before anything is built."""
+
+    slug: str
+    path: Path  # the set's folder
+    content_hash: str
+    stored_hash: str | None  # of the last generation merged into the page
+    page: Path
+    has_base: bool
+    locked: bool = False
+    pending: tuple[str, ...] = ()  # unresolved conflict blocks already in the page
+
+    @property
+    def changed(self) -> bool:
+        """Whether the inputs differ from those of the generation last merged into the page."""
+        return self.stored_hash != self.content_hash
+
+
+def plan_sets(seeds: Path, out: Path) -> list[SetPlan]:
+    """One plan per set folder under ``seeds``, in slug order, against the pages in ``out``."""
+    from generator.ingest import discover_sets
+
+    fingerprint = Fingerprint.current()
+    paths = SetFiles(out)
+    plans = []
+    for folder in discover_sets(seeds):
+        page = paths.page(folder.name)
+        locked, pending = page_state(page)
+        plans.append(
+            SetPlan(
+                slug=folder.name,
+                path=folder,
+                content_hash=set_hash(folder, fingerprint),
+                stored_hash=stored_hash(out, folder.name),
+                page=page,
+                has_base=paths.base(folder.name).is_file(),
+                locked=locked,
+                pending=pending,
+            )
+        )
+    return sorted(plans, key=lambda p: p.slug)
+
+
+def removed_slugs(out: Path, plans: list[SetPlan]) -> list[str]:
+    """Sets the generator wrote before whose folder is gone from the seeds, sorted."""
+    return sorted(known_slugs(out) - {p.slug for p in plans})
+
+
+def check_outcome(plan: SetPlan) -> tuple[SetOutcome, str | None]:
+    """The outcome of one set in check mode and, when its page needs work, why."""
+    shown = display(plan.page)
+    if plan.pending:
+        return SetOutcome(plan.slug, "conflict", plan.page, plan.pending), f"{shown} (unresolved conflicts)"
+    if plan.locked:
+        return SetOutcome(plan.slug, "locked", plan.page), None
+    if not plan.page.is_file():
+        if plan.has_base and not plan.changed:
+            return SetOutcome(plan.slug, "deleted", plan.page), None  # an editor deleted it
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (page missing)"
+    if plan.stored_hash is None:
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (never generated)"
+    if plan.changed:
+        return SetOutcome(plan.slug, "stale", plan.page), f"{shown} (inputs changed)"
+    return SetOutcome(plan.slug, "unchanged", plan.page), None
+
+
+def skip_outcome(plan: SetPlan, force: bool) -> SetOutcome | None:
+    """The outcome of a set that is not rebuilt, or None when it must be rebuilt.
+
+    Locked pages and pages with unresolved conflicts are left alone (``force`` included):
+    :func:`~generator.merge.pages.write_briefing` would not touch them, so building them
+    would only cost time.
+    """
+    if plan.locked:
+        return SetOutcome(plan.slug, "locked", plan.page)
+    if plan.pending:
+        return SetOutcome(plan.slug, "conflict", plan.page, plan.pending)
+    if force or plan.changed:
+        return None
+    if not plan.page.is_file():
+        if plan.has_base:
+            return SetOutcome(plan.slug, "deleted", plan.page)  # an editor removed it; --force restores
+        return None
+    return SetOutcome(plan.slug, "unchanged", plan.page)

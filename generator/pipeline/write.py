@@ -1,0 +1,66 @@
+"""Phase 3 of ``generate``: hand every built set to :mod:`generator.merge`, in slug order.
+
+Runs in this process, in slug order, so the output does not depend on which worker finished
+first. The pipeline writes nothing itself: merge writes each page with its hand edits and
+stores its record, archives the pages of removed sets and rebuilds the cross-briefing pages.
+Each writer is imported by the function that uses it: a run where nothing changed writes
+nothing, and loads none of them (nor the templates the site pages need).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.merge.state import conflict_locations, stored_records
+from generator.pipeline.build import Built
+from generator.pipeline.report import SetOutcome
+
+if TYPE_CHECKING:
+    from generator.render.record import BriefingRecord
+
+
+def write_built(out: Path, built: Built, *, force: bool) -> SetOutcome:
+    """Merge a built page with its hand edits and store its record (:func:`~generator.merge.pages.write_set`)."""
+    from generator.merge.pages import write_set
+
+    outcome = write_set(out, built.slug, built.page, built.record, force=force)
+    page = Path(outcome.path)
+    return SetOutcome(
+        slug=built.slug,
+        status=outcome.status,
+        path=page,
+        conflicts=conflict_locations(page),
+        articles=built.articles,
+    )
+
+
+def archive_removed(out: Path, slug: str) -> SetOutcome:
+    """Archive the page of a set whose folder is gone (:func:`~generator.merge.archive.archive_set`)."""
+    from generator.merge.archive import archive_set
+
+    return SetOutcome(slug, "archived", archive_set(out, slug), reason="source folder removed")
+
+
+def write_site(out: Path, slugs: list[str]) -> None:
+    """Rebuild the cross-briefing pages from the stored records of the current sets."""
+    publish_site_pages(stored_records(out, slugs), out)
+
+
+def publish_site_pages(
+    records: Sequence["BriefingRecord"], docs_dir: Path, *, site_url: str | None = None
+) -> list[Path]:
+    """Render the cross-briefing pages of ``records`` and hand them to merge to write.
+
+    Only records whose page exists are published, with the edits the page shows. ``site_url``
+    (used by the Atom feed) defaults to ``$BRIEFING_SITE_URL``, then ``http://127.0.0.1:8000/``
+    — the same rule ``mkdocs.yml`` follows. Output depends only on the records and pages.
+    """
+    from generator.merge.site import write_site_pages
+    from generator.merge.state import published_records
+    from generator.render.site_pages import DEFAULT_SITE_URL, site_pages
+
+    url = site_url or os.environ.get("BRIEFING_SITE_URL") or DEFAULT_SITE_URL
+    pages = site_pages(published_records(list(records), docs_dir), site_url=url)
+    return write_site_pages(pages, docs_dir)
