@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from generator.collect.similarity import SortSettings
-from generator.errors import UsageError
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -24,7 +23,7 @@ def run_add(urls: list[str], feeds: list[str], seeds: Path, slug: str, *, timeou
     from generator.collect.fetch import FetchError, Fetcher, FetchLimits
 
     if not _SLUG.match(slug):
-        raise UsageError(f"--set: expected a folder name of lower-case letters, digits and hyphens but received: {slug!r}")
+        raise click.UsageError(f"--set: expected a folder name of lower-case letters, digits and hyphens but received: {slug!r}")
     folder = seeds / slug
     failed = total = 0
     with Fetcher(FetchLimits(timeout=timeout, max_bytes=max_bytes)) as fetcher:
