@@ -47,7 +47,9 @@ def run_sort(inbox: Path, into: Path, *, fmt: str, apply: bool, window: int) -> 
     proposal = sort_inbox(inbox, into, SortSettings(window_days=window))
     for line in proposal.unreadable:
         click.echo(f"unreadable: {line}", err=True)
-    click.echo("\n".join(tsv_lines(proposal) if fmt == "tsv" else text_lines(proposal, into)))
+    lines = tsv_lines(proposal) if fmt == "tsv" else text_lines(proposal, into)
+    if lines:
+        click.echo("\n".join(lines))
     if apply:
         for folder in apply_proposal(proposal, inbox, into):
             click.echo(f"moved into {folder}/", err=True)
