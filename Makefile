@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test test-fast test-quality eval bench bench-quick browser-deps clean
+.PHONY: install site test test-fast test-quality eval eval-sort bench bench-quick browser-deps clean
 
 # The annotated corpora `make eval` and the quality tests score against (the seed gold and the
 # official scorers sit beside it: $(EVAL_DATA)/../gold, $(EVAL_DATA)/../scripts).
@@ -53,6 +53,10 @@ test-quality: $(VENV)/.installed-test
 ## eval: extract and score every annotated corpus under EVAL_DATA; tables, eval/results.json
 eval: install
 	$(BIN)/python -m eval --eval-data "$(EVAL_DATA)"
+
+## eval-sort: sort ECB+ (all topics, each half) and a pile of the dev sets; pairwise and B³ figures
+eval-sort: install
+	$(BIN)/python -m eval.sort_eval --eval-data "$(EVAL_DATA)"
 
 ## bench: speed, size and memory at scale (200 sets x 5 articles); table + bench/results.json
 bench: install

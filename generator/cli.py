@@ -50,7 +50,7 @@ def _setup_logging(verbose: bool) -> None:
     handler.setFormatter(_LineFormatter("%(message)s"))
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
     # Libraries we call are chatty at INFO; keep the build log about our own work.
-    for noisy in ("mkdocs", "trafilatura", "htmldate", "urllib3", "watchdog", "charset_normalizer"):
+    for noisy in ("mkdocs", "trafilatura", "htmldate", "urllib3", "watchdog", "charset_normalizer", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -259,6 +259,60 @@ def hooks_install(force: bool) -> None:
 
     path = install_hooks(Path.cwd(), force=force)
     click.echo(f"installed {path}", err=True)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--set", "slug", required=True, help="The source set to add to: seeds/SLUG/ (created when missing).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed: add its items newer than the last run. Repeatable.")
+@seeds_option
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds one request may take.")
+@click.option("--max-mb", type=click.FloatRange(min=0.01), default=5.0, show_default=True, help="Largest page accepted, in MB.")
+def add(urls: tuple[str, ...], slug: str, feeds: tuple[str, ...], seeds: Path, timeout: float, max_mb: float) -> None:
+    """Fetch web pages into a source set, one line per URL: added, already there, or failed.
+
+    Each page is stored as it was sent (seeds/SLUG/NNN_<outlet>.html), with its URL, fetch
+    time and HTTP date in seeds/SLUG/sources.yml. robots.txt is honoured; a URL or text
+    already in the set is skipped. Exits 1 when any URL failed.
+
+    Example: briefing add https://example.org/news/storm --set coast-storm
+    """
+    from generator.collect.commands import run_add
+
+    if not urls and not feeds:
+        raise click.UsageError("give at least one URL or --feed URL")
+    failed, total = run_add(list(urls), list(feeds), seeds, slug, timeout=timeout, max_bytes=int(max_mb * 1_000_000))
+    if failed:
+        raise BriefingError(f"{failed} of {total} URL(s) failed")
+
+
+@cli.command("sort")
+@click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--into", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"), show_default=True,
+    help="Folder the proposed sets are moved into with --apply.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True,
+    help="text: the proposal for people; tsv: file<TAB>proposed-set lines for tools.",
+)
+@click.option("--apply", is_flag=True, help="Move each proposed set into INTO/<set>/ and write its set.yml.")
+@click.option(
+    "--window", type=click.IntRange(min=0), default=14, show_default=True,
+    help="Days: articles both dated further apart than this never share a set.",
+)
+def sort_command(inbox: Path, into: Path, fmt: str, apply: bool, window: int) -> None:
+    """Group an inbox of unsorted articles into proposed source sets by what they report.
+
+    Articles are compared by their words, the names they share and their numbers, never
+    by file name; each group is named after its most shared names. An article that fits
+    no set stays in the inbox.
+
+    Example: briefing sort inbox/ --into seeds --apply
+    """
+    from generator.collect.commands import run_sort
+
+    run_sort(inbox, into, fmt=fmt, apply=apply, window=window)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,6 +20,7 @@ from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
 from generator.ingest.readers import READERS
 from generator.ingest.setfile import SET_FILE, load_set_config
+from generator.ingest.sourcefile import recorded_source
 from generator.model import Article, Block, Skipped, SourceSet
 
 log = logging.getLogger(__name__)
@@ -167,9 +168,12 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
         raise InputError(f"article text of {len(text):,} characters is over the limit of "
                          f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
     stated = raw.stated
-    url = stated.url or source_url(removed)
+    record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
+    url = record.url or stated.url or source_url(removed)
     title, title_inferred, title_basis = _title(stated, header.title, blocks, path)
-    published, basis, published_inferred = _published(stated.published, stated.basis, header.published)
+    published, basis, published_inferred = _published(
+        record.published or stated.published, "sources.yml" if record.published else stated.basis, header.published
+    )
     outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
         id=article_id,
