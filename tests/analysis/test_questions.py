@@ -183,6 +183,11 @@ HEDGED = [
      "Did Moscow's forces capture the village?", "unconfirmed"),
     ("The army is preparing to launch a counteroffensive.",
      "Will the army launch a counteroffensive?", "expected"),
+    # a reported future is still to happen: an open question, not a settled fact
+    ("The White House said the president would travel to Japan next month.",
+     "Will the president travel to Japan next month?", "expected"),
+    ("The merger must still be approved by the regulator.",
+     "Will the merger be approved by the regulator?", "proposed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -223,7 +228,6 @@ NOT_QUESTIONS = [
     "The group claimed responsibility for the attack.",  # a claim of a deed, no content clause
     "The company claims its new battery lasts twice as long.",  # a claim about no event
     "Experts warned that prices could rise further if the drought continues.",  # a condition
-    "The White House said the president would travel to Japan next month.",  # a statement
     "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
@@ -285,7 +289,7 @@ def test_summit_filters_opinion_and_unreachable(summit):
     texts = " ".join(e.text for q in summit for e in q.evidence + q.related)
     assert "could not be reached" not in texts
     assert "might seem intractable" not in texts
-    assert len(summit) == 6, [q.text for q in summit]
+    assert len(summit) == 7, [q.text for q in summit]  # "would be held at a hotel" is pending too
 
 
 def test_summit_sources_giving_different_days_are_disputed(nlp, tmp_path):
@@ -306,12 +310,19 @@ def test_questions_end_with_a_question_mark_and_cite_their_sentence(summit):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("afghan", ["Will the organization hold the contest in a different country every year?",
+    ("afghan", ["Will these girls be proving to the world and the nation?",
+                "Will the organization hold the contest in a different country every year?",
                 "Will next year's competition take place in Mexico City?"]),
     ("flag", ["Will the first meeting take place in Christchurch on May 16?",
-              "Will the New Zealand government hold two referendums?"]),
+              "Will names of participants be engraved at their option on a flag pole monument to be "
+              "built in the nation's capital?",
+              "Will the New Zealand government hold two referendums?",
+              "Will voters choose between the new flag and their current flag early in 2016?"]),
     ("soccer", []),  # match report: "could" is past ability, nothing is pending
-    ("warming", []),  # science report: "may" hedges findings, not events
+    # science report: projections ("would increase") are open; "will depend on" is a state
+    ("warming", ["Will increasing population and changing diet increase world food needs by 50 percent?",
+                 "Will undernourishment increase by either 49 percent or by 27 percent?",
+                 "Will an air-quality cleanup improve crop yields?"]),
 ])
 def test_gum_article_questions(nlp, tmp_path, name, expected):
     folder = _set(tmp_path, [GUM / f"{name}.md"])

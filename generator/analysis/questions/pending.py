@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
+FUTURE_MODALS = {"will", "shall", "would"}
+# Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
+REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
 
 def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: HedgeLexicon) -> bool:
@@ -28,6 +31,8 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
+        return False
+    if key.tag_ == "MD" and key.lemma_.lower() in FUTURE_MODALS and _on_record(key.head, lexicon):
         return False
     anchor = doc[wording.anchor]
     if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lexicon.stative_verbs:
@@ -83,3 +88,17 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
            for c in verb.children):
         return False  # "could fall if …": a condition, not an expectation
     return verb.lemma_.lower() not in lexicon.stative_verbs
+
+
+def _on_record(verb: "Token", lexicon: HedgeLexicon) -> bool:
+    """A future that is decided or a pledge of effort, not a pending event: "announced that
+    the plant will close", "decided that the crew will return", "will do its utmost"."""
+    if any(c.lemma_.lower() == "do" and any(o.dep_ == "dobj" and o.lower_ in lexicon.effort_objects
+                                            for o in c.subtree) for c in [verb, *verb.children]):
+        return True
+    token = verb
+    while token.dep_ in REPORTED_ARCS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.settling_verbs:
+            return True
+    return False
