@@ -188,6 +188,24 @@ HEDGED = [
      "Will the president travel to Japan next month?", "expected"),
     ("The merger must still be approved by the regulator.",
      "Will the merger be approved by the regulator?", "proposed"),
+    # one invented sentence per cue class: future, plan, pending procedure, hedge, dispute
+    ("The regulator said it would open a hearing next month.",
+     "Will the regulator open a hearing next month?", "expected"),
+    ("\"We are ready to return to the negotiating table,\" the union said.",
+     "Will the union return to the negotiating table?", "proposed"),
+    ("The airline called the ruling unfair and announced plans to appeal.", "Will the airline appeal?", "proposed"),
+    ("Many villages are yet to be reached by rescuers.",
+     "Will many villages be reached by rescuers?", "proposed"),
+    ("The firm has not yet responded to requests for comment.",
+     "Will the firm respond to requests for comment?", "proposed"),
+    ("The leak is being investigated by the coastguard.",
+     "Will the leak be investigated by the coastguard?", "proposed"),
+    ("The collapse may have been caused by faulty wiring.",
+     "Was the collapse caused by faulty wiring?", "expected"),
+    ("Apparently the coach lost the support of the squad.",
+     "Did the coach lose the support of the squad?", "unconfirmed"),
+    ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
+    ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -229,6 +247,10 @@ NOT_QUESTIONS = [
     "The company claims its new battery lasts twice as long.",  # a claim about no event
     "Experts warned that prices could rise further if the drought continues.",  # a condition
     "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
+    "The contract would have raised wages by 10%.",  # a counterfactual: nothing is pending
+    "The ministry announced that the bridge will reopen in May.",  # a decision on record
+    "The country will continue to do its utmost to help.",  # a pledge of effort, no act
+    "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",

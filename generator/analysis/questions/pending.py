@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
 FUTURE_MODALS = {"will", "shall", "would"}
+# "may have been driven by …": a guess about the past, still unconfirmed
+PAST_HEDGES = {"may", "might", "could"}
 # Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
 REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
@@ -74,8 +76,10 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
     ("could not reach"), not conditional, not on a state."""
     verb = modal.head
     siblings = [c for c in verb.children if c.i > modal.i and c.i < verb.i]
-    if any(c.lemma_ == "have" or c.dep_ == "neg" for c in siblings):
+    if any(c.dep_ == "neg" for c in siblings):
         return False
+    if any(c.lemma_ == "have" for c in siblings) and modal.lemma_.lower() not in PAST_HEDGES:
+        return False  # "would have raised": a counterfactual, nothing is pending
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in NEGATIVE_SUBJECTS for d in c.children)
            for c in subjects):
