@@ -90,7 +90,7 @@ def test_seed_reported_meeting_is_worded_from_the_parse(seed_questions):
 def test_seed_meeting_links_the_proposal_in_the_other_source(seed_questions):
     q = next(q for q in seed_questions if "reportedly" in q.cues)
     assert q.sources == ("s1", "s2")
-    linked = [e for e in q.related if e.source == "s2"]
+    linked = [e for e in q.evidence + q.related if e.source == "s2"]  # hedged ones are evidence
     assert any("proposal for unconditional talks" in e.text for e in linked)
     assert any("readiness to host the meeting" in e.text for e in linked)  # refers back
     # the 2022 talks in the same city are history, not the same matter

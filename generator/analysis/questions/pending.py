@@ -105,4 +105,6 @@ def _on_record(verb: "Token", lexicon: HedgeLexicon) -> bool:
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.settling_verbs:
             return True
+        if _past_perfect(token):
+            return True  # "had hoped the mission would …": overtaken by events
     return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, subject_tokens
+from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, noun_phrase, subject_tokens
 from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.rendering import Renderer, pronoun
 
@@ -54,7 +54,12 @@ class Phraser:
         if pronoun(subject) not in REPORTED_PRONOUNS:
             return None
         verb = subject[0].head
-        while verb.dep_ in ("ccomp", "conj", "parataxis") and verb.head.i != verb.i:
+        while verb.dep_ in ("ccomp", "conj", "parataxis", "acl") and verb.head.i != verb.i:
+            if verb.dep_ == "acl":  # "with officials saying they …": the noun is who says it
+                noun = verb.head
+                if noun.pos_ not in ("NOUN", "PROPN"):
+                    return None
+                return self.renderer.render(noun_phrase(noun, {t.i for t in verb.subtree}))
             verb = verb.head
             named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if named:

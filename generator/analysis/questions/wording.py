@@ -96,6 +96,8 @@ class Worder:
         return Wording(text, verb.i, True) if text else None
 
     def _xcomp_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
+        if key.pos_ in ("ADV", "PART") and key.head.i != key.i:
+            key = key.head  # "have yet to be reached": the infinitive hangs on "have"
         target = infinitive(key)
         if target is None:
             return self._noun_frame(key, drop, "there")
