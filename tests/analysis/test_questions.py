@@ -206,6 +206,14 @@ HEDGED = [
      "Did the coach lose the support of the squad?", "unconfirmed"),
     ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
     ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The company plans to drive growth by bringing new products to the brand.",
+     "Will the company drive growth by bringing new products to the brand?", "proposed"),
+    ("The capsule will be unmanned when it returns in early September.",  # a state at a stated time
+     "Will the capsule be unmanned?", "expected"),
+    ("The firm said the vessel would be able to return the crew.",
+     "Will the vessel be able to return the crew?", "expected"),
+    ("The firm has eyed the brand for years, sources familiar with the matter said.",
+     "Has the firm eyed the brand for years?", "unconfirmed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -251,6 +259,7 @@ NOT_QUESTIONS = [
     "The ministry announced that the bridge will reopen in May.",  # a decision on record
     "The country will continue to do its utmost to help.",  # a pledge of effort, no act
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
+    "The capsule will be small.",  # a future state with no time: nothing to watch for
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",

@@ -18,6 +18,7 @@ NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
 FUTURE_MODALS = {"will", "shall", "would"}
 # "may have been driven by …": a guess about the past, still unconfirmed
 PAST_HEDGES = {"may", "might", "could"}
+TIME_MARKS = {"when", "once", "until", "after", "before"}
 # Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
 REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
@@ -37,7 +38,7 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     if key.tag_ == "MD" and key.lemma_.lower() in FUTURE_MODALS and _on_record(key.head, lexicon):
         return False
     anchor = doc[wording.anchor]
-    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lexicon.stative_verbs:
+    if anchor.pos_ in ("VERB", "AUX") and _stative(anchor, key, lexicon):
         return False
     if cue.rule.check == "action":
         return True
@@ -91,7 +92,27 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
     if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
            for c in verb.children):
         return False  # "could fall if …": a condition, not an expectation
-    return verb.lemma_.lower() not in lexicon.stative_verbs
+    return not _stative(verb, modal, lexicon)
+
+
+def _stative(verb: "Token", cue: "Token", lexicon: HedgeLexicon) -> bool:
+    """A verb of state, unless it stands for an act: "will be able to return" (ability to
+    act), "will be empty when it returns" (a state the future brings at a stated time)."""
+    if verb.lemma_.lower() not in lexicon.stative_verbs:
+        return False
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children):
+        return False
+    future = cue.tag_ == "MD" and cue.lemma_.lower() in ("will", "shall")
+    return not (future and verb.lemma_ == "be" and _timed(verb))
+
+
+def _timed(verb: "Token") -> bool:
+    """The clause says when: a date, or "when/once/until/after/before …"."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return True
+    return any(c.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in c.children
+                                         if m.dep_ in ("mark", "advmod"))
+               for c in verb.children)
 
 
 def _on_record(verb: "Token", lexicon: HedgeLexicon) -> bool:

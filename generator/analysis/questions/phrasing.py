@@ -32,8 +32,8 @@ class Phraser:
         """Reshape the clause of ``verb`` into a yes/no question (``mode``: see the module
         docstring); None when it has no subject to ask about or lost its object."""
         subj = subject if subject is not None else subject_tokens(verb, self.renderer.title_words)
-        if not subj:
-            return None
+        if not subj or subj[0].tag_ in ("WDT", "WP", "WP$"):
+            return None  # "which side will win …" is already a question about its subject
         subj_ids = {t.i for t in subj}
         auxes = [c for c in verb.children if c.dep_ in AUX and c.i < verb.i and c.i not in drop]
         rest = self._rest(verb, drop | subj_ids | {a.i for a in auxes})
