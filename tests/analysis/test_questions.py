@@ -260,6 +260,9 @@ NOT_QUESTIONS = [
     "The country will continue to do its utmost to help.",  # a pledge of effort, no act
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "The capsule will be small.",  # a future state with no time: nothing to watch for
+    "The system was scheduled to pause at midnight.",  # an expectation of the past
+    "The union previously threatened to strike.",  # a threat of the past
+    "The president sought to sway the vote.",  # an attempt told as past narrative
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",

@@ -19,6 +19,7 @@ FUTURE_MODALS = {"will", "shall", "would"}
 # "may have been driven by …": a guess about the past, still unconfirmed
 PAST_HEDGES = {"may", "might", "could"}
 TIME_MARKS = {"when", "once", "until", "after", "before"}
+PAST_ADVERBS = {"previously", "formerly", "once", "earlier"}
 # Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
 REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
@@ -32,6 +33,8 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     if cue.rule.check == "strong":
         return True
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
+        return False
+    if _overtaken(key) or (cue.rule.frame == "xcomp" and cue.status == "expected" and _past_tense(key)):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
         return False
@@ -65,6 +68,17 @@ def _in_relative_clause(token: "Token") -> bool:
 def _past_perfect(key: "Token") -> bool:
     """"had planned/hoped/been expected to": a plan overtaken by events."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
+
+
+def _overtaken(key: "Token") -> bool:
+    """"previously threatening to …", "had earlier planned to …": a cue of the past."""
+    return any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in key.children)
+
+
+def _past_tense(key: "Token") -> bool:
+    """"was scheduled/expected/due to …": an expectation of the past, since met or missed."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in key.children) \
+        or (key.lemma_ == "be" and key.tag_ == "VBD")
 
 
 def _negated(key: "Token") -> bool:
