@@ -206,6 +206,8 @@ HEDGED = [
      "Did the coach lose the support of the squad?", "unconfirmed"),
     ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
     ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("A sports daily reported that the director had told the coach to resign.",
+     "Did the director tell the coach to resign?", "unconfirmed"),
     ("The company plans to drive growth by bringing new products to the brand.",
      "Will the company drive growth by bringing new products to the brand?", "proposed"),
     ("The capsule will be unmanned when it returns in early September.",  # a state at a stated time
@@ -263,6 +265,7 @@ NOT_QUESTIONS = [
     "The system was scheduled to pause at midnight.",  # an expectation of the past
     "The union previously threatened to strike.",  # a threat of the past
     "The president sought to sway the vote.",  # an attempt told as past narrative
+    "\"Shares of the firm rose sharply on the news,\" a correspondent reported.",  # a quote's credit
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",

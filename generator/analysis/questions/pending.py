@@ -30,6 +30,10 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     key = doc[cue.key]
     if cue.rule.status == "disputed" and key.dep_ in ("amod", "compound"):
         return False  # "the disputed territory" names a thing; nobody disputes anything here
+    if cue.rule.frame == "content" and key.pos_ == "VERB" and wording is not None \
+            and wording.anchor < key.i and cue.status != "disputed" \
+            and any(t.is_quote for t in doc[span.start:key.i]):
+        return False  # '"Shares rose," X reported': the attribution of a quote, not a hedge
     if cue.rule.check == "strong":
         return True
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
