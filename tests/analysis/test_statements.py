@@ -551,3 +551,25 @@ def test_any_mix_of_marks_and_frames_gives_well_formed_statements(nlp, seed):
     for st in statements_for(nlp, [art]):
         assert st.text.strip() and st.speaker.strip()
         assert st.kind in ("direct", "reported") and st.sources == ("s1",)
+
+
+# --------------------------------------------------------------------------- objects of announcing
+
+def test_announced_object_is_the_claim(run):
+    """A bare object of "announced"/"confirmed" is what is stated; the verb stays in the text."""
+    statements = run("Halvard Motors announced a recall of 4,000 delivery vans on Monday.")
+    assert [(s.speaker, s.kind, s.text) for s in statements] == [
+        ("Halvard Motors", "reported", "announced a recall of 4,000 delivery vans on Monday")
+    ]
+
+
+def test_announced_decision_says_nothing(run):
+    """"announced the decision" names what was said without saying it: no statement."""
+    assert run("The Halvard Motors board announced the decision at its plant on Monday.") == ()
+
+
+def test_verb_inside_a_reported_clause_is_the_outer_speakers(run):
+    """"Officials confirmed 40 deaths, the governor said": one statement, the governor's."""
+    statements = run("Officials have confirmed 40 deaths in the valley, provincial governor Ana Ruelas said on Sunday.")
+    assert [s.speaker for s in statements] == ["Ana Ruelas"]
+    assert "confirmed 40 deaths in the valley" in statements[0].text

@@ -36,12 +36,32 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             return _urged(verb, xcomp)
-    if lemma in lex.object:
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
-                text = text_of(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
-                return [text] if is_content(text) else []
+    if lemma in lex.object | lex.object_bare:
+        bare = lemma in lex.object_bare and verb.tag_ != "VBG"
+        return _object_claim(verb, quoted, lex.empty_objects if bare else None)
     return []
+
+
+def _object_claim(verb: "Token", quoted: Ranges, bare: frozenset[str] | None) -> list[str]:
+    """What "confirmed the club's readiness to …" or "announced 500 job cuts" states: the object.
+
+    An object with an infinitive is the claim itself. With ``bare`` (for a verb of
+    ``[object_bare]`` that is not a participle: "announcing the result" only frames; the set
+    holds the ``[empty_objects]``) a bare noun phrase ("announced a recall of 4,000 cars")
+    keeps the verb, which says what was done with it.
+    """
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" or _quoted_share(obj, quoted) >= 0.5:
+        return []
+    doc = verb.doc
+    text = text_of(doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+    if not is_content(text):
+        return []
+    if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
+        return [text]
+    if bare is None or obj.lemma_.lower() in bare:
+        return []
+    return [f"{verb.text} {text}"]
 
 
 def _urged(verb: "Token", xcomp: "Token") -> list[str]:
