@@ -152,3 +152,18 @@ def test_gum_quotes_found_with_their_speakers(figures: Figures):
     assert recall >= RECALL_FLOOR
     assert precision >= PRECISION_FLOOR
     assert accuracy >= SPEAKER_FLOOR
+
+
+def test_the_company_is_the_organisation_last_the_subject(nlp):
+    """"The company argued …" speaks for the organisation that was the subject before; one named
+    inside what a body says is not that body (invented sentences)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("Orvela Systems, which is backed by a large bank, has lost its appeal.\n"
+            "The company argued that the fine was far too high for a firm of its size.\n"
+            "The Coastal Data Office fined Orvela Systems last week.\n"
+            "The penalty reflects Orvela Systems’ cooperation during the inquiry, the regulator noted.")
+    by_text = {s.text: s.speaker for s in statements_for(nlp, [make_article(text)])}
+    assert by_text["the fine was far too high for a firm of its size"] == "Orvela Systems"
+    said = [who for claim, who in by_text.items() if claim.startswith("The penalty reflects")]
+    assert said == ["Coastal Data Office"]

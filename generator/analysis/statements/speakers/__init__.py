@@ -22,6 +22,7 @@ from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
 from generator.analysis.statements.speakers.antecedents import (
     antecedent,
+    by_body_noun,
     by_role,
     mentioned_before,
     previous_subject,
@@ -132,7 +133,7 @@ class SpeakerResolver:
         if short:
             return short
         if token.pos_ == "NOUN":
-            role = by_role(facts, token)
+            role = by_role(facts, token) or by_body_noun(facts, token)
             if role:
                 return role
         return surface_speaker(facts, phrase, token)
