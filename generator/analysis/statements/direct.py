@@ -54,13 +54,14 @@ def direct_quotes(
         speaker, cue, verb = _quote_speaker(adoc, parts, resolver, last_by_block)
         if not speaker:
             continue
+        via = resolver.last_via if verb is not None else None
         quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
         clause = partial_quote_clause(verb, parts, resolver.quoted) if verb is not None and _is_short(adoc, parts) else None
         if clause:  # "called the plan “reckless”": the claim is the clause, the quote only its word
-            yield Found(speaker, "reported", clause, n, parts[0].start, sentences, cue)
+            yield Found(speaker, "reported", clause, n, parts[0].start, sentences, cue, via)
             continue
-        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue, via)
 
 
 def _is_short(adoc: ArticleDoc, parts: list[QuoteSpan]) -> bool:

@@ -78,12 +78,13 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     speaker = resolver.speaker(subj)
     if not speaker:
         return []
+    via = resolver.last_via
     ev = (Evidence(adoc.source, sent.index, sent.text),)
     out = []
     for clause in clauses:
         if lemma in lex.negating:  # "denied that X" must not read as X
             clause = f"{tok.text} that {clause}"
-        out.append(Found(speaker, "reported", clause, n, tok.idx, ev, lemma))
+        out.append(Found(speaker, "reported", clause, n, tok.idx, ev, lemma, via))
     return out
 
 
@@ -116,7 +117,7 @@ def _join_participles(found: dict[int, Found], span: "Span") -> Iterator[Found]:
             h = head_keys[-1]
             if items[h].speaker == items[k].speaker:
                 a = items[h]
-                items[h] = Found(a.speaker, a.kind, f"{a.text}; {items[k].text}", a.doc, a.start, a.evidence, a.cue)
+                items[h] = Found(a.speaker, a.kind, f"{a.text}; {items[k].text}", a.doc, a.start, a.evidence, a.cue, a.via)
                 joined.add(k)
     for k in keys:
         if k not in joined:
