@@ -148,6 +148,8 @@ class Statement:
     evidence: tuple[Evidence, ...]
     date: str | None = None  # ISO date of the utterance, when known
     cue: str | None = None  # the reporting verb or attribution ("said", "according to")
+    # how the speaker was found when the text does not name it: "pronoun" ("he said"), else None
+    speaker_via: str | None = None
 
 
 @dataclass(frozen=True)
