@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from generator.analysis.timeline.lexicon import DateWords, date_words
 from generator.analysis.timeline.patterns import candidates
@@ -112,6 +112,7 @@ def resolve_dates(
     span: "Span | None" = None,
     anchor: dt.date | None = None,
     words: DateWords | None = None,
+    entities: "Sequence[Span] | None" = None,
 ) -> list[DateMention]:
     """Find and resolve every date expression in one sentence.
 
@@ -125,6 +126,9 @@ def resolve_dates(
         anchor: the date of the event in context, for "later that day" or "the previous
             day"; defaults to ``reference``.
         words: the resolver's word lists; None reads the packaged ones (once per process).
+        entities: the entities of ``span`` when the caller has them (see
+            :class:`.entities.DocEntities`); None reads ``span.ents``, which walks the whole
+            document.
 
     Returns:
         The mentions in text order, offsets relative to ``text``; ranges carry ``end_value``.
@@ -150,7 +154,9 @@ def resolve_dates(
         s, e = _strip(text, start, end)
         resolved.append((DateMention(s, e, text[s:e], result.value, result.end_value), result.kind))
     mentions = _join_ranges(text, resolved)
-    mentions = _fallback_entities(text, reference, span, base, mentions)
+    if span is not None and base is not None:
+        ents = span.ents if entities is None else entities
+        mentions = _fallback_entities(text, reference, ents, base, mentions)
     return sorted(mentions, key=lambda d: (d.start, d.end))
 
 
@@ -220,15 +226,13 @@ def _borrow_year(value: str, closing: str) -> str:
 
 
 def _fallback_entities(
-    text: str, reference: dt.date | None, span: "Span | None", base: int | None, mentions: list[DateMention]
+    text: str, reference: dt.date | None, ents: "Sequence[Span]", base: int, mentions: list[DateMention]
 ) -> list[DateMention]:
     """spaCy DATE entities that no pattern covered, parsed by dateparser when they hold a
     full date (other spellings such as "5/13/2025" or "2025/05/13"); dateparser must find a
     day, a month and a year, so partial or vague entities are left alone."""
-    if span is None or base is None:
-        return mentions
     out = list(mentions)
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         s, e = ent.start_char - base, ent.end_char - base
