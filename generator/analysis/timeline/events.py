@@ -51,7 +51,6 @@ def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Foun
     """The dated events of one article, sentence by sentence, keeping the last day named
     as the anchor of "later that day"."""
     article = doc.article
-    from_context = article.published_basis == "set context"
     anchor: dt.date | None = None
     anchor_at: tuple[str, int] | None = None
     doc_entities = DocEntities(doc.doc)
@@ -80,7 +79,7 @@ def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Foun
                 event=describe(span, sentence, mention, mentions),
                 source=article.id,
                 sentence=sentence,
-                inferred=from_context and post_day is None and (mention.start, mention.value) not in absolute,
+                inferred=(mention.start, mention.value) not in absolute,
                 keys=merge_keys(span, sentence, mention, lexicon.not_keys),
                 entities=frozenset(e.text.lower() for e in ents if e.label_ not in _NON_NAMES),
                 focus=focus_noun(span, sentence, mention),
