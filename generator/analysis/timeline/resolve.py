@@ -142,7 +142,9 @@ def resolve_dates(
         if _not_a_date(name, text, m, span if base is not None else None, base or 0, words):
             continue
         before = text[:start]
-        tense = tense_from_span(span, base, start, end, words) if base is not None else None
+        s, e = _strip(text, start, end)
+        # the tense from the mention's own words: a closing "." would attach it to the root
+        tense = tense_from_span(span, base, s, e, words) if base is not None else None
         tense = tense or tense_from_text(before)
         ctx = Context(reference, anchor, tense, before.lower(), text[end:], before, words)
         try:
@@ -151,7 +153,6 @@ def resolve_dates(
             continue
         if result is None or not _well_formed(result):
             continue
-        s, e = _strip(text, start, end)
         resolved.append((DateMention(s, e, text[s:e], result.value, result.end_value), result.kind))
     mentions = _join_ranges(text, resolved)
     if span is not None and base is not None:
