@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.ingest.clean import CleanBlock, clean_body, split_glued
 from generator.ingest.decode import read_text
+from generator.ingest.headline import address_headline
 from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
 from generator.ingest.published import choose_published, date_from_context
@@ -25,6 +26,7 @@ from generator.model import Article, Block, Skipped, SourceSet
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+_LEAD_WORDS = 5
 LINK_REASON = "a symbolic link: not followed (nothing outside seeds/ is read)"
 
 
@@ -159,16 +161,17 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     units = split_glued(list(raw.units), removed)
     header = read_header(units, raw.stated, removed)
     cleaned = clean_body(list(header.body), removed)
-    if not any(b.kind != "subhead" for b in cleaned.blocks):
-        raise InputError("no article text left after removing headline and boilerplate", path)
-    blocks, text = assemble(cleaned.blocks)
-    if len(text) > limits.article_chars:
-        raise InputError(f"article text of {len(text):,} characters is over the limit of "
-                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
     stated = raw.stated
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
-    title, title_inferred, title_basis = _title(stated, header.title, blocks, path)
+    headline, kept = address_headline(stated.title, header.title, cleaned.blocks, url, removed)
+    if not any(b.kind != "subhead" for b in kept):
+        raise InputError("no article text left after removing headline and boilerplate", path)
+    blocks, text = assemble(kept)
+    if len(text) > limits.article_chars:
+        raise InputError(f"article text of {len(text):,} characters is over the limit of "
+                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
+    title, title_inferred, title_basis = _title(stated, headline, blocks, path)
     lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
     published = choose_published(
         record.published or stated.published, "sources.yml" if record.published else stated.basis,
@@ -222,7 +225,9 @@ def _title(stated, headline: str | None, blocks: tuple[Block, ...], path: Path) 
         return stated.title, False, stated.basis or "front matter"
     if headline:
         return headline, True, "headline"
-    lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    # a one-word badge or a stray label above the lead is no sentence to title by
+    lead = next((p for p in paragraphs if len(p.split()) >= _LEAD_WORDS), paragraphs[0] if paragraphs else None)
     return (title_from_text(lead) if lead else path.stem), True, "lead"
 
 
