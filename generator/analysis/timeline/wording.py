@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.analysis.timeline.resolve import DateMention
+from generator.analysis.timeline.tense import outside_complement
 from generator.model import Sentence
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: l
         # looks towards ("At Tuesday's hearing, the judge ruled …" keeps its verb)
         keep = _clause(top.head, date_ids, other_dates)
     else:
-        verb = _governing_verb(top)
+        verb = _governing_verb(outside_complement(_governing_verb(top), tokens))
         keep = _clause(verb, date_ids, other_dates) | _shared_subject(verb)
     if len(keep) > MAX_EVENT_TOKENS:
         keep = _shorten(span.doc, keep, date_ids)
