@@ -17,7 +17,7 @@ from generator.ingest.decode import read_text
 from generator.ingest.headline import address_headline
 from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
-from generator.ingest.published import choose_published, date_from_context
+from generator.ingest.published import choose_published, date_from_context, date_line_in_body
 from generator.ingest.readers import READERS
 from generator.ingest.setfile import SET_FILE, load_set_config
 from generator.ingest.sourcefile import recorded_source
@@ -165,6 +165,9 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
     headline, kept = address_headline(stated.title, header.title, cleaned.blocks, url, removed)
+    dateline = header.published
+    if dateline is None and not (record.published or stated.published):
+        dateline, kept = date_line_in_body(kept, removed)
     if not any(b.kind != "subhead" for b in kept):
         raise InputError("no article text left after removing headline and boilerplate", path)
     blocks, text = assemble(kept)
@@ -175,7 +178,7 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
     published = choose_published(
         record.published or stated.published, "sources.yml" if record.published else stated.basis,
-        header.published, lead, url,
+        dateline, lead, url, text,
     )
     outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
