@@ -1,6 +1,10 @@
-"""The headline a page's address spells: news sites build the last path segment from the
+"""Where the headline is when the top of a page is cluttered.
+
+The headline a page's address spells: news sites build the last path segment from the
 headline ("/2024/03/07/harbour-strike-ends-after-talks"), so a line near the top whose words
 are the slug's is the headline, even when a site name, a menu or a teaser stands above it.
+Without an address, a headline-shaped line above the first paragraph of prose beats a header
+"headline" of a few words (a site or section name).
 """
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from generator.ingest.clean import CleanBlock
+from generator.ingest.metadata import is_headline
 
 _SCAN = 12  # the headline sits near the top; never look further than this many blocks
 _MIN_SLUG_WORDS = 4  # shorter slugs ("/news/world") say nothing about the headline
@@ -75,3 +80,32 @@ def address_headline(
         return found, blocks
     removed.extend(b.text for b in blocks[: at + 1])
     return blocks[at].text, rest
+
+
+_SITE_NAME_WORDS = 3  # a "headline" this short above the lead is more often a site or section name
+_HEADLINE_WORDS = 5
+_PROSE_WORDS = 12
+_PROSE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= _PROSE_WORDS and bool(_PROSE_END.search(text))
+
+
+def top_headline(
+    found: str | None, blocks: tuple[CleanBlock, ...], removed: list[str]
+) -> tuple[str | None, tuple[CleanBlock, ...]]:
+    """A headline-shaped line among the page furniture above the first paragraph of prose
+    ("Metro News / Actions / <headline> / <standfirst> / <lead>"), when the header found no
+    headline or only a name of a few words. It and what stands above it leave the body."""
+    if found and len(found.split()) > _SITE_NAME_WORDS:
+        return found, blocks
+    for i, block in enumerate(blocks[:_SCAN]):
+        if _is_prose(block.text):
+            break
+        words = len(block.text.split())
+        if (block.kind != "post" and words >= _HEADLINE_WORDS and is_headline(block.text)
+                and not block.text.lower().startswith("by ") and any(_is_prose(b.text) for b in blocks[i + 1:])):
+            removed.extend(b.text for b in blocks[: i + 1])
+            return block.text, blocks[i + 1:]
+    return found, blocks

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.ingest.clean import CleanBlock, clean_body, split_glued
 from generator.ingest.decode import read_text
-from generator.ingest.headline import address_headline
+from generator.ingest.headline import address_headline, top_headline
 from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
 from generator.ingest.published import choose_published, date_from_context, date_line_in_body
@@ -165,6 +165,8 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
     headline, kept = address_headline(stated.title, header.title, cleaned.blocks, url, removed)
+    if not stated.title:
+        headline, kept = top_headline(headline, kept, removed)
     dateline = header.published
     if dateline is None and not (record.published or stated.published):
         dateline, kept = date_line_in_body(kept, removed)

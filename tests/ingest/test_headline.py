@@ -92,3 +92,25 @@ def test_summary_datelines_are_stripped():
 def test_logo_alt_text_is_furniture():
     assert is_boilerplate("Metro Daily LogoMetro Group Logo")
     assert not is_boilerplate("Club Unveils New Logo")
+
+
+def test_bare_page_headline_below_a_site_name_and_menu(tmp_path):
+    page = ("Metro Daily\n\nActions\n\nBarge strikes lock gate on the northern canal. Repairs to take weeks\n\n"
+            "Shippers brace for delays\n\n" + BODY)
+    article = load_article(_write(tmp_path, "a.txt", page), "s1")
+    assert article.title == "Barge strikes lock gate on the northern canal. Repairs to take weeks"
+    assert article.text.startswith("Shippers brace for delays") or article.text.startswith("The river")
+    assert "Metro Daily" not in article.text
+
+
+def test_bare_page_headline_below_a_teaser(tmp_path):
+    page = ("By Jane Roe PORTVALE (Harbour Wire) -The river authority closed the lock, a blow to shippers […]\n\n"
+            "Business\n\nLock closure tests shippers’ patience\n\n" + BODY)
+    article = load_article(_write(tmp_path, "a.txt", page), "s1")
+    assert article.title == "Lock closure tests shippers’ patience"
+
+
+def test_a_real_short_headline_and_its_lead_stay(tmp_path):
+    page = "Lock closed\n\n" + BODY
+    article = load_article(_write(tmp_path, "a.txt", page), "s1")
+    assert article.title == "Lock closed" and article.text.startswith("The river authority")
