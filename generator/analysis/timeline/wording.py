@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from generator.analysis.timeline.resolve import DateMention
 from generator.analysis.timeline.tense import outside_complement
+from generator.ingest.metadata import strip_dateline
 from generator.model import Sentence
 
 if TYPE_CHECKING:
@@ -254,7 +255,7 @@ def _tidy(text: str, mention: DateMention) -> str:
     """Trim stray punctuation and lead-in words, show a relative day resolved."""
     text = re.sub(r"\s+", " ", text).strip()
     text = _LEADING_JUNK.sub("", text)
-    text = _PLACE_DATELINE.sub("", text)
+    text = strip_dateline(_PLACE_DATELINE.sub("", text))  # "CITY, Country (Wire) —" is no event
     text = text.strip(" ,;:–—-")
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;])(?:\s*[,;])+", r"\1", text)
