@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from generator.ingest.metadata import strip_dateline
 from generator.model import Analysis, Briefing, Evidence, KeyPoint, Sentence, SourceSet
 from generator.util.ids import source_key
 from generator.util.text import shorten
@@ -104,7 +105,7 @@ def key_points(source_set: SourceSet, analysis: Analysis, *, limit: int = SUMMAR
         sources = tuple(sorted({s.source for s in evidence}, key=source_key))
         points.append(
             KeyPoint(
-                text=cand.sentence.text,
+                text=strip_dateline(cand.sentence.text),  # "CITY, Country (Wire) —" is no news
                 sources=sources,
                 evidence=tuple(Evidence(s.source, s.index, s.text) for s in evidence),
             )

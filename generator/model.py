@@ -60,8 +60,10 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     removed: tuple[str, ...] = ()  # boilerplate lines dropped by ingest, for the log
-    # How ``published`` was obtained: "front matter", "dateline", "html metadata",
-    # "set context" (taken from the other articles of the set or set.yml as_of) or None.
+    # How ``published`` was obtained: "front matter", "dateline" (a dateline or date line in
+    # the text), "html metadata", "sources.yml", "url" (the day in the address's path),
+    # "set context" (taken from the other articles of the set or set.yml as_of), "text dates"
+    # (no article is dated: the latest full date the texts report) or None.
     published_basis: str | None = None
     # How ``title`` was obtained: "front matter", "headline" (the first line of a plain-text
     # article), "html metadata" or "lead" (shortened from the first sentence: no headline).

@@ -55,3 +55,22 @@ def test_statements_carry_the_day_they_were_made(strike_briefing):
         by_speaker.setdefault(st.speaker, []).append(st)
     lindqvist = [st for name, sts in by_speaker.items() if "Lindqvist" in name for st in sts]
     assert lindqvist and all(st.date == "2026-03-03" or st.date == "2026-03-04" for st in lindqvist)
+
+
+def test_summary_and_title_never_open_with_a_dateline_or_byline(nlp, tmp_path):
+    folder = tmp_path / "lock-closure"
+    folder.mkdir()
+    (folder / "001_wire.txt").write_text(
+        "By Jane Roe and John Doe PORTVALE, Norland (Harbour Wire) — The river authority closed the northern "
+        "lock on Tuesday after a barge struck its gate, officials said.\n\n"
+        "Repairs to the northern lock are expected to take two weeks, the river authority said on Wednesday.\n",
+        encoding="utf-8")
+    (folder / "002_daily.txt").write_text(
+        "PORTVALE, Norland: The river authority closed the northern lock on Tuesday after a barge struck its "
+        "gate, the authority said.\n\nShipping firms said the closure would delay grain cargoes.\n",
+        encoding="utf-8")
+    source_set = load_source_set(folder)
+    briefing = condense(source_set, analyse(source_set, nlp))
+    assert briefing.title.startswith("The river authority closed the northern lock")
+    for point in briefing.summary:
+        assert not point.text.startswith(("By ", "PORTVALE")), point.text

@@ -38,6 +38,8 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:breaking(?: news)?|exclusive|live(?: updates)?|just in|developing(?: story)?|analysis|opinion|"
         r"explainer|fact check|watch|listen|update)\s*[:!]?$",
         r"^(?:advertisement|sponsored(?: content)?|continue reading(?: below)?|scroll to continue.*)$",
+        # the alt text of brand images standing for a site's name ("Metro Daily LogoGroup Logo")
+        r"^(?-i:(?:[A-Z][\w&’'.-]*\s?){1,5}Logo\s*){2,3}$",
         r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)).*$",
         r"^.*\ball rights reserved\.?$",
         # wire-service credits: "(Reporting by X; Editing by Y)", "X contributed to this report."

@@ -27,7 +27,7 @@ DATE_RE = re.compile(
 # What may stand beside a date on a line that is "only a date": labels, times, zones.
 _DATE_LINE_FILLER = re.compile(
     r"\b(?:published|posted|updated|last updated|first published|modified|on|at|date)\b|"
-    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|CEST)\b|"
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b(?:[A-Z]{1,4}T|GMT|UTC|BST|CET|CEST)\b|"
     r"[\s,:|·•()/+-]+",
     re.IGNORECASE,
 )
@@ -59,10 +59,9 @@ def find_date(line: str) -> FoundDate | None:
 
 def is_date_line(line: str) -> bool:
     """True when ``line`` says nothing but a date (with labels such as "Published:" or a time)."""
-    found = find_date(line)
-    if found is None:
+    if find_date(line) is None:
         return False
-    rest = line[: found.start] + " " + line[found.end :]
+    rest = DATE_RE.sub(" ", line)  # "Published March 3, 2024 | Updated March 4, 2024"
     return not _DATE_LINE_FILLER.sub("", rest).strip()
 
 

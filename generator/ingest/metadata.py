@@ -39,7 +39,7 @@ _COMMENT_MARK = re.compile(r"^\W*(?:no comments?|\d+ comments?|leave a (?:commen
 _CATEGORY_ITEM = re.compile(r"^(?:[A-Z][\w’'.-]*|&|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|&|and|of|the)){0,2}$")
 # A wire dateline opening the lead: "LONDON (Reuters) -", "PORTHAVEN, March 6 (Coastal Wire) -".
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .’'-]{1,40}?)?\s*\((?P<outlet>[A-Z][\w .&’'-]{1,40})\)\s*[-–—]"
+    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .’'-]{1,40}?)?\s*\((?P<outlet>[A-Z][\w .&’'-]{1,40})\)\s*(?:[-–—]+|:)"
 )
 # A dateline that gives the day but not the year: "Aug 24 – (Wire) —", "CAPITAL, Dec. 6 (Wire) --".
 _DAY_DATELINE = re.compile(
@@ -217,14 +217,32 @@ def title_from_text(text: str) -> str:
         return sentence
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if len(sentence[: m.start()].split()) >= 4]
     fitting = [c for c in cuts if c <= _TITLE_MAX] or [c for c in cuts if c <= _TITLE_SLACK][:1]
-    if fitting:
+    # a cut in the first half leaves a fragment ("The city's port authority, Harbourco")
+    if fitting and fitting[-1] >= _TITLE_MAX // 2:
         return sentence[: fitting[-1]].rstrip(" ,;:-–—")
     return shorten(sentence, _TITLE_MAX, width=_TITLE_MAX + 1, trim=" ,;:-–—")
 
 
+# "(Wire)" or "(Wire) -" opening a lead; a byline glued before a wire dateline
+_AGENCY_OPENING = re.compile(r"^\((?-i:[A-Z][\w .&/’'-]{1,30})\)\s*(?:[-–—:]+\s*)?(?=[A-Z\"“‘])")
+# "CAPITAL, Country: …", "CAPITAL — …": a place in capitals opening the lead
+_PLACE_DATELINE = re.compile(
+    r"^(?-i:[A-Z]{3,}[A-Z .’'-]*)(?:,\s*[A-Z][\w .’'-]{1,30}?\s*:|\s*[-–—]+)\s+(?=[A-Z\"“])"
+)
+_GLUED_WIRE = re.compile(r"\b[A-Z]{2,}[A-Z .’'-]*(?:,\s*[A-Z][\w .’'-]{1,40}?)?\s*\([A-Z][\w .&/’'-]{1,40}\)\s*[-–—:]")
+
+
 def strip_dateline(text: str) -> str:
-    """The lead without its opening dateline ("LONDON (Reuters) -", "Evansville, Indiana - ")."""
-    wire = _WIRE_DATELINE.match(text)
+    """The lead without its opening dateline ("LONDON (Reuters) -", "Evansville, Indiana - ",
+    "Aug 24 – (Wire) —", "(Wire) "), nor a byline glued before one ("By Jane Roe CITY (Wire) -")."""
+    if text.startswith("By "):
+        glued = _GLUED_WIRE.search(text[:160])
+        if glued and _BYLINE.match(text[: glued.start()].strip()):
+            text = text[glued.start():]
+    day = _DAY_DATELINE.match(text) or _AGENCY_OPENING.match(text)
+    if day and text[day.end():].strip()[:1].isupper():
+        return text[day.end():].strip()
+    wire = _WIRE_DATELINE.match(text) or _PLACE_DATELINE.match(text)
     if wire:
         return text[wire.end() :].strip()
     place, sep, rest = text.partition(" - ") if " - " in text[:80] else text.partition(" — ")

@@ -14,9 +14,10 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.ingest.clean import CleanBlock, clean_body, split_glued
 from generator.ingest.decode import read_text
+from generator.ingest.headline import address_headline, top_headline
 from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
-from generator.ingest.published import choose_published, date_from_context
+from generator.ingest.published import choose_published, date_from_context, date_line_in_body
 from generator.ingest.readers import READERS
 from generator.ingest.setfile import SET_FILE, load_set_config
 from generator.ingest.sourcefile import recorded_source
@@ -25,6 +26,7 @@ from generator.model import Article, Block, Skipped, SourceSet
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+_LEAD_WORDS = 5
 LINK_REASON = "a symbolic link: not followed (nothing outside seeds/ is read)"
 
 
@@ -159,20 +161,26 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     units = split_glued(list(raw.units), removed)
     header = read_header(units, raw.stated, removed)
     cleaned = clean_body(list(header.body), removed)
-    if not any(b.kind != "subhead" for b in cleaned.blocks):
-        raise InputError("no article text left after removing headline and boilerplate", path)
-    blocks, text = assemble(cleaned.blocks)
-    if len(text) > limits.article_chars:
-        raise InputError(f"article text of {len(text):,} characters is over the limit of "
-                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
     stated = raw.stated
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
-    title, title_inferred, title_basis = _title(stated, header.title, blocks, path)
+    headline, kept = address_headline(stated.title, header.title, cleaned.blocks, url, removed)
+    if not stated.title:
+        headline, kept = top_headline(headline, kept, removed)
+    dateline = header.published
+    if dateline is None and not (record.published or stated.published):
+        dateline, kept = date_line_in_body(kept, removed)
+    if not any(b.kind != "subhead" for b in kept):
+        raise InputError("no article text left after removing headline and boilerplate", path)
+    blocks, text = assemble(kept)
+    if len(text) > limits.article_chars:
+        raise InputError(f"article text of {len(text):,} characters is over the limit of "
+                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
+    title, title_inferred, title_basis = _title(stated, headline, blocks, path)
     lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
     published = choose_published(
         record.published or stated.published, "sources.yml" if record.published else stated.basis,
-        header.published, lead, url,
+        dateline, lead, url, text,
     )
     outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
@@ -222,7 +230,9 @@ def _title(stated, headline: str | None, blocks: tuple[Block, ...], path: Path) 
         return stated.title, False, stated.basis or "front matter"
     if headline:
         return headline, True, "headline"
-    lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    # a one-word badge or a stray label above the lead is no sentence to title by
+    lead = next((p for p in paragraphs if len(p.split()) >= _LEAD_WORDS), paragraphs[0] if paragraphs else None)
     return (title_from_text(lead) if lead else path.stem), True, "lead"
 
 

@@ -122,6 +122,10 @@ def _found(mentions: list[DateMention]) -> list[tuple]:
         # a month closing the sentence keeps its own clause's tense (not the root's through the ".")
         ("The ferry is the line's second boat, after the first was launched in January.", dt.date(2024, 9, 7),
          [("January", "2024-01")]),
+        # a date before the subject of a reported clause dates the reporting verb
+        ("The agency said on Friday it is sending inspectors to the dam.", dt.date(2024, 12, 7),
+         [("Friday", "2024-12-06")]),
+        ("The union said it will strike on Friday.", dt.date(2024, 12, 7), [("Friday", "2024-12-13")]),
         # a passive infinitive looks ahead even under a past-tense verb
         ("The council announced on Tuesday another hearing to be held on October 12.", dt.date(2024, 10, 4),
          [("Tuesday", "2024-10-01"), ("October 12", "2024-10-12")]),

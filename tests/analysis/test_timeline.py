@@ -192,3 +192,12 @@ def test_wire_dateline_is_not_an_event(nlp):
         ("2025-05-13", "Tuesday"),
         ("2025-06", "next month"),
     ]
+
+
+def test_events_do_not_open_with_a_wire_dateline(nlp, tmp_path):
+    path = tmp_path / "wire.md"
+    path.write_text("---\npublished: 2024-03-12\n---\n\nVELMORA, Norland (AP) — The apparent rift between the "
+                    "former director and the staff grew on Monday, the day after she was dismissed.\n", encoding="utf-8")
+    events = find_events(parse_articles([load_article(path, "s1")], nlp))
+    monday = _on(events, "2024-03-11")
+    assert monday.event.startswith("The apparent rift between the former director"), monday.event

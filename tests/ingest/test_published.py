@@ -71,3 +71,47 @@ def test_text_dates_set_the_context_before_address_dates(tmp_path):
     _md(folder, "003_c.md", LEAD)
     third = load_source_set(folder).articles[2]
     assert (third.published, third.published_basis) == (dt.date(2025, 11, 3), "set context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a photo caption ending with a credit, then the date on its own line
+        "Lock closure strands grain barges\n\nShippers say the repair will cost millions as cargoes pile up.\n\n"
+        "Barges wait outside the damaged lock. Jane Roe / Harbour Wire\nMarch 3, 2024\n\n" + LEAD,
+        "Lock closure strands grain barges\nDate: 3 March 2024\n" + LEAD,
+        "Lock closure strands grain barges\n\nBy Jane Roe\n\n"
+        "Published March 3, 2024 at 10:15 a.m. ET | Updated March 3, 2024\n\n" + LEAD,
+        "Lock closure strands grain barges\nPortvale (Harbour Wire), 3 March 2024 – " + LEAD,
+        # a yearless dateline takes the year of the article's own full dates
+        "Lock closure strands grain barges\nPORTVALE, March 3 (Harbour Wire) - " + LEAD
+        + "\nInspectors will report on 10 March 2024.\n",
+    ],
+)
+def test_bare_text_dates(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path, "s1")
+    assert article.published == dt.date(2024, 3, 3)
+    assert "March 3, 2024\n" not in article.text and "Updated" not in article.text
+
+
+def test_undated_set_is_dated_by_the_latest_date_its_texts_report(tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "001_a.txt").write_text(
+        "The gate was damaged on February 28, 2024, and the lock closed on March 2, 2024.\n\n"
+        "A hearing is scheduled for April 9, 2024, the authority said.\n", encoding="utf-8")
+    (folder / "002_b.txt").write_text(LEAD, encoding="utf-8")
+    first, second = load_source_set(folder).articles
+    # the hearing looks ahead, so the latest reported date is 2 March
+    assert (first.published, first.published_basis) == (dt.date(2024, 3, 2), "text dates")
+    assert second.published == dt.date(2024, 3, 2) and second.published_inferred
+
+
+def test_a_set_with_no_full_date_stays_undated(tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "001_a.txt").write_text(LEAD, encoding="utf-8")
+    (article,) = load_source_set(folder).articles
+    assert article.published is None

@@ -37,3 +37,13 @@ def test_inferred_timeline_dates_are_marked(fixture_record):
         event["inferred"] = i == 0
     section = _timeline_section(render_briefing(BriefingRecord.from_dict(record)))
     assert section.count("*(inferred)*") == 1
+
+
+def test_set_dated_only_by_its_texts_says_which_date_it_used(fixture_record):
+    record = copy.deepcopy(fixture_record)
+    for source in record["sources"]:
+        source["published"] = "2024-03-03"
+        source["published_inferred"] = True
+        source["published_basis"] = "text dates"
+    section = _timeline_section(render_briefing(BriefingRecord.from_dict(record)))
+    assert NO_DATE_NOTE in section and "the\n    latest date the texts report" in section

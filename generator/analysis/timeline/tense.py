@@ -28,6 +28,20 @@ def _governor(token: "Token") -> "Token":
     return token
 
 
+def outside_complement(verb: "Token", date_tokens: list["Token"]) -> "Token":
+    """The verb a date belongs to when the parse puts it inside a complement clause it
+    stands before: in "said on Friday it is deploying experts" the clause begins at its
+    subject "it", so "on Friday" dates "said", not "deploying"."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.pos_ not in ("VERB", "AUX") or not date_tokens:
+        return verb
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    first, last = min(t.i for t in date_tokens), max(t.i for t in date_tokens)
+    if subjects and head.i < first and last < min(subjects):
+        return head
+    return verb
+
+
 def _verb_tense(verb: "Token", date_tokens: list["Token"], words: DateWords) -> Tense:
     """Past, present or future from the governing verb, its auxiliaries and its head."""
     future_verbs = words.future_verbs  # "plans to meet on Friday", "is set for May"
@@ -88,7 +102,7 @@ def tense_from_span(span: "Span", base: int, start: int, end: int, words: DateWo
             break
         if any(c.lower_ in words.future_modifiers for c in anc.children):
             return "future"
-    return _verb_tense(_governor(root), tokens, words)
+    return _verb_tense(outside_complement(_governor(root), tokens), tokens, words)
 
 
 _FUTURE_TEXT = re.compile(

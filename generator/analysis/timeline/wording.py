@@ -8,6 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.analysis.timeline.resolve import DateMention
+from generator.analysis.timeline.tense import outside_complement
+from generator.ingest.metadata import strip_dateline
 from generator.model import Sentence
 
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def describe(span: "Span", sentence: Sentence, mention: DateMention, mentions: l
         # looks towards ("At Tuesday's hearing, the judge ruled …" keeps its verb)
         keep = _clause(top.head, date_ids, other_dates)
     else:
-        verb = _governing_verb(top)
+        verb = _governing_verb(outside_complement(_governing_verb(top), tokens))
         keep = _clause(verb, date_ids, other_dates) | _shared_subject(verb)
     if len(keep) > MAX_EVENT_TOKENS:
         keep = _shorten(span.doc, keep, date_ids)
@@ -253,7 +255,7 @@ def _tidy(text: str, mention: DateMention) -> str:
     """Trim stray punctuation and lead-in words, show a relative day resolved."""
     text = re.sub(r"\s+", " ", text).strip()
     text = _LEADING_JUNK.sub("", text)
-    text = _PLACE_DATELINE.sub("", text)
+    text = strip_dateline(_PLACE_DATELINE.sub("", text))  # "CITY, Country (Wire) —" is no event
     text = text.strip(" ,;:–—-")
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;])(?:\s*[,;])+", r"\1", text)
