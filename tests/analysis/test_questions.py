@@ -395,3 +395,11 @@ def test_seed_open_question_scores(seed_questions):
     print(f"open_questions P={result['precision']:.2f} R={result['recall']:.2f} core={result['core_recall']}")
     assert result["core_recall"] == 1.0, result
     assert result["precision"] >= 0.75, result["false"]
+
+
+def test_quote_going_on_after_its_credit_takes_the_speaker_and_the_first_half(nlp):
+    text = ('"The first tests point to a respiratory illness," Dr Mara Quist said. '
+            '"But we need to wait for the laboratory results."')
+    (q,) = _one(nlp, text)
+    assert q.text == "Will Dr Mara Quist wait for the laboratory results?"
+    assert [e.sentence for e in q.evidence] == [0, 1]  # the quote's first half is its context

@@ -95,7 +95,18 @@ def _candidate(pos: int, doc: "ArticleDoc", sentence: Sentence, span: "Span", wo
     _, wording = min(worded, key=lambda cw: _preference(cw[0], cw[1], doc))
     status = min((c.status for c, _ in kept), key=STATUS_RANK.__getitem__)
     matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
-    return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter)
+    return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter,
+                     _continued(doc, sentence, span))
+
+
+def _continued(doc: "ArticleDoc", sentence: Sentence, span: "Span") -> Sentence | None:
+    """The sentence before, when this one goes on from it in the same paragraph: it opens
+    with "But"/"And"/"Yet" (a quote or an argument continued), so it cannot stand alone."""
+    words = [t for t in span if not t.is_punct]
+    if not words or words[0].dep_ != "cc" or sentence.index == 0:
+        return None
+    before = doc.sentences[sentence.index - 1]
+    return before if before.block == sentence.block else None
 
 
 def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int, int]:

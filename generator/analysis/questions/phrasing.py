@@ -26,6 +26,7 @@ class Phraser:
     def __init__(self, renderer: Renderer, lexicon: HedgeLexicon):
         self.renderer = renderer
         self.light_verbs = lexicon.light_verbs  # they ask nothing without their object
+        self.reporting_verbs = lexicon.clause_reporting_verbs
 
     def clause_question(self, verb: "Token", drop: set[int], mode: str,
                         subject: list["Token"] | None = None, swap: dict[int, str] | None = None) -> str | None:
@@ -64,6 +65,22 @@ class Phraser:
             named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if named:
                 return self.renderer.subject_text(subject_tokens(verb, self.renderer.title_words))
+        if pronoun(subject) in ("we", "i") and subject[0].is_sent_start is not True:
+            return self._previous_speaker(subject[0])
+        return None
+
+    def _previous_speaker(self, token: "Token") -> str | None:
+        """A quote that goes on after its credit ('"…," Dr Roe said. "But we …"'): the speaker
+        named by the sentence before, when it ends with one."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        before = self.renderer.doc[start - 1].sent
+        for verb in before:
+            if verb.lemma_ in self.reporting_verbs and any(t.is_quote for t in before[:verb.i - before.start]):
+                named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+                if named:
+                    return self.renderer.subject_text(subject_tokens(verb, self.renderer.title_words))
         return None
 
     def _rest(self, verb: "Token", skip: set[int]) -> str:
