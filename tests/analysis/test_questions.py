@@ -403,3 +403,13 @@ def test_quote_going_on_after_its_credit_takes_the_speaker_and_the_first_half(nl
     (q,) = _one(nlp, text)
     assert q.text == "Will Dr Mara Quist wait for the laboratory results?"
     assert [e.sentence for e in q.evidence] == [0, 1]  # the quote's first half is its context
+
+
+def test_teasers_of_other_stories_give_no_question(nlp, tmp_path):
+    body = ("The council is expected to vote on the budget next week.\n\n"
+            "RELATED STORY | Ministry will require all farms to register by June\n\n"
+            "• Ferry operator to cut winter routes\n\n"
+            "The ferry operator said it will cut three winter routes from December.\n")
+    (tmp_path / "001_test.txt").write_text(f"Budget vote\nPublished: 5 June 2024\n\n{body}", encoding="utf-8")
+    docs = parse_articles(load_source_set(tmp_path).articles, nlp)
+    assert [q.text for q in find_open_questions(docs, NoActors())] == ["Will the council vote on the budget next week?"]
