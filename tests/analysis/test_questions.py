@@ -206,6 +206,11 @@ HEDGED = [
      "Did the coach lose the support of the squad?", "unconfirmed"),
     ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
     ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The candidate clarified that he was not declaring victory.",
+     "Was the candidate not declaring victory?", "disputed"),
+    ("The club insisted that the coach had resigned.", "Did the coach resign?", "disputed"),
+    ("The election board attributed the delay to a power cut, not an attempt to stall the count.",
+     "Did the election board attribute the delay?", "disputed"),
     ("A sports daily reported that the director had told the coach to resign.",
      "Did the director tell the coach to resign?", "unconfirmed"),
     ("The company plans to drive growth by bringing new products to the brand.",
@@ -262,6 +267,7 @@ NOT_QUESTIONS = [
     "The country will continue to do its utmost to help.",  # a pledge of effort, no act
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "The capsule will be small.",  # a future state with no time: nothing to watch for
+    "The delay was not a surprise.",  # a negated state, no rebuttal
     "The system was scheduled to pause at midnight.",  # an expectation of the past
     "The union previously threatened to strike.",  # a threat of the past
     "The president sought to sway the vote.",  # an attempt told as past narrative

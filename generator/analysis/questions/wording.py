@@ -64,6 +64,11 @@ class Worder:
         if frame == "clause":
             if key.pos_ == "VERB":
                 drop = set()  # the cue is the predicate itself ("is being reviewed"): keep its words
+            elif key.dep_ == "neg" and key.head.pos_ in ("NOUN", "PROPN"):
+                # "to a power cut, not an attempt to …": ask about the claim, not the rebuttal
+                rebuttal = key.head
+                drop = {t.i for t in rebuttal.subtree} | {rebuttal.left_edge.i - 1}
+                return self._clause_frame(rebuttal.head, drop, future)
             return self._clause_frame(key, drop, future)
         if frame == "xcomp":
             return self._xcomp_frame(key, drop, future)
