@@ -206,6 +206,12 @@ HEDGED = [
      "Did the coach lose the support of the squad?", "unconfirmed"),
     ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
     ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The airline, which is backed by a bank, called the decision unfair and announced plans to appeal.",
+     "Will the airline appeal?", "proposed"),  # the aside between commas is not the subject
+    ("The deal, announced earlier on Monday, is set to close late next year.",
+     "Will the deal close late next year?", "expected"),
+    ("The race is too close to call.", "Is the race settled?", "unconfirmed"),
+    ("The mayor alleged without evidence that the count was rigged.", "Was the count rigged?", "disputed"),
     ("The candidate clarified that he was not declaring victory.",
      "Was the candidate not declaring victory?", "disputed"),
     ("The club insisted that the coach had resigned.", "Did the coach resign?", "disputed"),
