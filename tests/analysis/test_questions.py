@@ -211,6 +211,10 @@ HEDGED = [
     ("The deal, announced earlier on Monday, is set to close late next year.",
      "Will the deal close late next year?", "expected"),
     ("The race is too close to call.", "Is the race settled?", "unconfirmed"),
+    ('The company said the merger would create "a global leader" in hygiene.',  # no quote marks
+     "Will the merger create a global leader in hygiene?", "expected"),
+    ("The workers' union said it would hold a second vote.",
+     "Will the workers' union hold a second vote?", "expected"),
     ("The mayor alleged without evidence that the count was rigged.", "Was the count rigged?", "disputed"),
     ("The candidate clarified that he was not declaring victory.",
      "Was the candidate not declaring victory?", "disputed"),

@@ -16,7 +16,7 @@ from generator.analysis.questions.rendering import Renderer, pronoun
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-REPORTED_PRONOUNS = {"it", "they", "we", "i"}
+REPORTED_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
 
 
