@@ -278,6 +278,7 @@ NOT_QUESTIONS = [
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "The capsule will be small.",  # a future state with no time: nothing to watch for
     "The delay was not a surprise.",  # a negated state, no rebuttal
+    "While the count is still coming in, the agencies are fully deployed.",  # background only
     "The system was scheduled to pause at midnight.",  # an expectation of the past
     "The union previously threatened to strike.",  # a threat of the past
     "The president sought to sway the vote.",  # an attempt told as past narrative

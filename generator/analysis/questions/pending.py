@@ -20,6 +20,7 @@ FUTURE_MODALS = {"will", "shall", "would"}
 PAST_HEDGES = {"may", "might", "could"}
 TIME_MARKS = {"when", "once", "until", "after", "before"}
 PAST_ADVERBS = {"previously", "formerly", "once", "earlier"}
+CONCESSIVE = {"while", "although", "though", "whereas", "whilst"}
 # Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
 REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
@@ -37,6 +38,8 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     if cue.rule.check == "strong":
         return True
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
+        return False
+    if cue.rule.check != "strong" and _in_concession(key):
         return False
     if _overtaken(key) or (cue.rule.frame == "xcomp" and cue.status == "expected" and _past_tense(key)):
         return False
@@ -72,6 +75,15 @@ def _in_relative_clause(token: "Token") -> bool:
 def _past_perfect(key: "Token") -> bool:
     """"had planned/hoped/been expected to": a plan overtaken by events."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
+
+
+def _in_concession(token: "Token") -> bool:
+    """Inside "while/although …": the background the sentence sets its matter against."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _overtaken(key: "Token") -> bool:
