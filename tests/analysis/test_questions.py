@@ -211,6 +211,9 @@ HEDGED = [
     ("The deal, announced earlier on Monday, is set to close late next year.",
      "Will the deal close late next year?", "expected"),
     ("The race is too close to call.", "Is the race settled?", "unconfirmed"),
+    ("The talks are to resume on Monday.", "Will the talks resume on Monday?", "expected"),
+    ("The jet will have to stop to refuel on its return journey.",  # an obligation to act
+     "Will the jet have to stop to refuel on its return journey?", "expected"),
     ('The company said the merger would create "a global leader" in hygiene.',  # no quote marks
      "Will the merger create a global leader in hygiene?", "expected"),
     ("The workers' union said it would hold a second vote.",
@@ -278,6 +281,7 @@ NOT_QUESTIONS = [
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "The capsule will be small.",  # a future state with no time: nothing to watch for
     "The delay was not a surprise.",  # a negated state, no rebuttal
+    "Our priority is to support the families.",  # an aim stated, not an event to come
     "While the count is still coming in, the agencies are fully deployed.",  # background only
     "The system was scheduled to pause at midnight.",  # an expectation of the past
     "The union previously threatened to strike.",  # a threat of the past
@@ -371,6 +375,7 @@ def test_questions_end_with_a_question_mark_and_cite_their_sentence(summit):
               "Will names of participants be engraved at their option on a flag pole monument to be "
               "built in the nation's capital?",
               "Will the New Zealand government hold two referendums?",
+              "Will the first referendum be held from November 20 to December 11?",  # "is to be held"
               "Will voters choose between the new flag and their current flag early in 2016?"]),
     ("soccer", []),  # match report: "could" is past ability, nothing is pending
     # science report: projections ("would increase") are open; "will depend on" is a state

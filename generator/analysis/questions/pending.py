@@ -41,6 +41,9 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
         return False
     if cue.rule.check != "strong" and _in_concession(key):
         return False
+    if key.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.aim_nouns
+                                  for c in key.children):
+        return False  # "our priority is to help": an aim stated, not an event to come
     if _overtaken(key) or (cue.rule.frame == "xcomp" and cue.status == "expected" and _past_tense(key)):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
@@ -132,6 +135,8 @@ def _stative(verb: "Token", cue: "Token", lexicon: HedgeLexicon) -> bool:
         return False
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children):
         return False
+    if verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return False  # "will have to refuel": an obligation to act
     future = cue.tag_ == "MD" and cue.lemma_.lower() in ("will", "shall")
     return not (future and verb.lemma_ == "be" and _timed(verb))
 
