@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from generator.analysis.questions.cues import Cue, HedgeLexicon, build_matcher, depth, find_cues, load_lexicon
+from generator.analysis.questions.cues import (
+    Cue,
+    HedgeLexicon,
+    build_matcher,
+    depth,
+    find_cues,
+    load_lexicon,
+)
 from generator.analysis.questions.disputes import find_disputed_counts
 from generator.analysis.questions.grouping import (
     STATUS_RANK,

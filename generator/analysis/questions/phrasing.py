@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, noun_phrase, subject_tokens
+from generator.analysis.questions.clauses import (
+    AUX,
+    DROP_DEPS,
+    SUBJECTS,
+    noun_phrase,
+    subject_tokens,
+)
 from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.rendering import Renderer, pronoun
 
