@@ -219,6 +219,8 @@ HEDGED = [
     ("The workers' union said it would hold a second vote.",
      "Will the workers' union hold a second vote?", "expected"),
     ("The mayor alleged without evidence that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The vote rejected a deal that workers said was far less generous than depicted by executives.",
+     "Was a deal far less generous than depicted by executives?", "disputed"),  # "that" → the deal
     ("The candidate clarified that he was not declaring victory.",
      "Was the candidate not declaring victory?", "disputed"),
     ("The club insisted that the coach had resigned.", "Did the coach resign?", "disputed"),

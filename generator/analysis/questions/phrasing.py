@@ -39,6 +39,8 @@ class Phraser:
         """Reshape the clause of ``verb`` into a yes/no question (``mode``: see the module
         docstring); None when it has no subject to ask about or lost its object."""
         subj = subject if subject is not None else subject_tokens(verb, self.renderer.title_words)
+        if subj and subj[0].tag_ == "WDT":
+            subj = _antecedent(verb) or subj  # "a deal that workers said was …": the deal
         if not subj or subj[0].tag_ in ("WDT", "WP", "WP$"):
             return None  # "which side will win …" is already a question about its subject
         subj_ids = {t.i for t in subj}
@@ -104,6 +106,16 @@ class Phraser:
             tokens.extend(t for t in child.subtree if t.i not in skip)
         tokens = sorted(tokens, key=lambda t: t.i)
         return self.renderer.render(_cut(tokens))
+
+
+def _antecedent(verb: "Token") -> list["Token"]:
+    """The noun a relative clause is about, for its "that/which" subject."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [t for t in noun_phrase(token.head, {t.i for t in token.subtree}) if t.text != ","]
 
 
 def _inverted(verb: "Token", helpers: list["Token"], mode: str, plural: bool) -> tuple[str, str]:
