@@ -212,6 +212,8 @@ HEDGED = [
      "Will the deal close late next year?", "expected"),
     ("The race is too close to call.", "Is the race settled?", "unconfirmed"),
     ("The talks are to resume on Monday.", "Will the talks resume on Monday?", "expected"),
+    ("All efforts are underway to find the source of the leak.",  # an effort under way: pending
+     "Will all efforts find the source of the leak?", "expected"),
     ("The jet will have to stop to refuel on its return journey.",  # an obligation to act
      "Will the jet have to stop to refuel on its return journey?", "expected"),
     ('The company said the merger would create "a global leader" in hygiene.',  # no quote marks
