@@ -206,6 +206,28 @@ HEDGED = [
      "Did the coach lose the support of the squad?", "unconfirmed"),
     ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
     ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The airline, which is backed by a bank, called the decision unfair and announced plans to appeal.",
+     "Will the airline appeal?", "proposed"),  # the aside between commas is not the subject
+    ("The deal, announced earlier on Monday, is set to close late next year.",
+     "Will the deal close late next year?", "expected"),
+    ("The race is too close to call.", "Is the race settled?", "unconfirmed"),
+    ("The talks are to resume on Monday.", "Will the talks resume on Monday?", "expected"),
+    ("All efforts are underway to find the source of the leak.",  # an effort under way: pending
+     "Will all efforts find the source of the leak?", "expected"),
+    ("The jet will have to stop to refuel on its return journey.",  # an obligation to act
+     "Will the jet have to stop to refuel on its return journey?", "expected"),
+    ('The company said the merger would create "a global leader" in hygiene.',  # no quote marks
+     "Will the merger create a global leader in hygiene?", "expected"),
+    ("The workers' union said it would hold a second vote.",
+     "Will the workers' union hold a second vote?", "expected"),
+    ("The mayor alleged without evidence that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("The vote rejected a deal that workers said was far less generous than depicted by executives.",
+     "Was a deal far less generous than depicted by executives?", "disputed"),  # "that" → the deal
+    ("The candidate clarified that he was not declaring victory.",
+     "Was the candidate not declaring victory?", "disputed"),
+    ("The club insisted that the coach had resigned.", "Did the coach resign?", "disputed"),
+    ("The election board attributed the delay to a power cut, not an attempt to stall the count.",
+     "Did the election board attribute the delay?", "disputed"),
     ("A sports daily reported that the director had told the coach to resign.",
      "Did the director tell the coach to resign?", "unconfirmed"),
     ("The company plans to drive growth by bringing new products to the brand.",
@@ -262,6 +284,9 @@ NOT_QUESTIONS = [
     "The country will continue to do its utmost to help.",  # a pledge of effort, no act
     "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
     "The capsule will be small.",  # a future state with no time: nothing to watch for
+    "The delay was not a surprise.",  # a negated state, no rebuttal
+    "Our priority is to support the families.",  # an aim stated, not an event to come
+    "While the count is still coming in, the agencies are fully deployed.",  # background only
     "The system was scheduled to pause at midnight.",  # an expectation of the past
     "The union previously threatened to strike.",  # a threat of the past
     "The president sought to sway the vote.",  # an attempt told as past narrative
@@ -354,6 +379,7 @@ def test_questions_end_with_a_question_mark_and_cite_their_sentence(summit):
               "Will names of participants be engraved at their option on a flag pole monument to be "
               "built in the nation's capital?",
               "Will the New Zealand government hold two referendums?",
+              "Will the first referendum be held from November 20 to December 11?",  # "is to be held"
               "Will voters choose between the new flag and their current flag early in 2016?"]),
     ("soccer", []),  # match report: "could" is past ability, nothing is pending
     # science report: projections ("would increase") are open; "will depend on" is a state
@@ -395,3 +421,21 @@ def test_seed_open_question_scores(seed_questions):
     print(f"open_questions P={result['precision']:.2f} R={result['recall']:.2f} core={result['core_recall']}")
     assert result["core_recall"] == 1.0, result
     assert result["precision"] >= 0.75, result["false"]
+
+
+def test_quote_going_on_after_its_credit_takes_the_speaker_and_the_first_half(nlp):
+    text = ('"The first tests point to a respiratory illness," Dr Mara Quist said. '
+            '"But we need to wait for the laboratory results."')
+    (q,) = _one(nlp, text)
+    assert q.text == "Will Dr Mara Quist wait for the laboratory results?"
+    assert [e.sentence for e in q.evidence] == [0, 1]  # the quote's first half is its context
+
+
+def test_teasers_of_other_stories_give_no_question(nlp, tmp_path):
+    body = ("The council is expected to vote on the budget next week.\n\n"
+            "RELATED STORY | Ministry will require all farms to register by June\n\n"
+            "• Ferry operator to cut winter routes\n\n"
+            "The ferry operator said it will cut three winter routes from December.\n")
+    (tmp_path / "001_test.txt").write_text(f"Budget vote\nPublished: 5 June 2024\n\n{body}", encoding="utf-8")
+    docs = parse_articles(load_source_set(tmp_path).articles, nlp)
+    assert [q.text for q in find_open_questions(docs, NoActors())] == ["Will the council vote on the budget next week?"]

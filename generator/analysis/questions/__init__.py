@@ -17,9 +17,17 @@ Steps of :func:`find_open_questions` (one module each):
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable
 
-from generator.analysis.questions.cues import Cue, HedgeLexicon, build_matcher, depth, find_cues, load_lexicon
+from generator.analysis.questions.cues import (
+    Cue,
+    HedgeLexicon,
+    build_matcher,
+    depth,
+    find_cues,
+    load_lexicon,
+)
 from generator.analysis.questions.disputes import find_disputed_counts
 from generator.analysis.questions.grouping import (
     STATUS_RANK,
@@ -32,7 +40,11 @@ from generator.analysis.questions.grouping import (
 from generator.analysis.questions.links import ActorLookup, matter_of
 from generator.analysis.questions.pending import concerns_event
 from generator.analysis.questions.wording import Worder, Wording
-from generator.model import OpenQuestion, Sentence
+from generator.model import Block, OpenQuestion, Sentence
+
+# "RELATED STORY | …": an upper-case label, a bar, then another story's headline
+TEASER_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}\s*[|:]\s")
+BULLETS = ("•", "▪", "►")
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -75,8 +87,11 @@ def find_open_questions(docs: list["ArticleDoc"], index: ActorLookup, *,
 def _candidates(pos: int, doc: "ArticleDoc", matcher: "Matcher", lexicon: HedgeLexicon,
                 index: ActorLookup) -> list[Candidate]:
     worder = Worder(doc.doc, lexicon, _person_test(index))
+    teasers = teaser_blocks(doc.article.blocks)
     out = []
     for sentence, span in doc.prose():
+        if sentence.block in teasers:
+            continue
         candidate = _candidate(pos, doc, sentence, span, worder, matcher, lexicon, index)
         if candidate is not None:
             out.append(candidate)
@@ -95,7 +110,33 @@ def _candidate(pos: int, doc: "ArticleDoc", sentence: Sentence, span: "Span", wo
     _, wording = min(worded, key=lambda cw: _preference(cw[0], cw[1], doc))
     status = min((c.status for c, _ in kept), key=STATUS_RANK.__getitem__)
     matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
-    return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter)
+    return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter,
+                     _continued(doc, sentence, span))
+
+
+def _continued(doc: "ArticleDoc", sentence: Sentence, span: "Span") -> Sentence | None:
+    """The sentence before, when this one goes on from it in the same paragraph: it opens
+    with "But"/"And"/"Yet" (a quote or an argument continued), so it cannot stand alone."""
+    words = [t for t in span if not t.is_punct]
+    if not words or words[0].dep_ != "cc" or sentence.index == 0:
+        return None
+    before = doc.sentences[sentence.index - 1]
+    return before if before.block == sentence.block else None
+
+
+def teaser_blocks(blocks: "tuple[Block, ...]") -> set[int]:
+    """Blocks that point to other stories, not the article's own text: a labelled link
+    ("RELATED | …", "Read more | …") and a bulleted headline with the summary under it."""
+    out: set[int] = set()
+    for n, block in enumerate(blocks):
+        text = block.text.lstrip()
+        if TEASER_LABEL.match(text):
+            out.add(n)
+        elif text.startswith(BULLETS):
+            out.add(n)
+            if n + 1 < len(blocks) and not blocks[n + 1].text.lstrip().startswith(BULLETS):
+                out.add(n + 1)
+    return out
 
 
 def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int, int]:

@@ -111,6 +111,7 @@ def subject_tokens(verb: "Token", title_words: TitleWords, inherit: bool = True)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "preconj")):
         tokens.pop()
     tokens = [t for t in tokens if t.dep_ != "preconj"]
+    tokens = _without_asides(tokens, subjects)
     hidden = title_words(tokens)
     if sum(1 for t in tokens if not t.is_punct and t.i not in hidden) > MAX_SUBJECT:  # "a system backed by … in 2021 for …": keep the noun phrase
         starts = [c.left_edge.i for h in subjects for c in h.children
@@ -120,6 +121,23 @@ def subject_tokens(verb: "Token", title_words: TitleWords, inherit: bool = True)
         while tokens and tokens[-1].is_punct:
             tokens.pop()
     return tokens
+
+
+def _without_asides(tokens: list["Token"], subjects: list["Token"]) -> list["Token"]:
+    """The subject without a relative or participle clause set off by commas ("X, which is
+    backed by Y," / "the deal, announced on Monday,"): an aside, not who the question is about."""
+    doc = subjects[0].doc
+    drop: set[int] = set()
+    for head in subjects:
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") and child.i > head.i:
+                left = child.left_edge.i
+                if left > 0 and doc[left - 1].text == ",":
+                    drop |= {t.i for t in child.subtree} | {left - 1}
+                    right = child.right_edge.i + 1
+                    if right < len(doc) and doc[right].text == ",":
+                        drop.add(right)
+    return [t for t in tokens if t.i not in drop] if drop else tokens
 
 
 def noun_phrase(head: "Token", drop: set[int]) -> list["Token"]:

@@ -78,6 +78,7 @@ class HedgeLexicon:
     settling_verbs: frozenset[str] = frozenset()
     # objects of "do" that make a pledge of effort, not an act ("will do its utmost")
     effort_objects: frozenset[str] = frozenset()
+    aim_nouns: frozenset[str] = frozenset()  # "our priority is to …" names an aim
 
 
 def parse_rules(text: str, name: str = CUE_FILE) -> tuple[CueRule, ...]:
@@ -115,6 +116,7 @@ def load_lexicon() -> HedgeLexicon:
         light_verbs=sections.get("light_verbs", frozenset()),
         settling_verbs=sections.get("settling_verbs", frozenset()),
         effort_objects=sections.get("effort_objects", frozenset()),
+        aim_nouns=sections.get("aim_nouns", frozenset()),
     )
 
 

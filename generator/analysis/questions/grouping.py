@@ -40,6 +40,7 @@ class Candidate:
     wording: Wording
     status: str
     matter: Matter
+    context: Sentence | None = None  # the sentence it goes on from ("…" X said. "But we …")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def to_question(group: list[Candidate], related: list[Evidence], position: dict[
     lead = _lead(group)
     same = list(group)  # every hedged sentence of the group is evidence of its question
     others = [c for c in group if not any(c is s for s in same)]
-    evidence = [_evidence(c) for c in [lead] + sorted((c for c in same if c is not lead), key=lambda c: c.order)]
+    evidence = [e for c in [lead] + sorted((c for c in same if c is not lead), key=lambda c: c.order)
+                for e in _evidence_with_context(c)]
     linked = sorted({*(_evidence(c) for c in others), *related} - set(evidence),
                     key=lambda e: (position[e.source], e.sentence))
     cues: list[str] = []
@@ -103,6 +105,13 @@ def _days_differ(group: list[Candidate]) -> bool:
                     and date_conflict(a.matter, b.matter):
                 return True
     return False
+
+
+def _evidence_with_context(c: Candidate) -> list[Evidence]:
+    """The candidate's sentence, after the one it goes on from (a quote's first half)."""
+    if c.context is None:
+        return [_evidence(c)]
+    return [Evidence(c.context.source, c.context.index, c.context.text), _evidence(c)]
 
 
 def _evidence(c: Candidate) -> Evidence:

@@ -20,6 +20,7 @@ FUTURE_MODALS = {"will", "shall", "would"}
 PAST_HEDGES = {"may", "might", "could"}
 TIME_MARKS = {"when", "once", "until", "after", "before"}
 PAST_ADVERBS = {"previously", "formerly", "once", "earlier"}
+CONCESSIVE = {"while", "although", "though", "whereas", "whilst"}
 # Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
 REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
@@ -38,6 +39,11 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
         return True
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
         return False
+    if cue.rule.check != "strong" and _in_concession(key):
+        return False
+    if key.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.aim_nouns
+                                  for c in key.children):
+        return False  # "our priority is to help": an aim stated, not an event to come
     if _overtaken(key) or (cue.rule.frame == "xcomp" and cue.status == "expected" and _past_tense(key)):
         return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
@@ -72,6 +78,15 @@ def _in_relative_clause(token: "Token") -> bool:
 def _past_perfect(key: "Token") -> bool:
     """"had planned/hoped/been expected to": a plan overtaken by events."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
+
+
+def _in_concession(token: "Token") -> bool:
+    """Inside "while/although …": the background the sentence sets its matter against."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _overtaken(key: "Token") -> bool:
@@ -120,6 +135,8 @@ def _stative(verb: "Token", cue: "Token", lexicon: HedgeLexicon) -> bool:
         return False
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children):
         return False
+    if verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return False  # "will have to refuel": an obligation to act
     future = cue.tag_ == "MD" and cue.lemma_.lower() in ("will", "shall")
     return not (future and verb.lemma_ == "be" and _timed(verb))
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, noun_phrase, subject_tokens
+from generator.analysis.questions.clauses import (
+    AUX,
+    DROP_DEPS,
+    SUBJECTS,
+    noun_phrase,
+    subject_tokens,
+)
 from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.rendering import Renderer, pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-REPORTED_PRONOUNS = {"it", "they", "we", "i"}
+REPORTED_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
 
 
@@ -26,12 +32,15 @@ class Phraser:
     def __init__(self, renderer: Renderer, lexicon: HedgeLexicon):
         self.renderer = renderer
         self.light_verbs = lexicon.light_verbs  # they ask nothing without their object
+        self.reporting_verbs = lexicon.clause_reporting_verbs
 
     def clause_question(self, verb: "Token", drop: set[int], mode: str,
                         subject: list["Token"] | None = None, swap: dict[int, str] | None = None) -> str | None:
         """Reshape the clause of ``verb`` into a yes/no question (``mode``: see the module
         docstring); None when it has no subject to ask about or lost its object."""
         subj = subject if subject is not None else subject_tokens(verb, self.renderer.title_words)
+        if subj and subj[0].tag_ == "WDT":
+            subj = _antecedent(verb) or subj  # "a deal that workers said was …": the deal
         if not subj or subj[0].tag_ in ("WDT", "WP", "WP$"):
             return None  # "which side will win …" is already a question about its subject
         subj_ids = {t.i for t in subj}
@@ -64,6 +73,22 @@ class Phraser:
             named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if named:
                 return self.renderer.subject_text(subject_tokens(verb, self.renderer.title_words))
+        if pronoun(subject) in ("we", "i") and subject[0].is_sent_start is not True:
+            return self._previous_speaker(subject[0])
+        return None
+
+    def _previous_speaker(self, token: "Token") -> str | None:
+        """A quote that goes on after its credit ('"…," Dr Roe said. "But we …"'): the speaker
+        named by the sentence before, when it ends with one."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        before = self.renderer.doc[start - 1].sent
+        for verb in before:
+            if verb.lemma_ in self.reporting_verbs and any(t.is_quote for t in before[:verb.i - before.start]):
+                named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+                if named:
+                    return self.renderer.subject_text(subject_tokens(verb, self.renderer.title_words))
         return None
 
     def _rest(self, verb: "Token", skip: set[int]) -> str:
@@ -81,6 +106,16 @@ class Phraser:
             tokens.extend(t for t in child.subtree if t.i not in skip)
         tokens = sorted(tokens, key=lambda t: t.i)
         return self.renderer.render(_cut(tokens))
+
+
+def _antecedent(verb: "Token") -> list["Token"]:
+    """The noun a relative clause is about, for its "that/which" subject."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [t for t in noun_phrase(token.head, {t.i for t in token.subtree}) if t.text != ","]
 
 
 def _inverted(verb: "Token", helpers: list["Token"], mode: str, plural: bool) -> tuple[str, str]:

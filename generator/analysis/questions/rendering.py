@@ -17,6 +17,9 @@ def pronoun(tokens: list["Token"]) -> str | None:
     return words[0].lower_ if len(words) == 1 and words[0].pos_ == "PRON" else None
 
 
+QUOTE_MARKS = {'"', "“", "”", "„", "«", "»", "‘", "’", "'", "``", "''"}
+
+
 class Renderer:
     """Renders the tokens of one document as question words.
 
@@ -72,7 +75,11 @@ class Renderer:
         if not tokens:
             return ""
         hide = self.title_words(tokens)
-        kept = [t for t in tokens if t.i not in hide]
+        # a question paraphrases: quote marks of the source (often only half of a pair) go
+        kept = [t for t in tokens if t.i not in hide
+                and (t.dep_ == "case" or not (t.is_quote or t.text in QUOTE_MARKS))]  # keep "workers' pay"
+        if not kept:
+            return ""
         # no serial comma in a question: "A, B and C"
         kept = [t for n, t in enumerate(kept)
                 if not (t.text == "," and n + 1 < len(kept) and kept[n + 1].lower_ in ("and", "or"))]

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+UNKNOWN = {"unclear", "unknown", "uncertain"}
+
+
 @dataclass(frozen=True)
 class Wording:
     """A question, the verb or noun it is about (for the event checks) and how it was built."""
@@ -64,6 +67,11 @@ class Worder:
         if frame == "clause":
             if key.pos_ == "VERB":
                 drop = set()  # the cue is the predicate itself ("is being reviewed"): keep its words
+            elif key.dep_ == "neg" and key.head.pos_ in ("NOUN", "PROPN"):
+                # "to a power cut, not an attempt to …": ask about the claim, not the rebuttal
+                rebuttal = key.head
+                drop = {t.i for t in rebuttal.subtree} | {rebuttal.left_edge.i - 1}
+                return self._clause_frame(rebuttal.head, drop, future)
             return self._clause_frame(key, drop, future)
         if frame == "xcomp":
             return self._xcomp_frame(key, drop, future)
@@ -76,7 +84,8 @@ class Worder:
     def _clause_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
         if key.pos_ == "ADJ" and key.dep_ == "acomp":  # "the cause remains unclear"
             subject = self.renderer.subject_text(self._subject(key.head))
-            return Wording(f"Is {subject} known?", key.head.i, True) if subject else None
+            known = "known" if key.lemma_.lower() in UNKNOWN else "settled"  # "too close to call"
+            return Wording(f"Is {subject} {known}?", key.head.i, True) if subject else None
         own = key.pos_ in ("VERB", "AUX") and key.tag_ != "MD" and key.dep_ not in ("prep", "advcl")
         verb = key if own else key.head  # "according to sources, X …" is about X
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -144,7 +153,9 @@ class Worder:
 
     def _content_frame(self, key: "Token", drop: set[int], mode: str, denial: bool = False) -> Wording | None:
         clause = content_clause(key)
-        for noun in (c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")):
+        nouns = [c for c in key.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        nouns += [p for c in key.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:  # "alleged without evidence that …": the parse hangs the clause low
             clause = clause or content_clause(noun)
         if clause is not None:
             subject = self._subject(clause)
