@@ -126,6 +126,7 @@ class StatementRecord:
     cue: str | None = None
     evidence: str = ""
     anchors: tuple[str, ...] = ()
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class QuestionRecord:
     status: str = "unconfirmed"
     anchors: tuple[str, ...] = ()
     related: tuple[RelatedRecord, ...] = ()
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class EventRecord:
     sources: tuple[str, ...] = ()
     evidence: str = ""
     anchors: tuple[str, ...] = ()
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,27 @@ class PlaceRecord:
     name: str
     mentions: int = 0
     sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdateArticleRecord:
+    """An article a regeneration brought into the set."""
+
+    file: str
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class UpdateRecord:
+    """One regeneration that brought articles: dated by its newest article (see render/updates.py)."""
+
+    date: str | None
+    since: str | None = None  # the previous generation's ``updated`` date
+    articles: tuple[UpdateArticleRecord, ...] = ()
+    statements: int = 0
+    open_questions: int = 0
+    timeline: int = 0
 
 
 @dataclass(frozen=True)
@@ -210,6 +234,8 @@ class BriefingRecord:
     generator: GeneratorRecord = GeneratorRecord()
     # only present when an article was left out: a set read whole keeps the contract's keys
     skipped: tuple[SkippedRecord, ...] | None = field(default=None, metadata={"omit_none": True})
+    # only present once a regeneration brought articles (render/updates.py)
+    updates: tuple[UpdateRecord, ...] | None = field(default=None, metadata=_OMIT_NONE)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON values, keys in the contract's order."""
