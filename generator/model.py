@@ -151,6 +151,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A later sentence that reports how an open question turned out."""
+
+    status: str  # "answered" (it happened), "cancelled", "confirmed" or "denied"
+    evidence: Evidence
+    date: str  # ISO publication date of the answering article
+    cue: str = ""  # the outcome verb's lemma
+
+
+@dataclass(frozen=True)
 class OpenQuestion:
     """Something the sources present as unconfirmed, proposed, expected, hedged or disputed."""
 
@@ -160,6 +170,7 @@ class OpenQuestion:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     related: tuple[Evidence, ...] = ()  # linked items from other sentences or sources
+    answer: Answer | None = None  # a later article's report of the outcome
 
 
 @dataclass(frozen=True)

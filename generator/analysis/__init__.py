@@ -51,6 +51,7 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
     from generator.analysis.document import parse_articles
     from generator.analysis.places import find_places
     from generator.analysis.questions import find_open_questions
+    from generator.analysis.questions.answers import answer_questions
     from generator.analysis.statements import find_statements
     from generator.analysis.timeline import find_events
 
@@ -64,7 +65,7 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
         statements=tuple(_dated(st, docs, days) for st in found),
-        open_questions=find_open_questions(docs, index, lexicon=lex.hedges),
+        open_questions=answer_questions(find_open_questions(docs, index, lexicon=lex.hedges), docs, index, lex.hedges),
         timeline=timeline,
         places=find_places(docs, index, lexicon=lex.gazetteer),
         model=nlp.meta.get("briefing_model", nlp.meta.get("name", "")),

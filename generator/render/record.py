@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from generator import __version__
 from generator.model import (
     Actor,
+    Answer,
     Article,
     Briefing,
     Evidence,
@@ -139,6 +140,18 @@ class RelatedRecord:
 
 
 @dataclass(frozen=True)
+class AnswerRecord:
+    """How an open question turned out, as a later article reports it."""
+
+    status: str  # answered, cancelled, confirmed, denied
+    text: str
+    source: str
+    anchor: str
+    date: str | None = None
+    cue: str = ""
+
+
+@dataclass(frozen=True)
 class QuestionRecord:
     """Something the sources leave open."""
 
@@ -150,6 +163,7 @@ class QuestionRecord:
     anchors: tuple[str, ...] = ()
     related: tuple[RelatedRecord, ...] = ()
     new_since: str | None = field(default=None, metadata=_OMIT_NONE)
+    answer: AnswerRecord | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -403,7 +417,13 @@ def _question(q: OpenQuestion) -> QuestionRecord:
         status=q.status,
         anchors=_anchors(q.evidence),
         related=tuple(RelatedRecord(text=e.text, source=e.source, anchor=anchor(e)) for e in q.related),
+        answer=_answer(q.answer) if q.answer else None,
     )
+
+
+def _answer(a: Answer) -> AnswerRecord:
+    return AnswerRecord(status=a.status, text=a.evidence.text, source=a.evidence.source,
+                        anchor=anchor(a.evidence), date=a.date, cue=a.cue)
 
 
 def _event(ev: TimelineEvent) -> EventRecord:

@@ -138,12 +138,15 @@ def _overview_pages(
     recs: list[BriefingRecord], actors: list[SiteActor], groups: Mapping[str, list[ActorStatements]], site_name: str
 ) -> dict[str, str]:
     """The pages in the navigation: home, open questions, timeline, tags, actors index."""
-    questions = _questions(recs)
+    everything = _questions(recs)
+    questions = [b for b in everything if b.q.answer is None]
+    answered = [b for b in everything if b.q.answer is not None]
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
         {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.", "hide": ["navigation"]},
         render_template("home.md.j2", records=recs[:HOME_BRIEFINGS], total=len(recs),
-                        questions=questions[:HOME_QUESTIONS], n_questions=len(questions)),
+                        questions=questions[:HOME_QUESTIONS], n_questions=len(questions),
+                        answered=answered[:HOME_QUESTIONS]),
     )
     pages["questions.md"] = _page(
         {"title": "Open questions", "description": "What the sources leave open, across every briefing.",

@@ -161,3 +161,20 @@ def test_a_badge_the_editor_deleted_stays_deleted(regenerated, nlp, tmp_path):
     after = page.read_text("utf-8")
     assert edited in after and line not in after
     assert after.count(BADGE) == text.count(BADGE) - 1
+
+
+@pytest.mark.slow
+def test_answered_questions_are_shown_apart_on_the_page_board_and_home(regenerated):
+    _, out, _ = regenerated
+    record = _record(out)
+    answered = [q for q in record.open_questions if q.answer]
+    assert answered and any(q.answer.status == "cancelled" for q in answered)
+    page = (out / f"{SEED}.md").read_text("utf-8")
+    still_open, done = page.split("### Answered questions")
+    for q in answered:
+        assert q.text not in still_open.split("## Open questions")[1]
+        assert q.text in done.split("## Actors")[0]
+    home = (out / "index.md").read_text("utf-8")
+    assert "## Answered" in home and all(q.text in home.split("## Answered")[1] for q in answered)
+    board = (out / "questions.md").read_text("utf-8")
+    assert "### Answered since" in board and 'bs-badge--cancelled' in board
