@@ -187,6 +187,16 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """Two sentences (of two sources, or of one) that disagree about the same matter."""
+
+    kind: str  # "number", "date", "speaker", "denial"
+    topic: str  # what they disagree about ("How many people were injured", "meet")
+    values: tuple[str, str]  # what each sentence says: the figure, the day, the speaker
+    evidence: tuple[Evidence, Evidence]
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     """One ranked line of the summary with the sources that carry it."""
 
@@ -206,6 +216,7 @@ class Analysis:
     timeline: tuple[TimelineEvent, ...]
     places: tuple[Place, ...]
     model: str = ""  # the spaCy pipeline that produced it
+    differences: tuple[Difference, ...] = ()  # where the sources (or one source) disagree
 
 
 # --------------------------------------------------------------------------- condense

@@ -30,6 +30,7 @@ from generator.model import (
     Answer,
     Article,
     Briefing,
+    Difference,
     Evidence,
     KeyPoint,
     OpenQuestion,
@@ -182,6 +183,16 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class DifferenceRecord:
+    """Two sentences that disagree: ``values[i]`` is what ``sentences[i]`` says."""
+
+    kind: str
+    topic: str
+    values: tuple[str, ...] = ()
+    sentences: tuple[RelatedRecord, ...] = ()
+
+
+@dataclass(frozen=True)
 class SkippedRecord:
     """An article file of the set that was not read, and why."""
 
@@ -220,6 +231,24 @@ class UpdateRecord:
 
 
 @dataclass(frozen=True)
+class StoryPartRecord:
+    """One briefing of a story."""
+
+    set: str
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryRecord:
+    """The story a briefing is part of (render/stories.py): its page and its parts in date order."""
+
+    slug: str
+    title: str
+    parts: tuple[StoryPartRecord, ...] = ()
+
+
+@dataclass(frozen=True)
 class GeneratorRecord:
     """What made the record: the generator version, the spaCy pipeline, the inputs' hash."""
 
@@ -250,6 +279,10 @@ class BriefingRecord:
     skipped: tuple[SkippedRecord, ...] | None = field(default=None, metadata={"omit_none": True})
     # only present once a regeneration brought articles (render/updates.py)
     updates: tuple[UpdateRecord, ...] | None = field(default=None, metadata=_OMIT_NONE)
+    # only present when sentences disagree (analysis/differences.py)
+    differences: tuple[DifferenceRecord, ...] | None = field(default=None, metadata=_OMIT_NONE)
+    # only present when the briefing is part of a story with other briefings (render/stories.py)
+    story: StoryRecord | None = field(default=None, metadata=_OMIT_NONE)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON values, keys in the contract's order."""
@@ -458,4 +491,12 @@ def record_of(briefing: Briefing, *, include_text: bool = False) -> BriefingReco
         places=tuple(PlaceRecord(name=p.name, mentions=p.mentions, sources=p.sources) for p in a.places),
         generator=GeneratorRecord(version=__version__, model=a.model, hash=briefing.content_hash),
         skipped=tuple(SkippedRecord(s.file, s.reason) for s in briefing.source_set.skipped) or None,
+        differences=tuple(_difference(d) for d in a.differences) or None,
+    )
+
+
+def _difference(d: Difference) -> DifferenceRecord:
+    return DifferenceRecord(
+        kind=d.kind, topic=d.topic, values=d.values,
+        sentences=tuple(RelatedRecord(text=e.text, source=e.source, anchor=anchor(e)) for e in d.evidence),
     )

@@ -115,7 +115,7 @@ def _tied(verb: Token, outcome: str, words: frozenset[str]) -> bool:
     return False
 
 
-def _shared_names(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
+def shared_names(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
     """The names both sides give, a shorter form counting for a longer one whose words it
     holds ("the port council" and "the city port council")."""
     shared = set()
@@ -135,7 +135,7 @@ def _score(question: Side, answer: Side, outcome: str) -> int:
     A report that the event took place must name the question's day when the question has one
     (an earlier meeting of the same people is not the pending one); a cancellation need not.
     """
-    who = _shared_names(question.matter.entities | question.matter.places, answer.matter.entities | answer.matter.places)
+    who = shared_names(question.matter.entities | question.matter.places, answer.matter.entities | answer.matter.places)
     events = question.events & answer.events
     same_day = bool(question.matter.dates & answer.matter.dates or question.day_words & answer.day_words)
     if not who or not events or (date_conflict(question.matter, answer.matter) and not same_day):
@@ -145,7 +145,8 @@ def _score(question: Side, answer: Side, outcome: str) -> int:
     return len(who) + len(events) + int(same_day)
 
 
-def _side(span: Span, doc: ArticleDoc, index: ActorLookup, lexicon: HedgeLexicon, *, answer: bool) -> Side:
+def sentence_side(span: Span, doc: ArticleDoc, index: ActorLookup, lexicon: HedgeLexicon, *, answer: bool) -> Side:
+    """What one sentence names; with ``answer`` its days after publication are dropped."""
     matter = matter_of(span, index, doc.article.published, lexicon.event_nouns)
     published = doc.article.published
     if answer and published is not None:
@@ -157,7 +158,7 @@ def _side(span: Span, doc: ArticleDoc, index: ActorLookup, lexicon: HedgeLexicon
 
 def _question_side(q: OpenQuestion, spans: dict[tuple[str, int], tuple[Span, ArticleDoc]],
                    index: ActorLookup, lexicon: HedgeLexicon) -> Side:
-    sides = [_side(*spans[(e.source, e.sentence)], index, lexicon, answer=False)
+    sides = [sentence_side(*spans[(e.source, e.sentence)], index, lexicon, answer=False)
              for e in q.evidence if (e.source, e.sentence) in spans]
     return Side(union([s.matter for s in sides]), frozenset().union(*(s.events for s in sides)),
                 frozenset().union(*(s.day_words for s in sides)))
@@ -185,7 +186,7 @@ def _best_answer(q: OpenQuestion, side: Side, docs: list[ArticleDoc], index: Act
             for outcome, verb in outcome_verbs(span, side.events):
                 if not _tied(verb, outcome, side.events):
                     continue
-                score = _score(side, _side(span, doc, index, lexicon, answer=True), outcome)
+                score = _score(side, sentence_side(span, doc, index, lexicon, answer=True), outcome)
                 if score and (best is None or score > best[0]):
                     evidence = Evidence(doc.source, sentence.index, sentence.text)
                     best = (score, Answer(STATUS[outcome], evidence, published.isoformat(), verb.lemma_.lower()))
