@@ -39,7 +39,10 @@ from generator.model import (
     TimelineEvent,
 )
 
+from generator.render.record_story import StoryPartRecord, StoryRecord, UpdateArticleRecord, UpdateRecord
+
 R = TypeVar("R")
+__all__ = ["StoryPartRecord", "StoryRecord", "UpdateArticleRecord", "UpdateRecord"]  # re-exported: part of the record
 
 # A field with this metadata is left out of the JSON when it is None (``blocks`` without text).
 _OMIT_NONE = {"omit_none": True}
@@ -207,45 +210,6 @@ class PlaceRecord:
     name: str
     mentions: int = 0
     sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class UpdateArticleRecord:
-    """An article a regeneration brought into the set."""
-
-    file: str
-    title: str | None = None
-    published: str | None = None
-
-
-@dataclass(frozen=True)
-class UpdateRecord:
-    """One regeneration that brought articles: dated by its newest article (see render/updates.py)."""
-
-    date: str | None
-    since: str | None = None  # the previous generation's ``updated`` date
-    articles: tuple[UpdateArticleRecord, ...] = ()
-    statements: int = 0
-    open_questions: int = 0
-    timeline: int = 0
-
-
-@dataclass(frozen=True)
-class StoryPartRecord:
-    """One briefing of a story."""
-
-    set: str
-    title: str | None = None
-    date: str | None = None
-
-
-@dataclass(frozen=True)
-class StoryRecord:
-    """The story a briefing is part of (render/stories.py): its page and its parts in date order."""
-
-    slug: str
-    title: str
-    parts: tuple[StoryPartRecord, ...] = ()
 
 
 @dataclass(frozen=True)

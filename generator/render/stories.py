@@ -2,8 +2,8 @@
 
 Two briefings are linked when they share at least :data:`MIN_SHARED_ACTORS` people,
 organisations or groups (by name or alias; countries are too common to tie two stories) and
-an open question of one is carried into the other: the other's questions or statements
-repeat at least :data:`MIN_SHARED_WORDS` of its content words. Linked briefings, taken
+an open question of one is carried into the other: one of the other's questions,
+statements or sentences repeats at least :data:`MIN_SHARED_WORDS` of its content words. Linked briefings, taken
 transitively, are one story; its parts are in date order and its slug is its first part's.
 Everything is computed from the stored records, so it is the same on every run.
 """
@@ -14,7 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.render.record import BriefingRecord, QuestionRecord, StoryPartRecord, StoryRecord
+from generator.render.record import (
+    BriefingRecord,
+    QuestionRecord,
+    StoryPartRecord,
+    StoryRecord,
+)
 from generator.util.unionfind import DisjointSet
 
 MIN_SHARED_ACTORS = 2
@@ -36,6 +41,7 @@ class Carried:
     question: QuestionRecord
     source: str  # the part that asked it
     into: str  # the later part that takes it up
+    source_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,13 +74,17 @@ def _words(text: str) -> frozenset[str]:
 
 
 def carried_questions(earlier: BriefingRecord, later: BriefingRecord) -> list[QuestionRecord]:
-    """The open questions of ``earlier`` that ``later`` takes up (its questions or statements)."""
-    texts = [_words(q.text) for q in later.open_questions] + [_words(s.text) for s in later.statements]
+    """The open questions of ``earlier`` that ``later`` takes up: in its questions, its
+    statements or any sentence of its sources (a stored record carries their text)."""
+    sentences = [sent.text for src in later.sources for block in src.blocks or () for sent in block.sentences]
+    texts = [_words(t) for t in (*(q.text for q in later.open_questions), *(s.text for s in later.statements), *sentences)]
     return [q for q in earlier.open_questions if any(len(_words(q.text) & t) >= MIN_SHARED_WORDS for t in texts)]
 
 
 def _date_key(record: BriefingRecord) -> tuple[str, str]:
-    return (record.date or record.updated or "9999", record.set)
+    """Parts go in the order they were first reported (the event date may be a future one)."""
+    published = sorted(s.published for s in record.sources if s.published)
+    return (published[0] if published else record.date or record.updated or "9999", record.set)
 
 
 def linked(a: BriefingRecord, b: BriefingRecord) -> bool:
@@ -102,7 +112,7 @@ def _story(parts: list[BriefingRecord]) -> Story:
     for n, earlier in enumerate(parts):
         for later in parts[n + 1:]:
             seen = {c.question.text for c in carried if c.source == earlier.set}
-            carried.extend(Carried(q, earlier.set, later.set)
+            carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set)
                            for q in carried_questions(earlier, later) if q.text not in seen)
     first = parts[0]
     return Story(f"story-{first.set}", first.title or first.set, tuple(parts), tuple(carried))

@@ -116,6 +116,7 @@ def mark_updates(record: BriefingRecord, previous: BriefingRecord | None) -> Bri
     """``record`` with its new items marked and its updates list, given the previous record.
 
     Without a previous record (a first generation) nothing is new and there is no update.
+    The previous record's story is carried too, until the pipeline links the sets again.
     """
     if previous is None:
         return record
@@ -129,4 +130,5 @@ def mark_updates(record: BriefingRecord, previous: BriefingRecord | None) -> Bri
     history = previous.updates or ()
     if added:
         history = history + (_update(marked, tuple(sorted(added)), since),)
-    return dataclasses.replace(marked, updates=history or None)
+    # the story is decided across sets (render/stories.py) after the build: keep the last one
+    return dataclasses.replace(marked, updates=history or None, story=previous.story)

@@ -1,5 +1,6 @@
-"""Stories that move, in a real browser: the seed built, then rebuilt with an invented
-follow-up article (tests/data/stories/followups/). Checks the "new since" badges, the Updates
+"""Stories that move, in a real browser: the seed and an invented set built, then rebuilt
+with an invented follow-up article (tests/data/stories/followups/) and a second invented set
+of the same story (tests/data/stories/story/). Checks the "new since" badges, the Updates
 section, the answered questions on the briefing page and on the home page, and that they link.
 Screenshots go to $STORIES_SHOTS (default tests/screenshots/stories)."""
 from __future__ import annotations
@@ -21,6 +22,8 @@ pytestmark = pytest.mark.browser
 
 SEED = "rutte-erdogan-ankara"
 FOLLOWUP = ROOT / "tests" / "data" / "stories" / "followups" / "003_followup-wire.md"
+STORY = ROOT / "tests" / "data" / "stories" / "story"
+FIRST, SECOND = "bridge-vote-called", "bridge-vote-held"
 SHOTS = Path(os.environ.get("STORIES_SHOTS") or SCREENSHOTS / "stories")
 
 
@@ -38,7 +41,9 @@ def updated_url(tmp_path_factory):
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "seeds" / SEED, project / "seeds" / SEED)
+    shutil.copytree(STORY / FIRST, project / "seeds" / FIRST)
     _build(project)
+    shutil.copytree(STORY / SECOND, project / "seeds" / SECOND)
     shutil.copy(FOLLOWUP, project / "seeds" / SEED / FOLLOWUP.name)
     _build(project)
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))
@@ -96,3 +101,24 @@ def test_home_page_lists_answered_questions_apart_and_links_the_briefing(page_fa
     page.wait_for_url(re.compile(re.escape(SEED)))
     assert page.locator("h3#answered-questions").count() == 1
     assert page.errors == []
+
+
+def test_story_page_lists_the_parts_in_order_and_links_both_ways(page_factory, updated_url):
+    page = page_factory()
+    page.goto(f"{updated_url}{SECOND}/")
+    part_of = page.locator("article .bs-story")
+    assert part_of.count() == 1 and "Part of:" in part_of.inner_text()
+    part_of.locator("a").first.click()
+    page.wait_for_url(re.compile(r"/stories/story-" + re.escape(FIRST) + r"/$"))
+    headings = page.locator("article h2").all_inner_texts()
+    assert [h.split(". ", 1)[0] for h in headings[:2]] == ["1", "2"]
+    assert "decide" in headings[0].lower() and "approves" in headings[1].lower()
+    assert "Carried from earlier" in page.locator("article").inner_text()
+    page.screenshot(path=str(SHOTS / "story.png"), full_page=True)
+    page.locator("article h2 a").first.click()
+    page.wait_for_url(re.compile(re.escape(FIRST) + "/$"))
+    assert page.locator("article .bs-story a[href*='" + SECOND + "']").count() == 1
+    seed = page_factory()
+    seed.goto(f"{updated_url}{SEED}/")
+    assert seed.locator("article .bs-story").count() == 0  # an unrelated briefing is in no story
+    assert page.errors == [] and seed.errors == []
