@@ -178,3 +178,19 @@ def test_answered_questions_are_shown_apart_on_the_page_board_and_home(regenerat
     assert "## Answered" in home and all(q.text in home.split("## Answered")[1] for q in answered)
     board = (out / "questions.md").read_text("utf-8")
     assert "### Answered since" in board and 'bs-badge--cancelled' in board
+
+
+@pytest.mark.slow
+def test_the_record_with_updates_and_answers_keeps_the_extract_contract(regenerated):
+    import jsonschema
+
+    from generator.render.record import extract_schema
+
+    _, out, _ = regenerated
+    data = json.loads((out / ".generated" / f"{SEED}.json").read_text("utf-8"))
+    assert data["updates"] and any("answer" in q for q in data["open_questions"])
+    jsonschema.Draft202012Validator(extract_schema()).validate(data)
+    broken = json.loads(json.dumps(data))
+    next(q for q in broken["open_questions"] if "answer" in q)["answer"]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(extract_schema()).validate(broken)
