@@ -72,7 +72,8 @@ def _matches(tok: Token, words: tuple[str, ...]) -> bool:
 
 def _reported_past(tok: Token) -> bool:
     """A verb in the past (simple, perfect or passive), not under a modal or a condition."""
-    if tok.tag_ not in ("VBD", "VBN") or tok.dep_ in ("amod", "acl"):
+    # a verb inside a relative clause describes a noun ("the quarter, which ended…"), not the outcome
+    if tok.tag_ not in ("VBD", "VBN") or tok.dep_ in ("amod", "acl", "relcl"):
         return False
     kids = list(tok.children)
     if any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) for c in kids):
@@ -127,7 +128,17 @@ def shared_names(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
     return shared
 
 
-def _score(question: Side, answer: Side, outcome: str) -> int:
+def _beyond_own_verb(verb: Token, outcome: str, words: frozenset[str]) -> bool:
+    """A verb that reports the outcome only because the question used it too ("reached an
+    agreement" against "reached the wrong conclusion") must also govern another of the
+    question's event words or name its day (see :func:`_score`); the lexicon's verbs need not."""
+    lemma = verb.lemma_.lower()
+    if outcome != "happened" or any(words_[0] == lemma for words_ in answer_cues()["happened"]):
+        return True
+    return any(t.i != verb.i and t.lemma_.lower() in words - {lemma} for t in verb.subtree)
+
+
+def _score(question: Side, answer: Side, outcome: str, *, own_only: bool = False) -> int:
     """Shared keys, or 0 when an actor or place, an event word or the days do not agree.
 
     Days are compared as resolved dates and as the words naming them: a later report often
@@ -142,6 +153,8 @@ def _score(question: Side, answer: Side, outcome: str) -> int:
         return 0
     if outcome == "happened" and any(len(d) == 10 for d in question.matter.dates) and not same_day:
         return 0
+    if own_only and not same_day:
+        return 0  # the question's own verb, with nothing else of the question: not enough
     return len(who) + len(events) + int(same_day)
 
 
@@ -186,7 +199,8 @@ def _best_answer(q: OpenQuestion, side: Side, docs: list[ArticleDoc], index: Act
             for outcome, verb in outcome_verbs(span, side.events):
                 if not _tied(verb, outcome, side.events):
                     continue
-                score = _score(side, sentence_side(span, doc, index, lexicon, answer=True), outcome)
+                score = _score(side, sentence_side(span, doc, index, lexicon, answer=True), outcome,
+                               own_only=not _beyond_own_verb(verb, outcome, side.events))
                 if score and (best is None or score > best[0]):
                     evidence = Evidence(doc.source, sentence.index, sentence.text)
                     best = (score, Answer(STATUS[outcome], evidence, published.isoformat(), verb.lemma_.lower()))
