@@ -2,7 +2,7 @@
 
 Two briefings are linked when they share at least :data:`MIN_SHARED_ACTORS` people,
 organisations or groups (by name or alias; countries are too common to tie two stories) and
-an open question of one is carried into the other: one of the other's questions,
+an open question of the earlier one (by first publication) is carried into the later one: one of the other's questions,
 statements or sentences repeats at least :data:`MIN_SHARED_WORDS` of its content words. Linked briefings, taken
 transitively, are one story; its parts are in date order and its slug is its first part's.
 Everything is computed from the stored records, so it is the same on every run.
@@ -92,7 +92,7 @@ def linked(a: BriefingRecord, b: BriefingRecord) -> bool:
     if shared_actors(a, b) < MIN_SHARED_ACTORS:
         return False
     first, second = sorted((a, b), key=_date_key)
-    return bool(carried_questions(first, second) or carried_questions(second, first))
+    return bool(carried_questions(first, second))
 
 
 def find_stories(records: Sequence[BriefingRecord]) -> list[Story]:
