@@ -131,6 +131,8 @@ class StatementRecord:
     cue: str | None = None
     evidence: str = ""
     anchors: tuple[str, ...] = ()
+    # "pronoun": the text names the speaker only as "he", "they" (left out of the JSON when None)
+    speaker_via: str | None = field(default=None, metadata=_OMIT_NONE)
     new_since: str | None = field(default=None, metadata=_OMIT_NONE)
 
 
@@ -402,6 +404,7 @@ def _statement(st: Statement) -> StatementRecord:
         cue=st.cue,
         evidence=evidence_text(st.evidence),
         anchors=_anchors(st.evidence),
+        speaker_via=st.speaker_via,
     )
 
 

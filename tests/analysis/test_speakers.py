@@ -152,3 +152,40 @@ def test_gum_quotes_found_with_their_speakers(figures: Figures):
     assert recall >= RECALL_FLOOR
     assert precision >= PRECISION_FLOOR
     assert accuracy >= SPEAKER_FLOOR
+
+
+def test_the_company_is_the_organisation_last_the_subject(nlp):
+    """"The company argued …" speaks for the organisation that was the subject before; one named
+    inside what a body says is not that body (invented sentences)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("Orvela Systems, which is backed by a large bank, has lost its appeal.\n"
+            "The company argued that the fine was far too high for a firm of its size.\n"
+            "The Coastal Data Office fined Orvela Systems last week.\n"
+            "The penalty reflects Orvela Systems’ cooperation during the inquiry, the regulator noted.")
+    by_text = {s.text: s.speaker for s in statements_for(nlp, [make_article(text)])}
+    assert by_text["the fine was far too high for a firm of its size"] == "Orvela Systems"
+    said = [who for claim, who in by_text.items() if claim.startswith("The penalty reflects")]
+    assert said == ["Coastal Data Office"]
+
+
+def test_a_speaker_found_through_a_pronoun_says_so(nlp):
+    """"“…,” she said" takes its speaker from the sentence before and is marked as such; a named
+    speaker is not (invented sentences)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("Mayor Elena Varga visited the harbour on Monday.\n"
+            "“This wall will protect four thousand homes,” she said.\n"
+            "Harbour master Jonas Lind said the work would take a year.")
+    got = {s.speaker: s.speaker_via for s in statements_for(nlp, [make_article(text)])}
+    assert got == {"Elena Varga": "pronoun", "Jonas Lind": None}
+
+
+def test_a_speaker_named_in_another_source_is_not_unsure(nlp):
+    """One source says "she said", another names her: the merged statement is not marked."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    first = "Mayor Elena Varga visited the harbour.\n“This wall will protect four thousand homes,” she said."
+    second = "“This wall will protect four thousand homes,” Mayor Elena Varga said on Monday."
+    sts = statements_for(nlp, [make_article(first, "s1"), make_article(second, "s2")])
+    assert [(s.speaker, s.sources, s.speaker_via) for s in sts] == [("Elena Varga", ("s1", "s2"), None)]

@@ -159,6 +159,17 @@ def test_sections_in_reading_order_and_speakers_link_to_actor_pages(fixture_reco
         assert f"| [{escape_markdown(actor['name'])}](actors/{actor_slug(actor['name'])}.md) |" in page
 
 
+def test_a_speaker_found_through_a_pronoun_is_marked(fixture_record):
+    """The page says where it is unsure: a speaker the text names only as "he" or "they"."""
+    record = copy.deepcopy(fixture_record)
+    record["statements"][0]["speaker_via"] = "pronoun"
+    section = render_briefing(BriefingRecord.from_dict(record)).split("## Key statements")[1].split("## Open questions")[0]
+    assert section.count("*(speaker inferred from a pronoun)*") == 1
+    plain = render_briefing(BriefingRecord.from_dict(fixture_record))
+    assert "speaker inferred" not in plain
+    assert "speaker_via" not in BriefingRecord.from_dict(fixture_record).to_json()  # left out when None
+
+
 def test_rendering_is_deterministic(fixture_record):
     assert render_briefing(BriefingRecord.from_dict(fixture_record)) == render_briefing(BriefingRecord.from_dict(copy.deepcopy(fixture_record)))
 

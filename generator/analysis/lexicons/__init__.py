@@ -60,6 +60,8 @@ class ReportingVerbs:
     negating: frozenset[str]
     not_speakers: frozenset[str]
     quote_only: frozenset[str] = frozenset()
+    object_bare: frozenset[str] = frozenset()
+    empty_objects: frozenset[str] = frozenset()
 
     @property
     def frames(self) -> frozenset[str]:
@@ -71,7 +73,7 @@ class ReportingVerbs:
 def reporting_verbs() -> ReportingVerbs:
     """The packaged reporting-verb lexicon, read once per process."""
     sections = word_sections(read_lexicon("reporting_verbs.txt"))
-    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only")
+    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only", "object_bare", "empty_objects")
     return ReportingVerbs(*(sections.get(k, frozenset()) for k in keys))
 
 

@@ -21,6 +21,7 @@ from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.links import (
     ActorLookup,
     Matter,
+    canonical,
     date_conflict,
     matter_of,
     union,
@@ -36,6 +37,8 @@ ANSWER_FILE = "answer_cues.txt"
 OUTCOMES = ("happened", "cancelled", "confirmed", "denied")
 # The status a question moves to for each outcome.
 STATUS = {"happened": "answered", "cancelled": "cancelled", "confirmed": "confirmed", "denied": "denied"}
+# The words of a date name that pick one day ("thursday"); "year" or "week" pick none.
+_DAY_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # Clause links an event word may not cross to reach a happening verb: the verb of another clause.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"})
 
@@ -117,13 +120,14 @@ def _tied(verb: Token, outcome: str, words: frozenset[str]) -> bool:
 
 
 def shared_names(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
-    """The names both sides give, a shorter form counting for a longer one whose words it
-    holds ("the port council" and "the city port council")."""
+    """The names both sides give, a shorter form counting for a longer one that starts with
+    the same word and holds all its words ("the port council", "the port city council");
+    "china" does not stand for "air china"."""
     shared = set()
     for a in sorted(ours):
         for b in sorted(theirs):
-            wa, wb = set(a.split()), set(b.split())
-            if wa <= wb or wb <= wa:
+            wa, wb = a.split(), b.split()
+            if wa and wb and wa[0] == wb[0] and (set(wa) <= set(wb) or set(wb) <= set(wa)):
                 shared.add(min(a, b, key=len))
     return shared
 
@@ -165,14 +169,20 @@ def sentence_side(span: Span, doc: ArticleDoc, index: ActorLookup, lexicon: Hedg
     if answer and published is not None:
         # an answer reports the past: a day after its publication is a misread weekday
         matter = replace(matter, dates=frozenset(d for d in matter.dates if d[:10] <= published.isoformat()))
-    days = frozenset(t.lower_ for e in span.ents if e.label_ == "DATE" for t in e if t.is_alpha)
+    days = frozenset(t.lower_ for e in span.ents if e.label_ == "DATE" for t in e if t.lower_ in _DAY_NAMES)
+    # a country ties too many stories to count as the shared actor: people, bodies and places do
+    countries = {e.text for e in span.ents if (a := index.resolve(e.text)) is not None and a.kind == "country"}
+    keys = {canonical(c, index)[0] for c in countries}
+    matter = replace(matter, entities=matter.entities - keys)
     return Side(matter, _event_words(span, lexicon), days)
 
 
 def _question_side(q: OpenQuestion, spans: dict[tuple[str, int], tuple[Span, ArticleDoc]],
-                   index: ActorLookup, lexicon: HedgeLexicon) -> Side:
+                   index: ActorLookup, lexicon: HedgeLexicon, *, lead_only: bool = False) -> Side:
+    """What the question's sentences name; with ``lead_only`` only the sentence it is worded from."""
+    evidence = q.evidence[:1] if lead_only else q.evidence
     sides = [sentence_side(*spans[(e.source, e.sentence)], index, lexicon, answer=False)
-             for e in q.evidence if (e.source, e.sentence) in spans]
+             for e in evidence if (e.source, e.sentence) in spans]
     return Side(union([s.matter for s in sides]), frozenset().union(*(s.events for s in sides)),
                 frozenset().union(*(s.day_words for s in sides)))
 
@@ -183,13 +193,19 @@ def _first_raised(q: OpenQuestion, docs: list[ArticleDoc]) -> str | None:
     return days[0] if days else None
 
 
-def _best_answer(q: OpenQuestion, side: Side, docs: list[ArticleDoc], index: ActorLookup,
+def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDoc], index: ActorLookup,
                  lexicon: HedgeLexicon) -> Answer | None:
-    """The best later sentence that answers ``q`` (see the module docstring), or None."""
+    """The best later sentence that answers ``q`` (see the module docstring), or None.
+
+    ``sides`` are the question's lead sentence (the one it is worded from) and all its
+    sentences: a match must hold against all of them, and the best one is the one that
+    matches the lead best (the grouped sentences may name a neighbouring matter).
+    """
+    lead, side = sides
     raised = _first_raised(q, docs)
     if raised is None:
         return None
-    best: tuple[int, Answer] | None = None
+    best: tuple[tuple[int, int], Answer] | None = None
     for doc in docs:
         published = doc.article.published
         # only a stated date makes an article later: one taken from the set's context is not
@@ -199,9 +215,11 @@ def _best_answer(q: OpenQuestion, side: Side, docs: list[ArticleDoc], index: Act
             for outcome, verb in outcome_verbs(span, side.events):
                 if not _tied(verb, outcome, side.events):
                     continue
-                score = _score(side, sentence_side(span, doc, index, lexicon, answer=True), outcome,
-                               own_only=not _beyond_own_verb(verb, outcome, side.events))
-                if score and (best is None or score > best[0]):
+                answer_side = sentence_side(span, doc, index, lexicon, answer=True)
+                own_only = not _beyond_own_verb(verb, outcome, side.events)
+                score = (_score(lead, answer_side, outcome, own_only=own_only),
+                         _score(side, answer_side, outcome, own_only=own_only))
+                if score[1] and (best is None or score > best[0]):
                     evidence = Evidence(doc.source, sentence.index, sentence.text)
                     best = (score, Answer(STATUS[outcome], evidence, published.isoformat(), verb.lemma_.lower()))
                 break
@@ -214,6 +232,7 @@ def answer_questions(questions: tuple[OpenQuestion, ...], docs: list[ArticleDoc]
     spans = {(d.source, s.index): (span, d) for d in docs for s, span in zip(d.sentences, d.spans)}
     out = []
     for q in questions:
-        answer = _best_answer(q, _question_side(q, spans, index, lexicon), docs, index, lexicon)
+        sides = (_question_side(q, spans, index, lexicon, lead_only=True), _question_side(q, spans, index, lexicon))
+        answer = _best_answer(q, sides, docs, index, lexicon)
         out.append(replace(q, answer=answer) if answer else q)
     return tuple(out)

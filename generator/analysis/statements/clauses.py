@@ -7,13 +7,15 @@ mostly quoted is left to the direct quotes, which carry it with its marks.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from generator.analysis.statements.spans import QuoteSpan
 
 _WH = {"why", "how", "whether", "if", "what", "when", "where", "who", "which"}
 
@@ -34,12 +36,32 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             return _urged(verb, xcomp)
-    if lemma in lex.object:
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
-                text = text_of(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
-                return [text] if is_content(text) else []
+    if lemma in lex.object | lex.object_bare:
+        bare = lemma in lex.object_bare and verb.tag_ != "VBG"
+        return _object_claim(verb, quoted, lex.empty_objects if bare else None)
     return []
+
+
+def _object_claim(verb: "Token", quoted: Ranges, bare: frozenset[str] | None) -> list[str]:
+    """What "confirmed the club's readiness to …" or "announced 500 job cuts" states: the object.
+
+    An object with an infinitive is the claim itself. With ``bare`` (for a verb of
+    ``[object_bare]`` that is not a participle: "announcing the result" only frames; the set
+    holds the ``[empty_objects]``) a bare noun phrase ("announced a recall of 4,000 cars")
+    keeps the verb, which says what was done with it.
+    """
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" or _quoted_share(obj, quoted) >= 0.5:
+        return []
+    doc = verb.doc
+    text = text_of(doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+    if not is_content(text):
+        return []
+    if any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in obj.children):
+        return [text]
+    if bare is None or obj.lemma_.lower() in bare:
+        return []
+    return [f"{verb.text} {text}"]
 
 
 def _urged(verb: "Token", xcomp: "Token") -> list[str]:
@@ -135,7 +157,9 @@ def text_of(doc: "Doc", ids: range, skip: set[int]) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    text = "".join(t.text_with_ws for t in tokens)
+    # a skipped token leaves a gap: keep a space where the text had one
+    text = "".join(t.text_with_ws if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else t.text + " "
+                   for k, t in enumerate(tokens))
     text = re.sub("[“”\"]", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
@@ -159,3 +183,34 @@ def share_quoted(tokens: list["Token"], quoted: Ranges) -> float:
 def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     """Content words of a text, case-folded, for comparing claims."""
     return {w for w in re.findall(r"\w+", text.casefold()) if w not in stopwords and len(w) > 1}
+
+
+_NOT_CLAUSE = ("nsubj", "nsubjpass", "conj", "cc", "punct", "aux", "auxpass", "mark", "expl")
+
+
+def partial_quote_clause(verb: "Token", parts: "Sequence[QuoteSpan]", quoted: Ranges) -> str | None:
+    """What a verb says of a one- to three-word quote it governs, as text.
+
+    "… called the plan “reckless” and left": the claim is "called the plan reckless", not the
+    bare word; "… making it a “dead heat,” the official said": the reported clause. None when
+    the verb does not hold the quote in its own clause, or the clause holds another quote.
+    """
+    start, end = parts[0].start, parts[-1].end
+    holds = lambda tok: any(start <= t.idx < end for t in tok.subtree)  # noqa: E731
+    if not holds(verb):
+        return None
+    doc = verb.doc
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and holds(c)), None)
+    if ccomp is not None:
+        ids = range(ccomp.left_edge.i, ccomp.right_edge.i + 1)
+        skip = _according_tokens(ccomp)
+    else:
+        skip = {t.i for c in verb.children if c.dep_ in _NOT_CLAUSE for t in c.subtree}
+        kept = [t.i for t in verb.subtree if t.i not in skip]
+        ids = range(min(kept), max(kept) + 1)
+    own = [(p.start, p.end) for p in parts]
+    others = tuple(r for r in quoted if r not in own)
+    if any(inside(doc[i].idx, others) for i in ids if i not in skip):
+        return None
+    text = text_of(doc, ids, skip)
+    return text if is_content(text) and len(text.split()) > sum(p.words() for p in parts) else None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from generator.analysis.document import ArticleDoc
 from generator.analysis.lexicons import ReportingVerbs
+from generator.analysis.statements.clauses import partial_quote_clause
 from generator.analysis.statements.floating import signature_follows, signed_by, speaker_from_context
 from generator.analysis.statements.found import Found, Ranges, inside, sentences_between
 from generator.analysis.statements.spans import ALL_DOUBLE, SCARE_QUOTE_WORDS, TRIM, QuoteSpan
@@ -50,42 +51,51 @@ def direct_quotes(
         if _is_title(parts):
             continue
         last_by_block = _last_speakers(said + quoted_by, parts[0].start)
-        speaker, cue = _quote_speaker(adoc, parts, resolver, last_by_block)
+        speaker, cue, verb = _quote_speaker(adoc, parts, resolver, last_by_block)
         if not speaker:
             continue
+        via = resolver.last_via if verb is not None else None
         quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
-        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
+        clause = partial_quote_clause(verb, parts, resolver.quoted) if verb is not None and _is_short(adoc, parts) else None
+        if clause:  # "called the plan “reckless”": the claim is the clause, the quote only its word
+            yield Found(speaker, "reported", clause, n, parts[0].start, sentences, cue, via)
+            continue
+        yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue, via)
+
+
+def _is_short(adoc: ArticleDoc, parts: list[QuoteSpan]) -> bool:
+    """A short quote is a term or a scare quote, unless it is a sentence of its own ("Not yet," she added)."""
+    return sum(p.words() for p in parts) <= SCARE_QUOTE_WORDS and not _opens_sentence(adoc, parts[0])
 
 
 def _quote_speaker(
     adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolver, last_by_block: dict[int, tuple[str, str | None]]
-) -> tuple[str | None, str | None]:
-    """(speaker, cue) of one quote: its frame verb's, the name before that verb, its signature's
-    or its context's."""
+) -> "tuple[str | None, str | None, Token | None]":
+    """(speaker, cue, frame verb) of one quote: its frame verb's, the name before that verb, its
+    signature's or its context's; the verb is the one that gave the speaker, if any."""
     quoted = resolver.quoted
-    words = sum(p.words() for p in parts)
-    # a short quote is a term or a scare quote, unless it is a sentence of its own ("Not yet," she added)
-    short = words <= SCARE_QUOTE_WORDS and not _opens_sentence(adoc, parts[0])
+    short = _is_short(adoc, parts)
     named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
-    speaker, cue, framed = _framed_speaker(adoc, parts, resolver, short, named)
+    speaker, cue, framed, verb = _framed_speaker(adoc, parts, resolver, short, named)
     if speaker is None and framed is not None and not short:
         # the parse lost the verb's subject: the one person named between the quote and the verb
         speaker, cue = _named_before_verb(_part_for(parts, framed), framed, resolver), framed.lemma_.lower()
         if not speaker:
-            return None, None  # the sentence says who speaks; the paragraph before must not
+            return None, None, None  # the sentence says who speaks; the paragraph before must not
+        verb = framed
     if speaker is None:  # a signed pull quote may be short: it fills its paragraph
         speaker, cue = signed_by(adoc, parts, resolver)
     if speaker is None and not short and not signature_follows(adoc, parts[-1], quoted):
         speaker, cue = speaker_from_context(adoc, parts[0], last_by_block, quoted, resolver, named)
-    return speaker, cue
+    return speaker, cue, verb
 
 
 def _framed_speaker(
     adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolver, short: bool, named: frozenset[str]
-) -> "tuple[str | None, str | None, Token | None]":
-    """(speaker, cue, framed) from the quote's frame verbs; ``framed`` is a verb right after the
-    quote that gave no speaker ("“…,” agency director X told")."""
+) -> "tuple[str | None, str | None, Token | None, Token | None]":
+    """(speaker, cue, framed, verb) from the quote's frame verbs; ``framed`` is a verb right after
+    the quote that gave no speaker ("“…,” agency director X told"), ``verb`` the one that gave it."""
     speaker, cue = None, None
     framed: Token | None = None
     for part in parts:
@@ -95,10 +105,10 @@ def _framed_speaker(
             speaker = resolver.speaker_of_verb(verb, named)
             cue = source_phrase(verb) or verb.lemma_.lower()
             if speaker:
-                return speaker, cue, framed
+                return speaker, cue, framed, verb
             if framed is None and _right_after(part, verb):
                 framed = verb
-    return speaker, cue, framed
+    return speaker, cue, framed, None
 
 
 def _part_for(parts: list[QuoteSpan], verb: "Token") -> QuoteSpan:

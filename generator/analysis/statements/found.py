@@ -25,6 +25,7 @@ class Found:
     start: int  # character offset where it was found, for ordering
     evidence: tuple[Evidence, ...]
     cue: str | None
+    via: str | None = None  # "pronoun": the speaker is a pronoun's antecedent
 
 
 def inside(char: int, ranges: Ranges) -> bool:

@@ -34,7 +34,9 @@ def merge_statements(
         in_order = sorted(group, key=lambda f: (f.doc, f.start))
         sources = tuple(dict.fromkeys(docs[f.doc].source for f in in_order))
         evidence = tuple(dict.fromkeys(e for f in in_order for e in f.evidence))
-        out.append(Statement(lead.speaker, lead.kind, lead.text, sources, evidence, None, lead.cue))
+        # unsure only when no source names the speaker outright
+        via = "pronoun" if all(f.via == "pronoun" for f in group) else None
+        out.append(Statement(lead.speaker, lead.kind, lead.text, sources, evidence, None, lead.cue, via))
     return tuple(out)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from generator.analysis.document import ArticleDoc
+from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.clauses import (
     content_clauses,
     content_words,
@@ -64,9 +65,9 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     """The statements a reporting verb ``tok`` makes, one per clause it reports."""
     lex = resolver.lexicon
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object:
+    if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object | lex.object_bare:
         return []
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _reported_within(tok, lex):
         return []
     clauses = content_clauses(tok, lex, resolver.quoted)
     if not clauses:
@@ -77,13 +78,27 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     speaker = resolver.speaker(subj)
     if not speaker:
         return []
+    via = resolver.last_via
     ev = (Evidence(adoc.source, sent.index, sent.text),)
     out = []
     for clause in clauses:
         if lemma in lex.negating:  # "denied that X" must not read as X
             clause = f"{tok.text} that {clause}"
-        out.append(Found(speaker, "reported", clause, n, tok.idx, ev, lemma))
+        out.append(Found(speaker, "reported", clause, n, tok.idx, ev, lemma, via))
     return out
+
+
+def _reported_within(tok: "Token", lex: "ReportingVerbs") -> bool:
+    """Whether ``tok`` lies in the clause another verb of saying reports ("Officials have
+    confirmed 40 deaths, the minister said"): the outer speaker says it all."""
+    child = tok
+    for head in tok.ancestors:
+        if child.dep_ != "ccomp":
+            return False
+        if head.lemma_.lower() in lex.verbs and head.pos_ == "VERB":
+            return True
+        child = head
+    return False
 
 
 def _join_participles(found: dict[int, Found], span: "Span") -> Iterator[Found]:
@@ -102,7 +117,7 @@ def _join_participles(found: dict[int, Found], span: "Span") -> Iterator[Found]:
             h = head_keys[-1]
             if items[h].speaker == items[k].speaker:
                 a = items[h]
-                items[h] = Found(a.speaker, a.kind, f"{a.text}; {items[k].text}", a.doc, a.start, a.evidence, a.cue)
+                items[h] = Found(a.speaker, a.kind, f"{a.text}; {items[k].text}", a.doc, a.start, a.evidence, a.cue, a.via)
                 joined.add(k)
     for k in keys:
         if k not in joined:

@@ -22,6 +22,7 @@ from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
 from generator.analysis.statements.speakers.antecedents import (
     antecedent,
+    by_body_noun,
     by_role,
     mentioned_before,
     previous_subject,
@@ -73,6 +74,8 @@ class SpeakerResolver:
         self.quoted = quoted
         self.mentions: list[MentionLike] = self.facts.mentions
         self.kinds: dict[str, str] = self.facts.kinds
+        # "pronoun" when the last speaker returned is a pronoun's antecedent ("“…,” she said")
+        self.last_via: str | None = None
 
     def subject_of(self, verb: "Token") -> "Token | None":
         """The grammatical speaker of ``verb`` (see :func:`.subjects.subject_of`)."""
@@ -80,6 +83,7 @@ class SpeakerResolver:
 
     def speaker_of_verb(self, verb: "Token", named: frozenset[str] = frozenset()) -> str | None:
         """The speaker of a reporting verb (or of "according to X"); ``named``: actors inside the quote."""
+        self.last_via = None
         if source_phrase(verb):
             pobj = source_object(verb)
             return self.speaker(pobj, named) if pobj is not None else None
@@ -98,10 +102,14 @@ class SpeakerResolver:
         """The canonical speaker for the head ``token`` of a subject, or None.
 
         ``exclude``: actors a pronoun cannot stand for (those named inside the quote itself:
-        a speaker seldom names himself in his own words).
+        a speaker seldom names himself in his own words). ``last_via`` says afterwards whether
+        the answer came through a pronoun.
         """
+        self.last_via = None
         if token.pos_ == "PRON" or token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return self.pronoun(token, exclude)
+            found = self.pronoun(token, exclude)
+            self.last_via = "pronoun" if found else None
+            return found
         if token.lemma_.lower() in self.lexicon.not_speakers | self.lexicon.speech_nouns:
             owner = document_owner(token)
             if owner is None:  # "X issued a statement. “…,” the statement said": X
@@ -132,7 +140,7 @@ class SpeakerResolver:
         if short:
             return short
         if token.pos_ == "NOUN":
-            role = by_role(facts, token)
+            role = by_role(facts, token) or by_body_noun(facts, token)
             if role:
                 return role
         return surface_speaker(facts, phrase, token)

@@ -20,6 +20,7 @@ class SpeakerWords:
     not_agent_nouns: frozenset[str]
     messages: frozenset[str]
     agent_noun: re.Pattern[str]
+    body_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, frozenset[str]]) -> "SpeakerWords":
@@ -32,4 +33,5 @@ class SpeakerWords:
             not_agent_nouns=sections["not_agent_nouns"],
             messages=sections["messages"],
             agent_noun=re.compile(f"(?:{endings})s?$"),
+            body_nouns=sections.get("body_nouns", frozenset()),
         )
