@@ -158,6 +158,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A later sentence that reports how an open question turned out."""
+
+    status: str  # "answered" (it happened), "cancelled", "confirmed" or "denied"
+    evidence: Evidence
+    date: str  # ISO publication date of the answering article
+    cue: str = ""  # the outcome verb's lemma
+
+
+@dataclass(frozen=True)
 class OpenQuestion:
     """Something the sources present as unconfirmed, proposed, expected, hedged or disputed."""
 
@@ -167,6 +177,7 @@ class OpenQuestion:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     related: tuple[Evidence, ...] = ()  # linked items from other sentences or sources
+    answer: Answer | None = None  # a later article's report of the outcome
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,16 @@ class TimelineEvent:
     evidence: tuple[Evidence, ...]
     end: str | None = None  # for ranges ("May 14–15")
     inferred: bool = False  # worked out from a relative expression or a weekday and an article's date
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Two sentences (of two sources, or of one) that disagree about the same matter."""
+
+    kind: str  # "number", "date", "speaker", "denial"
+    topic: str  # what they disagree about ("How many people were injured", "meet")
+    values: tuple[str, str]  # what each sentence says: the figure, the day, the speaker
+    evidence: tuple[Evidence, Evidence]
 
 
 @dataclass(frozen=True)
@@ -202,6 +223,7 @@ class Analysis:
     timeline: tuple[TimelineEvent, ...]
     places: tuple[Place, ...]
     model: str = ""  # the spaCy pipeline that produced it
+    differences: tuple[Difference, ...] = ()  # where the sources (or one source) disagree
 
 
 # --------------------------------------------------------------------------- condense

@@ -48,9 +48,11 @@ class Lexicons:
 def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None = None) -> Analysis:
     """Find actors, places, statements, open questions and dated events in ``source_set``."""
     from generator.analysis.actors import find_actors
+    from generator.analysis.differences import find_differences
     from generator.analysis.document import parse_articles
     from generator.analysis.places import find_places
     from generator.analysis.questions import find_open_questions
+    from generator.analysis.questions.answers import answer_questions
     from generator.analysis.statements import find_statements
     from generator.analysis.timeline import find_events
 
@@ -60,14 +62,16 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
     timeline = find_events(docs, lexicon=lex.timeline)
     days = _sentence_days(timeline, docs)
     found = find_statements(docs, index, lexicon=lex.reporting, words=lex.statement_words)
+    statements = tuple(_dated(st, docs, days) for st in found)
     return Analysis(
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
-        statements=tuple(_dated(st, docs, days) for st in found),
-        open_questions=find_open_questions(docs, index, lexicon=lex.hedges),
+        statements=statements,
+        open_questions=answer_questions(find_open_questions(docs, index, lexicon=lex.hedges), docs, index, lex.hedges),
         timeline=timeline,
         places=find_places(docs, index, lexicon=lex.gazetteer),
         model=nlp.meta.get("briefing_model", nlp.meta.get("name", "")),
+        differences=find_differences(docs, index, statements, lex.hedges),
     )
 
 

@@ -26,7 +26,7 @@ from generator.pipeline.lock import run_lock
 from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, removed_slugs, skip_outcome
 from generator.pipeline.progress import Reporter, make_reporter
 from generator.pipeline.report import GenerateReport, SetOutcome
-from generator.pipeline.write import archive_removed, write_built, write_site
+from generator.pipeline.write import archive_removed, link_stories, write_built, write_site
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -141,5 +141,7 @@ def _generate(
         outcome = archive_removed(out, slug)
         outcomes.append(outcome)
         reporter.done(slug, f"archived to {display(outcome.path)}")
+    if todo or removed or force:
+        link_stories(out, [p.slug for p in plans])
     site_conflicts = write_site(out, [p.slug for p in plans]) if todo or removed or force else ()
     return outcomes, site_conflicts

@@ -68,12 +68,18 @@ def read_sets(plans: list[SetPlan], problems: list[str]) -> tuple[list[tuple[Set
     return ready, unreadable
 
 
-def build_set(source_set: SourceSet, content_hash: str, nlp: "Language") -> Built:
-    """Analyse, condense and render one read set: its page text and its record (with texts)."""
+def build_set(source_set: SourceSet, content_hash: str, nlp: "Language", previous: str | None = None) -> Built:
+    """Analyse, condense and render one read set: its page text and its record (with texts).
+
+    ``previous`` is the stored record of the set's last generation (JSON text): what it did
+    not hold is marked new, and its list of updates is carried (:mod:`generator.render.updates`).
+    """
     from generator.render.page import render_briefing
     from generator.render.record import record_of
+    from generator.render.updates import mark_updates, previous_record
 
     record = record_of(briefing_for(source_set, nlp, content_hash=content_hash), include_text=True)
+    record = mark_updates(record, previous_record(previous))
     return Built(
         slug=source_set.slug,
         page=render_briefing(record),
@@ -94,9 +100,9 @@ def _init_worker() -> None:
     _WORKER_NLP = load_pipeline()
 
 
-def _build_in_worker(source_set: SourceSet, content_hash: str) -> Built:
+def _build_in_worker(source_set: SourceSet, content_hash: str, previous: str | None) -> Built:
     assert _WORKER_NLP is not None, "worker started without _init_worker"
-    return build_set(source_set, content_hash, _WORKER_NLP)
+    return build_set(source_set, content_hash, _WORKER_NLP, previous)
 
 
 def build_all(
@@ -114,7 +120,7 @@ def build_all(
             nlp = load_pipeline()
         for plan, source_set in plans:
             reporter.begin(plan.slug)
-            yield build_set(source_set, plan.content_hash, nlp)
+            yield build_set(source_set, plan.content_hash, nlp, plan.previous_record())
         return
     yield from _build_in_workers(plans, workers, reporter)
 
@@ -129,7 +135,7 @@ def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, repo
     context = multiprocessing.get_context("spawn")
     reporter.note(f"building {len(plans)} sets in {workers} processes")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        futures = [pool.submit(_build_in_worker, s, p.content_hash) for p, s in plans]
+        futures = [pool.submit(_build_in_worker, s, p.content_hash, p.previous_record()) for p, s in plans]
         try:
             for (plan, _), future in zip(plans, futures):
                 reporter.begin(plan.slug)

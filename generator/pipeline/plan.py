@@ -27,6 +27,14 @@ class SetPlan:
     has_base: bool
     locked: bool = False
     pending: tuple[str, ...] = ()  # unresolved conflict blocks already in the page
+    record: Path | None = None  # the stored record of the last generation (may not exist)
+
+    def previous_record(self) -> str | None:
+        """The stored record's JSON text, or None before a first generation."""
+        try:
+            return self.record.read_text(encoding="utf-8") if self.record else None
+        except FileNotFoundError:
+            return None
 
     @property
     def changed(self) -> bool:
@@ -56,6 +64,7 @@ def plan_sets(seeds: Path, out: Path) -> tuple[list[SetPlan], list[str]]:
                 has_base=paths.base(folder.name).is_file(),
                 locked=locked,
                 pending=pending,
+                record=paths.record(folder.name),
             )
         )
     return sorted(plans, key=lambda p: p.slug), [f"skipped {path}: {reason}" for path, reason in scan.rejected]

@@ -44,6 +44,28 @@ def archive_removed(out: Path, slug: str) -> SetOutcome:
     return SetOutcome(slug, "archived", archive_set(out, slug), reason="source folder removed")
 
 
+def link_stories(out: Path, slugs: list[str]) -> list[SetOutcome]:
+    """Give every set the story it is part of now (:mod:`generator.render.stories`).
+
+    A set joins or leaves a story when another set changes, so the page of an unchanged set
+    may need its "Part of" line: it is rendered again from its stored record (no analysis)
+    and merged like any page, keeping hand edits. A set whose story is unchanged is not touched.
+    """
+    from generator.merge.pages import write_set
+    from generator.render.page import render_briefing
+    from generator.render.stories import with_stories
+
+    records = stored_records(out, slugs)
+    outcomes = []
+    for before, after in zip(records, with_stories(records)):
+        if before.story == after.story or not (out / f"{after.set}.md").is_file():
+            continue
+        outcome = write_set(out, after.set, render_briefing(after), after.to_json() + "\n")
+        outcomes.append(SetOutcome(slug=after.set, status=outcome.status, path=Path(outcome.path),
+                                   conflicts=conflict_locations(Path(outcome.path))))
+    return outcomes
+
+
 def write_site(out: Path, slugs: list[str]) -> tuple[str, ...]:
     """Rebuild the cross-briefing pages from the stored records of the current sets; return
     ``<page>:<line>`` of each conflict between a hand edit of one and the new generation."""
@@ -51,8 +73,8 @@ def write_site(out: Path, slugs: list[str]) -> tuple[str, ...]:
 
 
 def publish_site_pages(
-    records: Sequence["BriefingRecord"], docs_dir: Path, *, site_url: str | None = None
-) -> "SiteWrite":
+    records: Sequence[BriefingRecord], docs_dir: Path, *, site_url: str | None = None
+) -> SiteWrite:
     """Render the cross-briefing pages of ``records`` and hand them to merge to write.
 
     Only records whose page exists are published, with the edits the page shows. ``site_url``

@@ -126,7 +126,8 @@ def safe_url(url: object) -> str | None:
 
 
 # Statuses the stylesheet has a badge colour for; any other prints as "open".
-_BADGES = frozenset({"unconfirmed", "proposed", "expected", "disputed", "open", "resolved"})
+_BADGES = frozenset({"unconfirmed", "proposed", "expected", "disputed", "open", "resolved",
+                     "answered", "confirmed", "denied", "cancelled"})
 
 
 def status_badge(status: object) -> str:
@@ -134,3 +135,14 @@ def status_badge(status: object) -> str:
     text = str(status or "open")
     css = text if text in _BADGES else "open"
     return f'<span class="bs-badge bs-badge--{css}">{escape_markdown(text)}</span>'
+
+
+def new_badge(since: object) -> str:
+    """The "new since <date>" badge of an item a regeneration brought (empty when not new).
+
+    One inline element on the item's own line, so an editor can delete it by hand and the
+    three-way merge keeps the deletion.
+    """
+    if not since:
+        return ""
+    return f'<span class="bs-badge bs-badge--new">new since {human_date(since)}</span> '

@@ -13,6 +13,7 @@ from generator.render.filters import (
     escape_markdown,
     human_date,
     link_title,
+    new_badge,
     safe_url,
     status_badge,
 )
@@ -37,6 +38,7 @@ def environment() -> jinja2.Environment:
         date=human_date,
         title_attr=link_title,
         badge=status_badge,
+        new=new_badge,
         actor_slug=actor_slug,
         url=safe_url,
     )

@@ -18,6 +18,8 @@ from generator.render.record import ActorRecord, BriefingRecord, SourceRecord, S
 from generator.util.ids import source_key
 
 STATUS = "generated"
+# How each kind of disagreement (analysis/differences.py) is named in "Where they differ".
+DIFFERENCE_KINDS = {"number": "figure", "date": "day", "speaker": "who said", "denial": "denied"}
 
 _KIND_LABELS = (("person", "People"), ("organisation", "Organisations"), ("country", "Countries"), ("group", "Groups"))
 # The findings a source is counted for: the record's field and the noun a count reads with.
@@ -138,6 +140,7 @@ def briefing_context(record: BriefingRecord) -> dict[str, Any]:
         "shared": [st for st in record.statements if len(st.sources) > 1][:8],
         "role_differences": _role_differences(record),
         "actor_kinds": _actors_by_kind(record),
+        "difference_kinds": DIFFERENCE_KINDS,
     }
 
 

@@ -27,8 +27,10 @@ from typing import Any, TypeVar
 from generator import __version__
 from generator.model import (
     Actor,
+    Answer,
     Article,
     Briefing,
+    Difference,
     Evidence,
     KeyPoint,
     OpenQuestion,
@@ -37,7 +39,10 @@ from generator.model import (
     TimelineEvent,
 )
 
+from generator.render.record_story import StoryPartRecord, StoryRecord, UpdateArticleRecord, UpdateRecord
+
 R = TypeVar("R")
+__all__ = ["StoryPartRecord", "StoryRecord", "UpdateArticleRecord", "UpdateRecord"]  # re-exported: part of the record
 
 # A field with this metadata is left out of the JSON when it is None (``blocks`` without text).
 _OMIT_NONE = {"omit_none": True}
@@ -128,6 +133,7 @@ class StatementRecord:
     anchors: tuple[str, ...] = ()
     # "pronoun": the text names the speaker only as "he", "they" (left out of the JSON when None)
     speaker_via: str | None = field(default=None, metadata=_OMIT_NONE)
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,18 @@ class RelatedRecord:
     text: str
     source: str
     anchor: str
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """How an open question turned out, as a later article reports it."""
+
+    status: str  # answered, cancelled, confirmed, denied
+    text: str
+    source: str
+    anchor: str
+    date: str | None = None
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +168,8 @@ class QuestionRecord:
     status: str = "unconfirmed"
     anchors: tuple[str, ...] = ()
     related: tuple[RelatedRecord, ...] = ()
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
+    answer: AnswerRecord | None = field(default=None, metadata=_OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -164,6 +184,17 @@ class EventRecord:
     sources: tuple[str, ...] = ()
     evidence: str = ""
     anchors: tuple[str, ...] = ()
+    new_since: str | None = field(default=None, metadata=_OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class DifferenceRecord:
+    """Two sentences that disagree: ``values[i]`` is what ``sentences[i]`` says."""
+
+    kind: str
+    topic: str
+    values: tuple[str, ...] = ()
+    sentences: tuple[RelatedRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,6 +243,12 @@ class BriefingRecord:
     generator: GeneratorRecord = GeneratorRecord()
     # only present when an article was left out: a set read whole keeps the contract's keys
     skipped: tuple[SkippedRecord, ...] | None = field(default=None, metadata={"omit_none": True})
+    # only present once a regeneration brought articles (render/updates.py)
+    updates: tuple[UpdateRecord, ...] | None = field(default=None, metadata=_OMIT_NONE)
+    # only present when sentences disagree (analysis/differences.py)
+    differences: tuple[DifferenceRecord, ...] | None = field(default=None, metadata=_OMIT_NONE)
+    # only present when the briefing is part of a story with other briefings (render/stories.py)
+    story: StoryRecord | None = field(default=None, metadata=_OMIT_NONE)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON values, keys in the contract's order."""
@@ -380,7 +417,13 @@ def _question(q: OpenQuestion) -> QuestionRecord:
         status=q.status,
         anchors=_anchors(q.evidence),
         related=tuple(RelatedRecord(text=e.text, source=e.source, anchor=anchor(e)) for e in q.related),
+        answer=_answer(q.answer) if q.answer else None,
     )
+
+
+def _answer(a: Answer) -> AnswerRecord:
+    return AnswerRecord(status=a.status, text=a.evidence.text, source=a.evidence.source,
+                        anchor=anchor(a.evidence), date=a.date, cue=a.cue)
 
 
 def _event(ev: TimelineEvent) -> EventRecord:
@@ -415,4 +458,12 @@ def record_of(briefing: Briefing, *, include_text: bool = False) -> BriefingReco
         places=tuple(PlaceRecord(name=p.name, mentions=p.mentions, sources=p.sources) for p in a.places),
         generator=GeneratorRecord(version=__version__, model=a.model, hash=briefing.content_hash),
         skipped=tuple(SkippedRecord(s.file, s.reason) for s in briefing.source_set.skipped) or None,
+        differences=tuple(_difference(d) for d in a.differences) or None,
+    )
+
+
+def _difference(d: Difference) -> DifferenceRecord:
+    return DifferenceRecord(
+        kind=d.kind, topic=d.topic, values=d.values,
+        sentences=tuple(RelatedRecord(text=e.text, source=e.source, anchor=anchor(e)) for e in d.evidence),
     )

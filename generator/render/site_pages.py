@@ -26,7 +26,7 @@ MARKER = (f"{MARKER_PREFIX}: regenerated from the briefings on every run. A hand
           "and merged with the next generation; lasting changes belong in the briefing pages -->")
 SITE_NAME = "Briefings"
 # Folders whose every page this module writes (besides the top-level index pages).
-OWNED_DIRS = ("actors", "sources", "archive")
+OWNED_DIRS = ("actors", "sources", "archive", "stories")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 HOME_BRIEFINGS = 24  # cards on the home page; the archive lists every briefing
 HOME_QUESTIONS = 40
@@ -126,6 +126,7 @@ def site_pages(
     pages.update(_archive_pages(months, month_keys))
     pages.update(_actor_pages(actors, groups))
     pages.update(_source_pages(recs))
+    pages.update(_story_pages(recs))
     pages["feed.xml"] = render_template(
         "feed.xml.j2", records=recs[:50], site_url=site_url.rstrip("/") + "/", site_name=site_name,
         updated=max((_atom_time(r.updated or r.date) for r in recs), default=_atom_time(None)),
@@ -138,12 +139,15 @@ def _overview_pages(
     recs: list[BriefingRecord], actors: list[SiteActor], groups: Mapping[str, list[ActorStatements]], site_name: str
 ) -> dict[str, str]:
     """The pages in the navigation: home, open questions, timeline, tags, actors index."""
-    questions = _questions(recs)
+    everything = _questions(recs)
+    questions = [b for b in everything if b.q.answer is None]
+    answered = [b for b in everything if b.q.answer is not None]
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
         {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.", "hide": ["navigation"]},
         render_template("home.md.j2", records=recs[:HOME_BRIEFINGS], total=len(recs),
-                        questions=questions[:HOME_QUESTIONS], n_questions=len(questions)),
+                        questions=questions[:HOME_QUESTIONS], n_questions=len(questions),
+                        answered=answered[:HOME_QUESTIONS]),
     )
     pages["questions.md"] = _page(
         {"title": "Open questions", "description": "What the sources leave open, across every briefing.",
@@ -200,6 +204,20 @@ def _actor_pages(actors: list[SiteActor], groups: Mapping[str, list[ActorStateme
                 render_template("actor_alias.md.j2", actor=site),
             )
     return pages
+
+
+def _story_pages(recs: list[BriefingRecord]) -> dict[str, str]:
+    """One page per story: its briefings in date order, with the questions carried along."""
+    from generator.render.stories import find_stories
+
+    return {
+        f"stories/{story.slug}.md": _page(
+            {"title": meta_text(f"Story: {story.title}"),
+             "description": meta_text(f"{len(story.parts)} briefings of one story, in date order.")},
+            render_template("story.md.j2", story=story),
+        )
+        for story in find_stories(recs)
+    }
 
 
 def _source_pages(recs: list[BriefingRecord]) -> dict[str, str]:

@@ -80,7 +80,11 @@ def test_actors_merge_across_briefings_by_name_and_alias(fixture_record):
     page = pages["actors/recep-tayyip-erdogan.md"]
     assert "(../second-set.md)" in page and f"(../{fixture_record['set']}.md)" in page
     said = [st for st in fixture_record["statements"] if st["speaker"].startswith("Recep")]
-    assert page.count("\n- “") + page.count(" — *reported*") == 2 * len(said)
+    by_briefing = page.split("## Across briefings, by date")[0]
+    assert by_briefing.count("\n- “") + by_briefing.count(" — *reported*") == 2 * len(said)
+    # and once more in the dated list across briefings
+    dated = page.split("## Across briefings, by date")[1].split("## Briefings")[0]
+    assert dated.count("\n- **") == 2 * len(said)
     # the second briefing links to actors/erdogan.md: it exists and points to the merged page
     assert "](actors/erdogan.md)" in render_briefing(BriefingRecord.from_dict(other))
     assert "(recep-tayyip-erdogan.md)" in pages["actors/erdogan.md"]

@@ -65,6 +65,18 @@ def find_disputed_counts(docs: list["ArticleDoc"], index: ActorLookup, event_nou
     return out
 
 
+def sentence_counts(doc: "ArticleDoc", sentence: int, span: "Span", index: ActorLookup,
+                    event_nouns: frozenset[str]) -> list[Count]:
+    """The figures one sentence gives (a number on the subject or object of a verb)."""
+    return _counts(doc, sentence, span, index, event_nouns)
+
+
+def same_count(a: Count, b: Count) -> bool:
+    """Two figures for the same count (noun and verb agree, the sentences share a matter)
+    whose numbers differ."""
+    return (a.noun, a.verb) == (b.noun, b.verb) and _number(a.value) != _number(b.value) and _shared(a.matter, b.matter)
+
+
 def _number(value: str) -> str:
     """The figure without its hedges: "at least 12" → "12"."""
     return value.split()[-1].replace(",", "")

@@ -1,0 +1,130 @@
+"""Briefings that belong together: sets that share actors and open questions form a story.
+
+Two briefings are linked when they share at least :data:`MIN_SHARED_ACTORS` people,
+organisations or groups (by name or alias; countries are too common to tie two stories) and
+an open question of the earlier one (by first publication) is carried into the later one: one of the other's questions,
+statements or sentences repeats at least :data:`MIN_SHARED_WORDS` of its content words. Linked briefings, taken
+transitively, are one story; its parts are in date order and its slug is its first part's.
+Everything is computed from the stored records, so it is the same on every run.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.render.record import (
+    BriefingRecord,
+    QuestionRecord,
+    StoryPartRecord,
+    StoryRecord,
+)
+from generator.util.unionfind import DisjointSet
+
+MIN_SHARED_ACTORS = 2
+MIN_SHARED_WORDS = 3
+_LINK_KINDS = frozenset({"person", "organisation", "group"})
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# Words every question has: they carry no matter of their own.
+_COMMON = frozenset({
+    "will", "would", "could", "should", "there", "their", "they", "this", "that", "with", "from",
+    "into", "about", "after", "before", "over", "have", "been", "being", "what", "when", "which",
+    "whether", "take", "place", "more", "than", "other", "also", "next", "week", "month", "year",
+})
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An open question of one part that a later part takes up."""
+
+    question: QuestionRecord
+    source: str  # the part that asked it
+    into: str  # the later part that takes it up
+    source_title: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story: its slug, title and parts (records in date order) with the questions carried."""
+
+    slug: str
+    title: str
+    parts: tuple[BriefingRecord, ...]
+    carried: tuple[Carried, ...] = ()
+
+
+def _names(record: BriefingRecord) -> set[str]:
+    names = set()
+    for actor in record.actors:
+        if actor.kind in _LINK_KINDS:
+            names.update(n.casefold() for n in (actor.name, *actor.aliases))
+    return names
+
+
+def shared_actors(a: BriefingRecord, b: BriefingRecord) -> int:
+    """How many linkable actors two records share (an actor counts once, by any of its names)."""
+    theirs = _names(b)
+    return sum(1 for actor in a.actors if actor.kind in _LINK_KINDS
+               and {n.casefold() for n in (actor.name, *actor.aliases)} & theirs)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in _COMMON)
+
+
+def carried_questions(earlier: BriefingRecord, later: BriefingRecord) -> list[QuestionRecord]:
+    """The open questions of ``earlier`` that ``later`` takes up: in its questions, its
+    statements or any sentence of its sources (a stored record carries their text)."""
+    sentences = [sent.text for src in later.sources for block in src.blocks or () for sent in block.sentences]
+    texts = [_words(t) for t in (*(q.text for q in later.open_questions), *(s.text for s in later.statements), *sentences)]
+    return [q for q in earlier.open_questions if any(len(_words(q.text) & t) >= MIN_SHARED_WORDS for t in texts)]
+
+
+def _date_key(record: BriefingRecord) -> tuple[str, str]:
+    """Parts go in the order they were first reported (the event date may be a future one)."""
+    published = sorted(s.published for s in record.sources if s.published)
+    return (published[0] if published else record.date or record.updated or "9999", record.set)
+
+
+def linked(a: BriefingRecord, b: BriefingRecord) -> bool:
+    """Whether two briefings are parts of one story (see the module docstring)."""
+    if shared_actors(a, b) < MIN_SHARED_ACTORS:
+        return False
+    first, second = sorted((a, b), key=_date_key)
+    return bool(carried_questions(first, second))
+
+
+def find_stories(records: Sequence[BriefingRecord]) -> list[Story]:
+    """Every story of two or more briefings, ordered by slug; parts in date order."""
+    recs = sorted(records, key=_date_key)
+    groups: DisjointSet[int] = DisjointSet(range(len(recs)))
+    for i, a in enumerate(recs):
+        for j in range(i + 1, len(recs)):
+            if linked(a, recs[j]):
+                groups.union(i, j)
+    stories = [_story([recs[i] for i in sorted(group)]) for group in groups.groups() if len(group) > 1]
+    return sorted(stories, key=lambda s: s.slug)
+
+
+def _story(parts: list[BriefingRecord]) -> Story:
+    carried = []
+    for n, earlier in enumerate(parts):
+        for later in parts[n + 1:]:
+            seen = {c.question.text for c in carried if c.source == earlier.set}
+            carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set)
+                           for q in carried_questions(earlier, later) if q.text not in seen)
+    first = parts[0]
+    return Story(f"story-{first.set}", first.title or first.set, tuple(parts), tuple(carried))
+
+
+def story_record(story: Story) -> StoryRecord:
+    """What a part's record stores of its story: the page to link and the parts in order."""
+    parts = tuple(StoryPartRecord(set=p.set, title=p.title, date=p.date) for p in story.parts)
+    return StoryRecord(slug=story.slug, title=story.title, parts=parts)
+
+
+def with_stories(records: Sequence[BriefingRecord]) -> list[BriefingRecord]:
+    """``records`` with each one's ``story`` set (None outside a story), in the same order."""
+    by_set = {p.set: story_record(s) for s in find_stories(records) for p in s.parts}
+    return [dataclasses.replace(r, story=by_set.get(r.set)) for r in records]
