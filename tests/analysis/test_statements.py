@@ -573,3 +573,13 @@ def test_verb_inside_a_reported_clause_is_the_outer_speakers(run):
     statements = run("Officials have confirmed 40 deaths in the valley, provincial governor Ana Ruelas said on Sunday.")
     assert [s.speaker for s in statements] == ["Ana Ruelas"]
     assert "confirmed 40 deaths in the valley" in statements[0].text
+
+
+def test_a_wire_dateline_is_not_part_of_the_statement_or_its_speaker(run):
+    """"OAKVALE, Norland: …, officials said" / "(Agency) The city's board said …": the dateline
+    and the credit belong to the page, not to what is said or who says it (invented sentences)."""
+    sts = run("OAKVALE, Norland: At least 40 homes were flooded overnight, officials said on Monday.",
+              "(Coastal Wire) The city's health board on Friday stated it had closed two beaches.")
+    texts = {s.speaker: s.text for s in sts}
+    assert texts["officials"] == "At least 40 homes were flooded overnight"
+    assert [who for who in texts if "health board" in who] == ["The city's health board"]

@@ -116,6 +116,9 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
     # the name without what an apposition says of it ("Ana Ruiz, 34, a nurse" → "Ana Ruiz")
     drop = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     words = [t for t in phrase if t.i not in drop]
+    closing = [k for k, t in enumerate(words) if t.text == ")" and t.i < head.i]
+    if closing:  # "(Agency) The city's health board": a wire credit glued to the subject
+        words = words[closing[-1] + 1 :]
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words = words[:-1]
     text = "".join(t.text_with_ws for t in words).strip()
