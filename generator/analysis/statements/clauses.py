@@ -167,7 +167,7 @@ def text_of(doc: "Doc", ids: range, skip: set[int]) -> str:
 def is_content(text: str) -> bool:
     """Whether a clause says something: three words or more, not an indirect question."""
     words = text.split()
-    return len(words) >= 3 and words[0].lower() not in _WH
+    return len(words) >= 3 and re.split("[’']", words[0].lower())[0] not in _WH
 
 
 def _quoted_share(token: "Token", quoted: Ranges) -> float:
