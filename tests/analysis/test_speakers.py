@@ -203,3 +203,19 @@ def test_a_court_finds_and_rules_and_the_regulator_is_not_the_firm(nlp):
     by_text = {s.text: s.speaker for s in statements_for(nlp, [make_article(text)])}
     assert by_text["the contract had been signed under pressure from the bank"] == "Northern Appeals Court"
     assert by_text["the firm had kept customer records for too long"] == "The regulator"
+
+
+def test_parts_of_a_long_name_are_one_speaker():
+    """"Ortega Ruiz IV", "Juan Carlos" and "Ortega" are the one "Juan Carlos Ortega Ruiz IV";
+    a surname two people share stays as it is (invented names)."""
+    from generator.analysis.statements.speakers.surnames import full_names
+
+    class NoIndex:
+        actors = ()
+
+    speakers = ["Juan Carlos Ortega Ruiz IV", "Ortega Ruiz IV", "Juan Carlos", "Ortega", "Ana Lenk", "Ben Lenk", "Lenk"]
+    assert full_names(speakers, NoIndex()) == {
+        "Juan Carlos": "Juan Carlos Ortega Ruiz IV",
+        "Ortega": "Juan Carlos Ortega Ruiz IV",
+        "Ortega Ruiz IV": "Juan Carlos Ortega Ruiz IV",
+    }
