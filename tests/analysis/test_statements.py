@@ -583,3 +583,22 @@ def test_a_wire_dateline_is_not_part_of_the_statement_or_its_speaker(run):
     texts = {s.speaker: s.text for s in sts}
     assert texts["officials"] == "At least 40 homes were flooded overnight"
     assert [who for who in texts if "health board" in who] == ["The city's health board"]
+
+
+def test_a_list_of_other_stories_gives_no_statements(nlp, tmp_path):
+    """"More from …" with bulleted headlines and teasers under it: other stories, not this one's."""
+    page = tmp_path / "story.md"
+    page.write_text(
+        "---\ntitle: Clinic reopens after flood\n---\n\n"
+        "The Harbour Clinic reopened on Monday after a week of repairs.\n\n"
+        "The clinic's director, Mara Velt, said that every ward would be open by Friday.\n\n"
+        "More from Region\n\n"
+        "  • Bridge closed for inspection\n\n"
+        "    Engineer Tomas Ruud said the bridge would stay closed until the spring.\n\n"
+        "  • Ferry fares to rise\n\n"
+        "    Port chief Lise Aas said fares would rise by a tenth next year.\n",
+        encoding="utf-8",
+    )
+    article = load_article(page, "s1")
+    assert "subhead" in [b.kind for b in article.blocks]
+    assert [s.speaker for s in statements_for(nlp, [article])] == ["Mara Velt"]
