@@ -602,3 +602,13 @@ def test_a_list_of_other_stories_gives_no_statements(nlp, tmp_path):
     article = load_article(page, "s1")
     assert "subhead" in [b.kind for b in article.blocks]
     assert [s.speaker for s in statements_for(nlp, [article])] == ["Mara Velt"]
+
+
+def test_a_long_frame_after_an_exclaimed_quote_gives_its_speaker(run):
+    """"“…!” Name claimed on social media without giving any proof." is the quote's own frame,
+    cut off by the splitter; the speaker of the paragraph before must not take it (invented)."""
+    sts = run("The count was stopped twice, board chair Ines Duval said on Monday.\n"
+              "“They are stealing this vote. There will be trouble!” Arvid Lenk claimed on social media "
+              "without giving any proof of the charge.")
+    quote = _one(sts, "stealing this vote")
+    assert quote.speaker == "Arvid Lenk"
