@@ -219,3 +219,12 @@ def test_parts_of_a_long_name_are_one_speaker():
         "Ortega": "Juan Carlos Ortega Ruiz IV",
         "Ortega Ruiz IV": "Juan Carlos Ortega Ruiz IV",
     }
+
+
+def test_unnamed_sources_make_no_statement(nlp):
+    """"Sources said …" is the outlet's own reporting; a named agent still speaks (invented)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("Sources said the harbour board has eyed the old shipyard for years.\n"
+            "Port officials said the shipyard would be sold in the spring.")
+    assert [s.speaker for s in statements_for(nlp, [make_article(text)])] == ["Port officials"]

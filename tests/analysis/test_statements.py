@@ -428,7 +428,7 @@ PORT = [
     ("direct", "Ivan Novak", "Nobody wants a long strike"),  # "Novak, 52, said"
     ("direct", "Ivan Novak", "But the union must move too."),
     ("reported", "spokesperson for Maersk", "the company had diverted four ships to Koper"),
-    ("reported", "Sources", "the government was preparing an emergency law"),
+    # "Sources told the newspaper …": unnamed sources are the outlet's reporting, no statement
     ("reported", "Marta Kov", "her members would not return without a written guarantee"),
     ("direct", "Marta Kov", "We have been patient for three years."),  # "She added:" ends the paragraph
 ]

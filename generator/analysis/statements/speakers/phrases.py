@@ -102,6 +102,8 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
     """The subject's own words when they name an agent that is not in the index."""
     if head.lemma_.lower() in facts.lexicon.not_speakers or head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.pos_ == "NOUN" and head.lemma_.lower() in facts.words.anonymous_nouns:
+        return None  # "sources said": the outlet's reporting, no one's statement
     if any(c.dep_ == "conj" for c in head.children):
         return None  # "the school district and the police": two speakers, not one
     if head.pos_ == "PROPN" and head.ent_type_ in _NOT_AGENT_LABELS:
