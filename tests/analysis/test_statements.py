@@ -612,3 +612,15 @@ def test_a_long_frame_after_an_exclaimed_quote_gives_its_speaker(run):
               "without giving any proof of the charge.")
     quote = _one(sts, "stealing this vote")
     assert quote.speaker == "Arvid Lenk"
+
+
+def test_a_that_clause_hung_from_the_memo_is_what_was_announced(run):
+    """"announced in an internal memo that …": the parser makes the clause the memo's; it is the
+    announcement (invented sentence)."""
+    sts = run("Mara Velt, the chief executive of Harbour Mills, announced Monday in an internal memo "
+              "that she would be on leave for an undetermined period.",
+              "Mara Velt announced in a letter that she would be on leave until the spring.")
+    assert [(s.speaker, s.text) for s in sts] == [
+        ("Mara Velt", "she would be on leave for an undetermined period"),
+        ("Mara Velt", "she would be on leave until the spring"),
+    ]
