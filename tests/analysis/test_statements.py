@@ -624,3 +624,11 @@ def test_a_that_clause_hung_from_the_memo_is_what_was_announced(run):
         ("Mara Velt", "she would be on leave for an undetermined period"),
         ("Mara Velt", "she would be on leave until the spring"),
     ]
+
+
+def test_a_participle_coordinated_into_the_claim_keeps_the_claimants_subject(run):
+    """"claiming that officials had stopped counting and warning “…”": the parser hangs "warning"
+    from the claim; the warning is still the claimant's, not the officials' (invented)."""
+    sts = run("Lenk intervened in the vote on Monday night, claiming without evidence that county officials had "
+              "\"abruptly stopped counting\" votes and warning \"there will be trouble\" if results were changed.")
+    assert sts and {s.speaker for s in sts} == {"Lenk"}
