@@ -66,6 +66,9 @@ class Article:
     # How ``title`` was obtained: "front matter", "headline" (the first line of a plain-text
     # article), "html metadata" or "lead" (shortened from the first sentence: no headline).
     title_basis: str | None = None
+    # (month, day) of a dateline that gives no year ("Aug 24 – (Wire) —"), for the set's
+    # context to complete when nothing else dates the article.
+    dateline_day: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,7 @@ class TimelineEvent:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     end: str | None = None  # for ranges ("May 14–15")
-    inferred: bool = False  # resolved against a date taken from the set's context
+    inferred: bool = False  # worked out from a relative expression or a weekday and an article's date
 
 
 @dataclass(frozen=True)

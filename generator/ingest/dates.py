@@ -88,3 +88,52 @@ def coerce_date(value: object) -> dt.date | None:
         except ValueError:
             return parse_date(text) if DATE_RE.search(text) else None
     return None
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# A date in an address's path: /2024/03/07/, /2024-03-07/, /2024/Mar/07/, /20240307/ is not
+# read (too often an id).
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<m>[01]?\d|[A-Za-z]{3,9})(?P=sep)(?P<d>[0-3]?\d)(?=[/_.-]|$)"
+)
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d|[A-Za-z]{3,9})(?=/)")
+
+
+def month_number(name: str) -> int | None:
+    """1–12 for a month written as a number or a name ("03", "Mar", "march"), else None."""
+    if name.isdigit():
+        number = int(name)
+        return number if 1 <= number <= 12 else None
+    return _MONTH_NUMBER.get(name[:3].lower())
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The day a news address dates its article by (``/2024/03/07/slug``), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    for m in _URL_DAY.finditer(path):
+        month = month_number(m["m"])
+        if month is None:
+            continue
+        try:
+            return dt.date(int(m["y"]), month, int(m["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) from a news address that dates only the month (``/2024/08/slug``)."""
+    if not url:
+        return None
+    day = url_date(url)
+    if day is not None:
+        return day.year, day.month
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    for m in _URL_MONTH.finditer(path):
+        month = month_number(m["m"])
+        if month is not None:
+            return int(m["y"]), month
+    return None

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from generator.ingest.clean import is_boilerplate
-from generator.ingest.dates import find_date, is_date_line
+from generator.ingest.dates import find_date, is_date_line, month_number
 from generator.ingest.units import Stated, Unit
 from generator.util.text import shorten
 
@@ -40,6 +40,11 @@ _CATEGORY_ITEM = re.compile(r"^(?:[A-Z][\w’'.-]*|&|and|of|the)(?:\s+(?:[A-Z][\
 # A wire dateline opening the lead: "LONDON (Reuters) -", "PORTHAVEN, March 6 (Coastal Wire) -".
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .’'-]{1,40}?)?\s*\((?P<outlet>[A-Z][\w .&’'-]{1,40})\)\s*[-–—]"
+)
+# A dateline that gives the day but not the year: "Aug 24 – (Wire) —", "CAPITAL, Dec. 6 (Wire) --".
+_DAY_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .’'-]{1,40},\s*)?(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—:]+\s*)?(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
@@ -187,6 +192,15 @@ def _split_leading_date(text: str, found: dict[str, object], removed: list[str])
     found.setdefault("published", date.value)
     removed.append(text[: date.end].strip())
     return rest
+
+
+def dateline_day(lead: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline that opens the lead without a year ("Aug 24 – (Wire) —")."""
+    m = _DAY_DATELINE.match(lead)
+    if m is None:
+        return None
+    month, day = month_number(m["m"]), int(m["d"])
+    return (month, day) if month and 1 <= day <= 31 else None
 
 
 # --------------------------------------------------------------------------- derived values

@@ -7,8 +7,6 @@ page: it is skipped with a warning naming the file and the reason, and listed in
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from generator.ingest.clean import CleanBlock, clean_body, split_glued
 from generator.ingest.decode import read_text
 from generator.ingest.limits import Limits
 from generator.ingest.metadata import outlet_from_url, read_header, source_url, title_from_text
+from generator.ingest.published import choose_published, date_from_context
 from generator.ingest.readers import READERS
 from generator.ingest.setfile import SET_FILE, load_set_config
 from generator.ingest.sourcefile import recorded_source
@@ -26,7 +25,6 @@ from generator.model import Article, Block, Skipped, SourceSet
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
-CONTEXT_BASIS = "set context"
 LINK_REASON = "a symbolic link: not followed (nothing outside seeds/ is read)"
 
 
@@ -116,7 +114,7 @@ def load_source_set(path: Path, limits: Limits | None = None) -> SourceSet:
     return SourceSet(
         slug=path.name,
         path=path,
-        articles=tuple(_date_from_context(articles, config.as_of)),
+        articles=tuple(date_from_context(articles, config.as_of)),
         title=config.title,
         tags=config.tags,
         summary=config.summary,
@@ -171,8 +169,10 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
     title, title_inferred, title_basis = _title(stated, header.title, blocks, path)
-    published, basis, published_inferred = _published(
-        record.published or stated.published, "sources.yml" if record.published else stated.basis, header.published
+    lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    published = choose_published(
+        record.published or stated.published, "sources.yml" if record.published else stated.basis,
+        header.published, lead, url,
     )
     outlet, outlet_inferred = _outlet(stated.outlet, header.outlet or raw.site, url)
     return Article(
@@ -182,8 +182,8 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
         title=title,
         text=text,
         blocks=blocks,
-        published=published,
-        published_inferred=published_inferred,
+        published=published.value,
+        published_inferred=published.inferred,
         title_inferred=title_inferred,
         outlet=outlet,
         outlet_inferred=outlet_inferred,
@@ -191,7 +191,8 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
         author=stated.author or header.author,
         encoding=decoded.encoding,
         removed=tuple(removed),
-        published_basis=basis,
+        published_basis=published.basis,
+        dateline_day=published.dateline_day,
         title_basis=title_basis,
     )
 
@@ -225,32 +226,8 @@ def _title(stated, headline: str | None, blocks: tuple[Block, ...], path: Path) 
     return (title_from_text(lead) if lead else path.stem), True, "lead"
 
 
-def _published(
-    stated: dt.date | None, stated_basis: str | None, dateline: dt.date | None
-) -> tuple[dt.date | None, str | None, bool]:
-    if stated:
-        return stated, stated_basis, False
-    if dateline:
-        return dateline, "dateline", True
-    return None, None, False
-
-
 def _outlet(stated: str | None, header: str | None, url: str | None) -> tuple[str | None, bool]:
     if stated:
         return stated, False
     inferred = header or outlet_from_url(url)
     return inferred, inferred is not None
-
-
-def _date_from_context(articles: list[Article], as_of: dt.date | None) -> list[Article]:
-    """Give undated articles the set's reference date, marked as inferred from context."""
-    dated = [a.published for a in articles if a.published is not None]
-    reference = as_of or (max(dated) if dated else None)
-    if reference is None:
-        return articles
-    return [
-        a
-        if a.published is not None
-        else dataclasses.replace(a, published=reference, published_inferred=True, published_basis=CONTEXT_BASIS)
-        for a in articles
-    ]

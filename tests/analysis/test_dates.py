@@ -119,6 +119,12 @@ def _found(mentions: list[DateMention]) -> list[tuple]:
         ("Good Friday services were held across the country.", dt.date(2024, 3, 12), []),
         ("She told the Sunday Times that the deal was close.", dt.date(2024, 3, 12), []),
         ("The court ruled on February 30 that the case was closed.", dt.date(2024, 3, 12), []),
+        # a month closing the sentence keeps its own clause's tense (not the root's through the ".")
+        ("The ferry is the line's second boat, after the first was launched in January.", dt.date(2024, 9, 7),
+         [("January", "2024-01")]),
+        # a passive infinitive looks ahead even under a past-tense verb
+        ("The council announced on Tuesday another hearing to be held on October 12.", dt.date(2024, 10, 4),
+         [("Tuesday", "2024-10-01"), ("October 12", "2024-10-12")]),
     ],
 )
 def test_resolve_dates(nlp, sentence, reference, expected):

@@ -90,7 +90,7 @@ def test_seed_reported_meeting_is_worded_from_the_parse(seed_questions):
 def test_seed_meeting_links_the_proposal_in_the_other_source(seed_questions):
     q = next(q for q in seed_questions if "reportedly" in q.cues)
     assert q.sources == ("s1", "s2")
-    linked = [e for e in q.related if e.source == "s2"]
+    linked = [e for e in q.evidence + q.related if e.source == "s2"]  # hedged ones are evidence
     assert any("proposal for unconditional talks" in e.text for e in linked)
     assert any("readiness to host the meeting" in e.text for e in linked)  # refers back
     # the 2022 talks in the same city are history, not the same matter
@@ -183,6 +183,39 @@ HEDGED = [
      "Did Moscow's forces capture the village?", "unconfirmed"),
     ("The army is preparing to launch a counteroffensive.",
      "Will the army launch a counteroffensive?", "expected"),
+    # a reported future is still to happen: an open question, not a settled fact
+    ("The White House said the president would travel to Japan next month.",
+     "Will the president travel to Japan next month?", "expected"),
+    ("The merger must still be approved by the regulator.",
+     "Will the merger be approved by the regulator?", "proposed"),
+    # one invented sentence per cue class: future, plan, pending procedure, hedge, dispute
+    ("The regulator said it would open a hearing next month.",
+     "Will the regulator open a hearing next month?", "expected"),
+    ("\"We are ready to return to the negotiating table,\" the union said.",
+     "Will the union return to the negotiating table?", "proposed"),
+    ("The airline called the ruling unfair and announced plans to appeal.", "Will the airline appeal?", "proposed"),
+    ("Many villages are yet to be reached by rescuers.",
+     "Will many villages be reached by rescuers?", "proposed"),
+    ("The firm has not yet responded to requests for comment.",
+     "Will the firm respond to requests for comment?", "proposed"),
+    ("The leak is being investigated by the coastguard.",
+     "Will the leak be investigated by the coastguard?", "proposed"),
+    ("The collapse may have been caused by faulty wiring.",
+     "Was the collapse caused by faulty wiring?", "expected"),
+    ("Apparently the coach lost the support of the squad.",
+     "Did the coach lose the support of the squad?", "unconfirmed"),
+    ("The cause of the outbreak remains unclear.", "Is the cause of the outbreak known?", "unconfirmed"),
+    ("The mayor alleged that the count was rigged.", "Was the count rigged?", "disputed"),
+    ("A sports daily reported that the director had told the coach to resign.",
+     "Did the director tell the coach to resign?", "unconfirmed"),
+    ("The company plans to drive growth by bringing new products to the brand.",
+     "Will the company drive growth by bringing new products to the brand?", "proposed"),
+    ("The capsule will be unmanned when it returns in early September.",  # a state at a stated time
+     "Will the capsule be unmanned?", "expected"),
+    ("The firm said the vessel would be able to return the crew.",
+     "Will the vessel be able to return the crew?", "expected"),
+    ("The firm has eyed the brand for years, sources familiar with the matter said.",
+     "Has the firm eyed the brand for years?", "unconfirmed"),
     # GUM news (Wikinews, CC BY 2.5)
     ("Next year's competition is scheduled to take place in Mexico City.",
      "Will next year's competition take place in Mexico City?", "expected"),
@@ -223,8 +256,16 @@ NOT_QUESTIONS = [
     "The group claimed responsibility for the attack.",  # a claim of a deed, no content clause
     "The company claims its new battery lasts twice as long.",  # a claim about no event
     "Experts warned that prices could rise further if the drought continues.",  # a condition
-    "The White House said the president would travel to Japan next month.",  # a statement
     "A potential buyer for the club has emerged.",  # "potential" on a person, not an event
+    "The contract would have raised wages by 10%.",  # a counterfactual: nothing is pending
+    "The ministry announced that the bridge will reopen in May.",  # a decision on record
+    "The country will continue to do its utmost to help.",  # a pledge of effort, no act
+    "Players made early attempts to put the team into the lead.",  # "attempts" as a noun
+    "The capsule will be small.",  # a future state with no time: nothing to watch for
+    "The system was scheduled to pause at midnight.",  # an expectation of the past
+    "The union previously threatened to strike.",  # a threat of the past
+    "The president sought to sway the vote.",  # an attempt told as past narrative
+    "\"Shares of the firm rose sharply on the news,\" a correspondent reported.",  # a quote's credit
     "They were twice denied visas to enter the United States.",  # "deny" as refuse
     "\"As a way to commercialize his work, he would make a blue Marilyn and a pink Marilyn, and then "
     "you could pick your favorite color and buy that.\"",
@@ -285,7 +326,7 @@ def test_summit_filters_opinion_and_unreachable(summit):
     texts = " ".join(e.text for q in summit for e in q.evidence + q.related)
     assert "could not be reached" not in texts
     assert "might seem intractable" not in texts
-    assert len(summit) == 6, [q.text for q in summit]
+    assert len(summit) == 7, [q.text for q in summit]  # "would be held at a hotel" is pending too
 
 
 def test_summit_sources_giving_different_days_are_disputed(nlp, tmp_path):
@@ -306,12 +347,19 @@ def test_questions_end_with_a_question_mark_and_cite_their_sentence(summit):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("afghan", ["Will the organization hold the contest in a different country every year?",
+    ("afghan", ["Will these girls be proving to the world and the nation?",
+                "Will the organization hold the contest in a different country every year?",
                 "Will next year's competition take place in Mexico City?"]),
     ("flag", ["Will the first meeting take place in Christchurch on May 16?",
-              "Will the New Zealand government hold two referendums?"]),
+              "Will names of participants be engraved at their option on a flag pole monument to be "
+              "built in the nation's capital?",
+              "Will the New Zealand government hold two referendums?",
+              "Will voters choose between the new flag and their current flag early in 2016?"]),
     ("soccer", []),  # match report: "could" is past ability, nothing is pending
-    ("warming", []),  # science report: "may" hedges findings, not events
+    # science report: projections ("would increase") are open; "will depend on" is a state
+    ("warming", ["Will increasing population and changing diet increase world food needs by 50 percent?",
+                 "Will undernourishment increase by either 49 percent or by 27 percent?",
+                 "Will an air-quality cleanup improve crop yields?"]),
 ])
 def test_gum_article_questions(nlp, tmp_path, name, expected):
     folder = _set(tmp_path, [GUM / f"{name}.md"])

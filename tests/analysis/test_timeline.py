@@ -117,7 +117,7 @@ def test_port_same_event_from_both_sources(port_events):
     assert "walked off the job on Monday (2024-03-11)" in monday.event
     vote = _on(port_events, "2024-03-14")
     assert vote.sources == ("s1", "s2")
-    assert not vote.inferred  # the first source dates it by its own publication date
+    assert vote.inferred  # "on Thursday": a weekday is worked out from the article's date
 
 
 def test_port_later_that_day_and_context_dates(port_events):

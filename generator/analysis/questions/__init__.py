@@ -98,9 +98,11 @@ def _candidate(pos: int, doc: "ArticleDoc", sentence: Sentence, span: "Span", wo
     return Candidate((pos, sentence.index), sentence, tuple(c for c, _ in kept), wording, status, matter)
 
 
-def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int]:
-    """Which cue words the sentence's question: built directly, nearest the root, listed first."""
-    return (0 if wording.direct else 1, depth(doc.doc[cue.key]), cue.rule.line)
+def _preference(cue: Cue, wording: Wording, doc: "ArticleDoc") -> tuple[int, int, int, int]:
+    """Which cue words the sentence's question: built directly, a specific cue before a bare
+    modal ("the proposed merger would …" asks about the merger), nearest the root, listed first."""
+    key = doc.doc[cue.key]
+    return (0 if wording.direct else 1, 1 if key.tag_ == "MD" else 0, depth(key), cue.rule.line)
 
 
 def _person_test(index: ActorLookup) -> Callable[[str], bool]:

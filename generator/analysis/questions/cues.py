@@ -74,6 +74,10 @@ class HedgeLexicon:
     belief_verbs: frozenset[str] = frozenset()
     disposition_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    # a future stated under these is on record, not open ("announced that X will …")
+    settling_verbs: frozenset[str] = frozenset()
+    # objects of "do" that make a pledge of effort, not an act ("will do its utmost")
+    effort_objects: frozenset[str] = frozenset()
 
 
 def parse_rules(text: str, name: str = CUE_FILE) -> tuple[CueRule, ...]:
@@ -109,6 +113,8 @@ def load_lexicon() -> HedgeLexicon:
         belief_verbs=sections.get("belief_verbs", frozenset()),
         disposition_nouns=sections.get("disposition_nouns", frozenset()),
         light_verbs=sections.get("light_verbs", frozenset()),
+        settling_verbs=sections.get("settling_verbs", frozenset()),
+        effort_objects=sections.get("effort_objects", frozenset()),
     )
 
 

@@ -68,8 +68,7 @@ def to_question(group: list[Candidate], related: list[Evidence], position: dict[
     """The open question of one group: the lead's wording, its near-duplicates as evidence,
     the other members and ``related`` as related items."""
     lead = _lead(group)
-    same = [c for c in group if c is lead
-            or fuzz.token_set_ratio(c.wording.text, lead.wording.text) >= DUPLICATE_RATIO]
+    same = list(group)  # every hedged sentence of the group is evidence of its question
     others = [c for c in group if not any(c is s for s in same)]
     evidence = [_evidence(c) for c in [lead] + sorted((c for c in same if c is not lead), key=lambda c: c.order)]
     linked = sorted({*(_evidence(c) for c in others), *related} - set(evidence),

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NEGATIVE_SUBJECTS = {"neither", "no", "none", "nobody", "nothing", "nor"}
+FUTURE_MODALS = {"will", "shall", "would"}
+# "may have been driven by …": a guess about the past, still unconfirmed
+PAST_HEDGES = {"may", "might", "could"}
+TIME_MARKS = {"when", "once", "until", "after", "before"}
+PAST_ADVERBS = {"previously", "formerly", "once", "earlier"}
+# Arcs through which a clause inherits the verb that reports it ("said X will … and Y will …").
+REPORTED_ARCS = {"ccomp", "conj", "xcomp", "advcl", "parataxis"}
 
 
 def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: HedgeLexicon) -> bool:
@@ -23,14 +30,22 @@ def concerns_event(cue: Cue, wording: Wording | None, span: "Span", lexicon: Hed
     key = doc[cue.key]
     if cue.rule.status == "disputed" and key.dep_ in ("amod", "compound"):
         return False  # "the disputed territory" names a thing; nobody disputes anything here
+    if cue.rule.frame == "content" and key.pos_ == "VERB" and wording is not None \
+            and wording.anchor < key.i and cue.status != "disputed" \
+            and any(t.is_quote for t in doc[span.start:key.i]):
+        return False  # '"Shares rose," X reported': the attribution of a quote, not a hedge
     if cue.rule.check == "strong":
         return True
     if wording is None or _in_relative_clause(key) or _negated(key) or _past_perfect(key):
         return False
+    if _overtaken(key) or (cue.rule.frame == "xcomp" and cue.status == "expected" and _past_tense(key)):
+        return False
     if key.tag_ == "MD" and not _open_modal(key, lexicon):
         return False
+    if key.tag_ == "MD" and key.lemma_.lower() in FUTURE_MODALS and _on_record(key.head, lexicon):
+        return False
     anchor = doc[wording.anchor]
-    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lexicon.stative_verbs:
+    if anchor.pos_ in ("VERB", "AUX") and _stative(anchor, key, lexicon):
         return False
     if cue.rule.check == "action":
         return True
@@ -59,6 +74,17 @@ def _past_perfect(key: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in key.children)
 
 
+def _overtaken(key: "Token") -> bool:
+    """"previously threatening to …", "had earlier planned to …": a cue of the past."""
+    return any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in key.children)
+
+
+def _past_tense(key: "Token") -> bool:
+    """"was scheduled/expected/due to …": an expectation of the past, since met or missed."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in key.children) \
+        or (key.lemma_ == "be" and key.tag_ == "VBD")
+
+
 def _negated(key: "Token") -> bool:
     """"no plans to …", "did not call for …": the cue is denied, nothing is pending."""
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in key.children)
@@ -69,8 +95,10 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
     ("could not reach"), not conditional, not on a state."""
     verb = modal.head
     siblings = [c for c in verb.children if c.i > modal.i and c.i < verb.i]
-    if any(c.lemma_ == "have" or c.dep_ == "neg" for c in siblings):
+    if any(c.dep_ == "neg" for c in siblings):
         return False
+    if any(c.lemma_ == "have" for c in siblings) and modal.lemma_.lower() not in PAST_HEDGES:
+        return False  # "would have raised": a counterfactual, nothing is pending
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in NEGATIVE_SUBJECTS for d in c.children)
            for c in subjects):
@@ -82,4 +110,40 @@ def _open_modal(modal: "Token", lexicon: HedgeLexicon) -> bool:
     if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
            for c in verb.children):
         return False  # "could fall if …": a condition, not an expectation
-    return verb.lemma_.lower() not in lexicon.stative_verbs
+    return not _stative(verb, modal, lexicon)
+
+
+def _stative(verb: "Token", cue: "Token", lexicon: HedgeLexicon) -> bool:
+    """A verb of state, unless it stands for an act: "will be able to return" (ability to
+    act), "will be empty when it returns" (a state the future brings at a stated time)."""
+    if verb.lemma_.lower() not in lexicon.stative_verbs:
+        return False
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children):
+        return False
+    future = cue.tag_ == "MD" and cue.lemma_.lower() in ("will", "shall")
+    return not (future and verb.lemma_ == "be" and _timed(verb))
+
+
+def _timed(verb: "Token") -> bool:
+    """The clause says when: a date, or "when/once/until/after/before …"."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return True
+    return any(c.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in c.children
+                                         if m.dep_ in ("mark", "advmod"))
+               for c in verb.children)
+
+
+def _on_record(verb: "Token", lexicon: HedgeLexicon) -> bool:
+    """A future that is decided or a pledge of effort, not a pending event: "announced that
+    the plant will close", "decided that the crew will return", "will do its utmost"."""
+    if any(c.lemma_.lower() == "do" and any(o.dep_ == "dobj" and o.lower_ in lexicon.effort_objects
+                                            for o in c.subtree) for c in [verb, *verb.children]):
+        return True
+    token = verb
+    while token.dep_ in REPORTED_ARCS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.settling_verbs:
+            return True
+        if _past_perfect(token):
+            return True  # "had hoped the mission would …": overtaken by events
+    return False

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, subject_tokens
+from generator.analysis.questions.clauses import AUX, DROP_DEPS, SUBJECTS, noun_phrase, subject_tokens
 from generator.analysis.questions.cues import HedgeLexicon
-from generator.analysis.questions.rendering import Renderer
+from generator.analysis.questions.rendering import Renderer, pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+REPORTED_PRONOUNS = {"it", "they", "we", "i"}
 MAX_REST = 14  # words after the verb beyond which the tail is cut at its first comma
 
 
@@ -31,12 +32,12 @@ class Phraser:
         """Reshape the clause of ``verb`` into a yes/no question (``mode``: see the module
         docstring); None when it has no subject to ask about or lost its object."""
         subj = subject if subject is not None else subject_tokens(verb, self.renderer.title_words)
-        if not subj:
-            return None
+        if not subj or subj[0].tag_ in ("WDT", "WP", "WP$"):
+            return None  # "which side will win …" is already a question about its subject
         subj_ids = {t.i for t in subj}
         auxes = [c for c in verb.children if c.dep_ in AUX and c.i < verb.i and c.i not in drop]
         rest = self._rest(verb, drop | subj_ids | {a.i for a in auxes})
-        subj_text = self.renderer.subject_text(subj, swap)
+        subj_text = self.renderer.subject_text(subj, swap) or self._reporter(subj)
         if not subj_text:
             return None
         if not rest and verb.lemma_ in self.light_verbs:
@@ -45,6 +46,25 @@ class Phraser:
         helpers = [a for a in auxes if a.dep_ != "neg" and a.lower_ != "to"]
         head, pred = _inverted(verb, helpers, mode, _plural(subj))
         return _assemble(head, subj_text, neg, pred, rest)
+
+    def _reporter(self, subject: list["Token"]) -> str | None:
+        """Who "it", "they", "we" or "I" stands for in reported speech: the named subject of the
+        verb that reports the clause ("the service said it would …", "'We are ready,' the
+        union said")."""
+        if pronoun(subject) not in REPORTED_PRONOUNS:
+            return None
+        verb = subject[0].head
+        while verb.dep_ in ("ccomp", "conj", "parataxis", "acl") and verb.head.i != verb.i:
+            if verb.dep_ == "acl":  # "with officials saying they …": the noun is who says it
+                noun = verb.head
+                if noun.pos_ not in ("NOUN", "PROPN"):
+                    return None
+                return self.renderer.render(noun_phrase(noun, {t.i for t in verb.subtree}))
+            verb = verb.head
+            named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if named:
+                return self.renderer.subject_text(subject_tokens(verb, self.renderer.title_words))
+        return None
 
     def _rest(self, verb: "Token", skip: set[int]) -> str:
         """Everything the verb governs after it: objects, complements, time and place."""

@@ -62,6 +62,8 @@ class Worder:
         frame = cue.rule.frame
         future = cue.rule.status in ("proposed", "expected")
         if frame == "clause":
+            if key.pos_ == "VERB":
+                drop = set()  # the cue is the predicate itself ("is being reviewed"): keep its words
             return self._clause_frame(key, drop, future)
         if frame == "xcomp":
             return self._xcomp_frame(key, drop, future)
@@ -72,6 +74,9 @@ class Worder:
     # ------------------------------------------------------------------ frames
 
     def _clause_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
+        if key.pos_ == "ADJ" and key.dep_ == "acomp":  # "the cause remains unclear"
+            subject = self.renderer.subject_text(self._subject(key.head))
+            return Wording(f"Is {subject} known?", key.head.i, True) if subject else None
         own = key.pos_ in ("VERB", "AUX") and key.tag_ != "MD" and key.dep_ not in ("prep", "advcl")
         verb = key if own else key.head  # "according to sources, X …" is about X
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -84,10 +89,15 @@ class Worder:
         clause = content_clause(verb)
         if clause is not None and verb.lemma_ in self.lexicon.clause_reporting_verbs:
             verb = clause  # "sources say the talks will resume": ask about the reported clause
-        text = self.phraser.clause_question(verb, drop, "will" if future else "tense")
+        mode = "will" if future else "tense"
+        if key.tag_ == "MD" and any(c.lemma_ == "have" and c.i > key.i for c in verb.children):
+            mode = "tense-infinitive"  # "may have been driven" → "Was X driven?"
+        text = self.phraser.clause_question(verb, drop, mode)
         return Wording(text, verb.i, True) if text else None
 
     def _xcomp_frame(self, key: "Token", drop: set[int], future: bool) -> Wording | None:
+        if key.pos_ in ("ADV", "PART") and key.head.i != key.i:
+            key = key.head  # "have yet to be reached": the infinitive hangs on "have"
         target = infinitive(key)
         if target is None:
             return self._noun_frame(key, drop, "there")

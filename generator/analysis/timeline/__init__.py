@@ -39,8 +39,8 @@ def find_events(docs: list["ArticleDoc"], *, lexicon: TimelineLexicon | None = N
 
     Returns:
         One :class:`TimelineEvent` per distinct (date, event), with every source and the
-        sentences that carry it; ``inferred`` when the date rests on a publication date
-        taken from the set's context.
+        sentences that carry it; ``inferred`` when the date was worked out from a relative
+        expression or a weekday ("on Tuesday", "last month") and an article's date.
     """
     if lexicon is None:
         lexicon = load_lexicon()

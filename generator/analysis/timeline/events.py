@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from generator.analysis.timeline.entities import DocEntities
 from generator.analysis.timeline.lexicon import DateWords, TimelineLexicon
 from generator.analysis.timeline.resolve import DateMention, resolve_dates
 from generator.analysis.timeline.wording import describe, governing_noun, mention_tokens, top_token
@@ -50,19 +51,21 @@ def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Foun
     """The dated events of one article, sentence by sentence, keeping the last day named
     as the anchor of "later that day"."""
     article = doc.article
-    from_context = article.published_basis == "set context"
     anchor: dt.date | None = None
     anchor_at: tuple[str, int] | None = None
+    doc_entities = DocEntities(doc.doc)
     for sentence, span in doc.prose():
+        ents = doc_entities.within(span)
         block = doc.block_of(sentence)
         offset = sentence.start - block.start  # the sentence inside its block's text
         post_day = _post_date(block.attribution, article.published, lexicon.dates) if block.kind == "post" else None
         mentions = resolve_dates(sentence.text, post_day or article.published, span=span, anchor=anchor,
-                                 words=lexicon.dates)
+                                 words=lexicon.dates, entities=ents)
         if not mentions or _only_dates(sentence.text, mentions):
             continue
         # resolved without any reference: the date does not rest on the publication date
-        absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span, words=lexicon.dates)}
+        absolute = {(m.start, m.value) for m in resolve_dates(sentence.text, None, span=span, words=lexicon.dates,
+                                                                   entities=ents)}
         told = [
             m for m in mentions
             if not _in_quotes(block.text, offset + m.start, offset + m.end) and not _dateline(sentence.text, m)
@@ -76,9 +79,9 @@ def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Foun
                 event=describe(span, sentence, mention, mentions),
                 source=article.id,
                 sentence=sentence,
-                inferred=from_context and post_day is None and (mention.start, mention.value) not in absolute,
+                inferred=(mention.start, mention.value) not in absolute,
                 keys=merge_keys(span, sentence, mention, lexicon.not_keys),
-                entities=frozenset(e.text.lower() for e in span.ents if e.label_ not in _NON_NAMES),
+                entities=frozenset(e.text.lower() for e in ents if e.label_ not in _NON_NAMES),
                 focus=focus_noun(span, sentence, mention),
                 link=anchor_at if anaphoric else None,
                 direct=dates_clause(span, sentence, mention),

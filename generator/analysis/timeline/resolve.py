@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from generator.analysis.timeline.lexicon import DateWords, date_words
 from generator.analysis.timeline.patterns import candidates
@@ -112,6 +112,7 @@ def resolve_dates(
     span: "Span | None" = None,
     anchor: dt.date | None = None,
     words: DateWords | None = None,
+    entities: "Sequence[Span] | None" = None,
 ) -> list[DateMention]:
     """Find and resolve every date expression in one sentence.
 
@@ -125,6 +126,9 @@ def resolve_dates(
         anchor: the date of the event in context, for "later that day" or "the previous
             day"; defaults to ``reference``.
         words: the resolver's word lists; None reads the packaged ones (once per process).
+        entities: the entities of ``span`` when the caller has them (see
+            :class:`.entities.DocEntities`); None reads ``span.ents``, which walks the whole
+            document.
 
     Returns:
         The mentions in text order, offsets relative to ``text``; ranges carry ``end_value``.
@@ -138,7 +142,9 @@ def resolve_dates(
         if _not_a_date(name, text, m, span if base is not None else None, base or 0, words):
             continue
         before = text[:start]
-        tense = tense_from_span(span, base, start, end, words) if base is not None else None
+        s, e = _strip(text, start, end)
+        # the tense from the mention's own words: a closing "." would attach it to the root
+        tense = tense_from_span(span, base, s, e, words) if base is not None else None
         tense = tense or tense_from_text(before)
         ctx = Context(reference, anchor, tense, before.lower(), text[end:], before, words)
         try:
@@ -147,10 +153,11 @@ def resolve_dates(
             continue
         if result is None or not _well_formed(result):
             continue
-        s, e = _strip(text, start, end)
         resolved.append((DateMention(s, e, text[s:e], result.value, result.end_value), result.kind))
     mentions = _join_ranges(text, resolved)
-    mentions = _fallback_entities(text, reference, span, base, mentions)
+    if span is not None and base is not None:
+        ents = span.ents if entities is None else entities
+        mentions = _fallback_entities(text, reference, ents, base, mentions)
     return sorted(mentions, key=lambda d: (d.start, d.end))
 
 
@@ -220,15 +227,13 @@ def _borrow_year(value: str, closing: str) -> str:
 
 
 def _fallback_entities(
-    text: str, reference: dt.date | None, span: "Span | None", base: int | None, mentions: list[DateMention]
+    text: str, reference: dt.date | None, ents: "Sequence[Span]", base: int, mentions: list[DateMention]
 ) -> list[DateMention]:
     """spaCy DATE entities that no pattern covered, parsed by dateparser when they hold a
     full date (other spellings such as "5/13/2025" or "2025/05/13"); dateparser must find a
     day, a month and a year, so partial or vague entities are left alone."""
-    if span is None or base is None:
-        return mentions
     out = list(mentions)
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         s, e = ent.start_char - base, ent.end_char - base

@@ -59,6 +59,8 @@ def _verb_tense(verb: "Token", date_tokens: list["Token"], words: DateWords) -> 
         # present perfect: "has called a rally on March 18" may look ahead; for weekdays
         # "present" still reads as the most recent such day
         return "present"
+    if verb.tag_ == "VBN" and {"to", "be"} <= aux_lower:  # "an event to be held on May 3"
+        return "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):  # "the talks held on Monday"
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or aux_lower & {"is", "are", "am", "being"}:
