@@ -228,3 +228,11 @@ def test_unnamed_sources_make_no_statement(nlp):
     text = ("Sources said the harbour board has eyed the old shipyard for years.\n"
             "Port officials said the shipyard would be sold in the spring.")
     assert [s.speaker for s in statements_for(nlp, [make_article(text)])] == ["Port officials"]
+
+
+def test_analysts_and_victims_are_agents(nlp):
+    """Person nouns that end unlike agent nouns ("analyst", "victim") still speak (invented)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = "The harbour deal is a risky bet that trade will keep growing, according to analysts."
+    assert [s.speaker for s in statements_for(nlp, [make_article(text)])] == ["analysts"]

@@ -110,6 +110,7 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
         return None
     lemma = head.lemma_.lower()
     agent_noun = facts.words.agent_noun.search(lemma) and lemma not in facts.words.not_agent_nouns
+    agent_noun = agent_noun or lemma in facts.words.person_nouns  # "analysts", "victims" end otherwise
     if head.pos_ == "NOUN" and not (agent_noun or _agent_modifier(head)):
         return None  # "the city's support for …" is no speaker; "a government spokesman" is
     named = _appositive_name(head)
