@@ -161,12 +161,12 @@ def test_the_company_is_the_organisation_last_the_subject(nlp):
 
     text = ("Orvela Systems, which is backed by a large bank, has lost its appeal.\n"
             "The company argued that the fine was far too high for a firm of its size.\n"
-            "The Coastal Data Office fined Orvela Systems last week.\n"
+            "The Coastal Data Regulator fined Orvela Systems last week.\n"
             "The penalty reflects Orvela Systems’ cooperation during the inquiry, the regulator noted.")
     by_text = {s.text: s.speaker for s in statements_for(nlp, [make_article(text)])}
     assert by_text["the fine was far too high for a firm of its size"] == "Orvela Systems"
     said = [who for claim, who in by_text.items() if claim.startswith("The penalty reflects")]
-    assert said == ["Coastal Data Office"]
+    assert said == ["Coastal Data Regulator"]
 
 
 def test_a_speaker_found_through_a_pronoun_says_so(nlp):
@@ -189,3 +189,50 @@ def test_a_speaker_named_in_another_source_is_not_unsure(nlp):
     second = "“This wall will protect four thousand homes,” Mayor Elena Varga said on Monday."
     sts = statements_for(nlp, [make_article(first, "s1"), make_article(second, "s2")])
     assert [(s.speaker, s.sources, s.speaker_via) for s in sts] == [("Elena Varga", ("s1", "s2"), None)]
+
+
+def test_a_court_finds_and_rules_and_the_regulator_is_not_the_firm(nlp):
+    """"The court found that …" and "ruled that …" report the court; "the regulator" does not
+    stand for the firm it fined, only for a body whose name says regulator (invented sentences)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("The Northern Appeals Court heard the case of Orvela Systems on Monday.\n"
+            "The court found that the contract had been signed under pressure from the bank.\n"
+            "Orvela Systems said it would pay the fine within a month.\n"
+            "The regulator found that the firm had kept customer records for too long.")
+    by_text = {s.text: s.speaker for s in statements_for(nlp, [make_article(text)])}
+    assert by_text["the contract had been signed under pressure from the bank"] == "Northern Appeals Court"
+    assert by_text["the firm had kept customer records for too long"] == "The regulator"
+
+
+def test_parts_of_a_long_name_are_one_speaker():
+    """"Ortega Ruiz IV", "Juan Carlos" and "Ortega" are the one "Juan Carlos Ortega Ruiz IV";
+    a surname two people share stays as it is (invented names)."""
+    from generator.analysis.statements.speakers.surnames import full_names
+
+    class NoIndex:
+        actors = ()
+
+    speakers = ["Juan Carlos Ortega Ruiz IV", "Ortega Ruiz IV", "Juan Carlos", "Ortega", "Ana Lenk", "Ben Lenk", "Lenk"]
+    assert full_names(speakers, NoIndex()) == {
+        "Juan Carlos": "Juan Carlos Ortega Ruiz IV",
+        "Ortega": "Juan Carlos Ortega Ruiz IV",
+        "Ortega Ruiz IV": "Juan Carlos Ortega Ruiz IV",
+    }
+
+
+def test_unnamed_sources_make_no_statement(nlp):
+    """"Sources said …" is the outlet's own reporting; a named agent still speaks (invented)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = ("Sources said the harbour board has eyed the old shipyard for years.\n"
+            "Port officials said the shipyard would be sold in the spring.")
+    assert [s.speaker for s in statements_for(nlp, [make_article(text)])] == ["Port officials"]
+
+
+def test_analysts_and_victims_are_agents(nlp):
+    """Person nouns that end unlike agent nouns ("analyst", "victim") still speak (invented)."""
+    from tests.analysis.test_statements import statements_for, make_article
+
+    text = "The harbour deal is a risky bet that trade will keep growing, according to analysts."
+    assert [s.speaker for s in statements_for(nlp, [make_article(text)])] == ["analysts"]

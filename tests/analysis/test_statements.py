@@ -428,7 +428,7 @@ PORT = [
     ("direct", "Ivan Novak", "Nobody wants a long strike"),  # "Novak, 52, said"
     ("direct", "Ivan Novak", "But the union must move too."),
     ("reported", "spokesperson for Maersk", "the company had diverted four ships to Koper"),
-    ("reported", "Sources", "the government was preparing an emergency law"),
+    # "Sources told the newspaper …": unnamed sources are the outlet's reporting, no statement
     ("reported", "Marta Kov", "her members would not return without a written guarantee"),
     ("direct", "Marta Kov", "We have been patient for three years."),  # "She added:" ends the paragraph
 ]
@@ -573,3 +573,62 @@ def test_verb_inside_a_reported_clause_is_the_outer_speakers(run):
     statements = run("Officials have confirmed 40 deaths in the valley, provincial governor Ana Ruelas said on Sunday.")
     assert [s.speaker for s in statements] == ["Ana Ruelas"]
     assert "confirmed 40 deaths in the valley" in statements[0].text
+
+
+def test_a_wire_dateline_is_not_part_of_the_statement_or_its_speaker(run):
+    """"OAKVALE, Norland: …, officials said" / "(Agency) The city's board said …": the dateline
+    and the credit belong to the page, not to what is said or who says it (invented sentences)."""
+    sts = run("OAKVALE, Norland: At least 40 homes were flooded overnight, officials said on Monday.",
+              "(Coastal Wire) The city's health board on Friday stated it had closed two beaches.")
+    texts = {s.speaker: s.text for s in sts}
+    assert texts["officials"] == "At least 40 homes were flooded overnight"
+    assert [who for who in texts if "health board" in who] == ["The city's health board"]
+
+
+def test_a_list_of_other_stories_gives_no_statements(nlp, tmp_path):
+    """"More from …" with bulleted headlines and teasers under it: other stories, not this one's."""
+    page = tmp_path / "story.md"
+    page.write_text(
+        "---\ntitle: Clinic reopens after flood\n---\n\n"
+        "The Harbour Clinic reopened on Monday after a week of repairs.\n\n"
+        "The clinic's director, Mara Velt, said that every ward would be open by Friday.\n\n"
+        "More from Region\n\n"
+        "  • Bridge closed for inspection\n\n"
+        "    Engineer Tomas Ruud said the bridge would stay closed until the spring.\n\n"
+        "  • Ferry fares to rise\n\n"
+        "    Port chief Lise Aas said fares would rise by a tenth next year.\n",
+        encoding="utf-8",
+    )
+    article = load_article(page, "s1")
+    assert "subhead" in [b.kind for b in article.blocks]
+    assert [s.speaker for s in statements_for(nlp, [article])] == ["Mara Velt"]
+
+
+def test_a_long_frame_after_an_exclaimed_quote_gives_its_speaker(run):
+    """"“…!” Name claimed on social media without giving any proof." is the quote's own frame,
+    cut off by the splitter; the speaker of the paragraph before must not take it (invented)."""
+    sts = run("The count was stopped twice, board chair Ines Duval said on Monday.\n"
+              "“They are stealing this vote. There will be trouble!” Arvid Lenk claimed on social media "
+              "without giving any proof of the charge.")
+    quote = _one(sts, "stealing this vote")
+    assert quote.speaker == "Arvid Lenk"
+
+
+def test_a_that_clause_hung_from_the_memo_is_what_was_announced(run):
+    """"announced in an internal memo that …": the parser makes the clause the memo's; it is the
+    announcement (invented sentence)."""
+    sts = run("Mara Velt, the chief executive of Harbour Mills, announced Monday in an internal memo "
+              "that she would be on leave for an undetermined period.",
+              "Mara Velt announced in a letter that she would be on leave until the spring.")
+    assert [(s.speaker, s.text) for s in sts] == [
+        ("Mara Velt", "she would be on leave for an undetermined period"),
+        ("Mara Velt", "she would be on leave until the spring"),
+    ]
+
+
+def test_a_participle_coordinated_into_the_claim_keeps_the_claimants_subject(run):
+    """"claiming that officials had stopped counting and warning “…”": the parser hangs "warning"
+    from the claim; the warning is still the claimant's, not the officials' (invented)."""
+    sts = run("Lenk intervened in the vote on Monday night, claiming without evidence that county officials had "
+              "\"abruptly stopped counting\" votes and warning \"there will be trouble\" if results were changed.")
+    assert sts and {s.speaker for s in sts} == {"Lenk"}

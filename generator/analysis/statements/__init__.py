@@ -11,7 +11,8 @@
 4. :func:`.unmarked.unmarked_quotes`: quotes whose marks the page lost;
 5. :func:`.posts.quoted_posts`: a quoted social-media post (a ``post`` block) is one direct
    statement by the account named in its "— Name (@handle) date" line;
-6. a bare surname as speaker becomes the one full name it stands for
+6. statements in a page's list of other stories (a subhead over bulleted headlines) are
+   dropped; a part of a name as speaker becomes the one full name it stands for
    (:func:`.speakers.surnames.full_names`), and :func:`.merge.merge_statements` merges one
    speaker's statements of the same claim.
 
@@ -87,5 +88,24 @@ def _article_statements(
     out.extend(unmarked_quotes(adoc, n, resolver))
     out.extend(reported)
     out.extend(quoted_posts(adoc, n, index))
+    tail = _teaser_list_start(adoc)
+    out = [f for f in out if f.start < tail]
     names = full_names((f.speaker for f in out), index)
     return [dataclasses.replace(f, speaker=names[f.speaker]) if f.speaker in names else f for f in out]
+
+
+_BULLETS = ("•", "·", "▪", "►", "■")
+
+
+def _teaser_list_start(adoc: ArticleDoc) -> int:
+    """Where a page's list of other stories begins: a subhead ("More from …") followed by two or
+    more bulleted headlines with their teasers; what they report is not this story's. The
+    article's length when there is none."""
+    blocks = adoc.article.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "subhead":
+            continue
+        rest = blocks[i + 1 :]
+        if rest and rest[0].text.lstrip()[:1] in _BULLETS and sum(b.text.lstrip()[:1] in _BULLETS for b in rest) >= 2:
+            return block.start
+    return len(adoc.article.text) + 1

@@ -32,6 +32,9 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
     fronted = _fronted_clause(verb, quoted)
     if fronted:
         return [fronted]
+    in_document = _clause_in_document(verb, lex, quoted)
+    if in_document:
+        return [in_document]
     if lemma in lex.urge:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
@@ -96,6 +99,21 @@ def _fronted_clause(verb: "Token", quoted: Ranges) -> str | None:
         return None
     text = text_of(verb.doc, ids, own)
     return text if is_content(text) else None
+
+
+def _clause_in_document(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> str | None:
+    """ "announced in a memo that …": the parser hangs the that-clause from the document noun
+    (as a relative clause); it is what the verb reports."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lex.not_speakers):
+            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+                marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+                if marks and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    if _quoted_share(clause, quoted) >= 0.5:
+                        return None
+                    text = text_of(verb.doc, range(clause.left_edge.i, clause.right_edge.i + 1), set())
+                    return text if is_content(text) else None
+    return None
 
 
 def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
@@ -167,7 +185,7 @@ def text_of(doc: "Doc", ids: range, skip: set[int]) -> str:
 def is_content(text: str) -> bool:
     """Whether a clause says something: three words or more, not an indirect question."""
     words = text.split()
-    return len(words) >= 3 and words[0].lower() not in _WH
+    return len(words) >= 3 and re.split("[’']", words[0].lower())[0] not in _WH
 
 
 def _quoted_share(token: "Token", quoted: Ranges) -> float:

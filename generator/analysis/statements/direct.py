@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 Said = tuple[int, int, str, str]
 
 _FRAME_GAP = 6  # tokens between a quote's closing mark and its verb ("“…,” agency director Lena Hoff told")
-_FRAGMENT_TOKENS = 10
+_FRAGMENT_TOKENS = 20  # "Name claimed on social media without giving proof." is still only the frame
 _SPLIT_FRAME_WORDS = 8  # words between the two parts of "“A,” she said, “B.”"
 _TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at")

@@ -1,12 +1,19 @@
 """One statement per claim and speaker: statements found in several places merged into one."""
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from generator.analysis.document import ArticleDoc
 from generator.analysis.statements.clauses import content_words
 from generator.analysis.statements.found import Found
 from generator.model import Statement
+
+# A wire dateline opening the lead that a reported clause starts with: "OAKVALE, Norland: …",
+# "OAKVALE (Agency) – …", "(Agency) …"
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}?)?,?\s*(?:\([^)]{1,40}\)\s*)?[:–—-]|\([A-Z][^)]{1,40}\))\s+"
+)
 
 
 def merge_statements(
@@ -36,7 +43,8 @@ def merge_statements(
         evidence = tuple(dict.fromkeys(e for f in in_order for e in f.evidence))
         # unsure only when no source names the speaker outright
         via = "pronoun" if all(f.via == "pronoun" for f in group) else None
-        out.append(Statement(lead.speaker, lead.kind, lead.text, sources, evidence, None, lead.cue, via))
+        text = _DATELINE.sub("", lead.text, count=1) if lead.kind == "reported" else lead.text
+        out.append(Statement(lead.speaker, lead.kind, text or lead.text, sources, evidence, None, lead.cue, via))
     return tuple(out)
 
 

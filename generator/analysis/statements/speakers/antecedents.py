@@ -85,11 +85,14 @@ def by_role(facts: ArticleFacts, head: "Token") -> str | None:
 def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     """The organisation before ``head`` that "the company", "the regulator" stands for: a singular
     body noun with "the" and nothing else ("the maritime union" may be a body not yet named), the
-    nearest organisation that was a grammatical subject before it.
+    nearest organisation that was a grammatical subject before it; for a public body ("the
+    regulator", lexicon ``[public_body_nouns]``) only one whose name has the noun.
 
     An organisation named in what the body says is not the body ("The fine reflects the
     firm's cooperation, the regulator noted": not the firm)."""
-    if head.tag_ != "NN" or head.lemma_.lower() not in facts.words.body_nouns:
+    noun = head.lemma_.lower()
+    public = noun in facts.words.public_body_nouns
+    if head.tag_ != "NN" or not (public or noun in facts.words.body_nouns):
         return None
     if [c.lower_ for c in head.lefts] != ["the"]:
         return None
@@ -98,7 +101,10 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     said = [t for t in verb.subtree if t.i not in own] if verb is not head else []
     lo, hi = (said[0].idx, said[-1].idx + len(said[-1])) if said else (0, 0)
     named = {m.actor for m in facts.mentions if lo <= m.start < hi}
-    return antecedent(facts, head, {"organisation"}, lambda name: name not in named, subjects_only=True)
+    def fits(name: str) -> bool:
+        return name not in named and (not public or noun in name.lower().split())
+
+    return antecedent(facts, head, {"organisation"}, fits, subjects_only=True)
 
 
 def unnamed_person(facts: ArticleFacts, token: "Token", wanted: str) -> "tuple[str, int] | None":

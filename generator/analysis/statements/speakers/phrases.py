@@ -102,12 +102,15 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
     """The subject's own words when they name an agent that is not in the index."""
     if head.lemma_.lower() in facts.lexicon.not_speakers or head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.pos_ == "NOUN" and head.lemma_.lower() in facts.words.anonymous_nouns:
+        return None  # "sources said": the outlet's reporting, no one's statement
     if any(c.dep_ == "conj" for c in head.children):
         return None  # "the school district and the police": two speakers, not one
     if head.pos_ == "PROPN" and head.ent_type_ in _NOT_AGENT_LABELS:
         return None
     lemma = head.lemma_.lower()
     agent_noun = facts.words.agent_noun.search(lemma) and lemma not in facts.words.not_agent_nouns
+    agent_noun = agent_noun or lemma in facts.words.person_nouns  # "analysts", "victims" end otherwise
     if head.pos_ == "NOUN" and not (agent_noun or _agent_modifier(head)):
         return None  # "the city's support for …" is no speaker; "a government spokesman" is
     named = _appositive_name(head)
@@ -116,6 +119,9 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
     # the name without what an apposition says of it ("Ana Ruiz, 34, a nurse" → "Ana Ruiz")
     drop = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     words = [t for t in phrase if t.i not in drop]
+    closing = [k for k, t in enumerate(words) if t.text == ")" and t.i < head.i]
+    if closing:  # "(Agency) The city's health board": a wire credit glued to the subject
+        words = words[closing[-1] + 1 :]
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words = words[:-1]
     text = "".join(t.text_with_ws for t in words).strip()

@@ -44,8 +44,9 @@ def subject_of(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
             return inverted
         if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
             head = token.head if token.head is not token else None
-            if head is not None and _coordinated_into_clause(token, head, lexicon):
-                head = head.head  # "They claimed X was Y and claim Z": the second verb is theirs
+            if head is not None:
+                # "They claimed X was Y and claim Z": the second verb is theirs
+                head = _coordinated_into_clause(token, head, lexicon) or head
             token = head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "quoted as saying"
@@ -55,18 +56,24 @@ def subject_of(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
     return None
 
 
-def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVerbs) -> bool:
-    """Whether the parser hung a reporting verb, coordinated to the reporting verb above, from
-    the clause that verb reports ("claimed the driver was a volunteer and claim she …": "claim"
-    under "was"): the head is no verb of saying but the content clause of one."""
+def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVerbs) -> "Token | None":
+    """The reporting verb above when the parser hung a reporting verb coordinated to it from the
+    clause it reports ("claimed the driver was a volunteer and claim she …": "claim" under
+    "was"; "claiming that officials had stopped counting and warning …": "warning" under
+    "counting"): the head is no verb of saying but (a verb inside) the content clause of one."""
     frames = lexicon.frames
-    return (
-        verb.dep_ == "conj"
-        and verb.lemma_.lower() in frames
-        and head.lemma_.lower() not in frames
-        and head.dep_ == "ccomp"
-        and head.head.lemma_.lower() in frames
-    )
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in frames or head.lemma_.lower() in frames:
+        return None
+    for hop in range(5):
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in frames and hop == 0:
+            return head.head
+        if head.dep_ not in ("ccomp", "xcomp", "conj", "acl", "pobj", "prep") or head.head is head:
+            return None
+        head = head.head
+        # deeper down, only a participle coordinated to a participle ("claiming …, and warning")
+        if head.lemma_.lower() in frames and head.tag_ == verb.tag_:
+            return head
+    return None
 
 
 def _inverted_subject(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":

@@ -21,6 +21,8 @@ class SpeakerWords:
     messages: frozenset[str]
     agent_noun: re.Pattern[str]
     body_nouns: frozenset[str] = frozenset()
+    public_body_nouns: frozenset[str] = frozenset()
+    anonymous_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, frozenset[str]]) -> "SpeakerWords":
@@ -34,4 +36,6 @@ class SpeakerWords:
             messages=sections["messages"],
             agent_noun=re.compile(f"(?:{endings})s?$"),
             body_nouns=sections.get("body_nouns", frozenset()),
+            public_body_nouns=sections.get("public_body_nouns", frozenset()),
+            anonymous_nouns=sections.get("anonymous_nouns", frozenset()),
         )
