@@ -19,18 +19,19 @@ pytestmark = pytest.mark.quality
 # (corpus, part, figure) -> floor; macro over the sets unless the part says micro
 FLOORS = {
     ("sets", "actors", "f1"): 0.89,
-    ("sets", "statements", "f1"): 0.63,
+    ("sets", "statements", "f1"): 0.72,
     ("sets", "open_questions", "f1"): 0.74,
     ("sets", "timeline", "f1"): 0.86,
     ("meantime", "actors", "recall"): 0.94,
-    ("meantime", "statements", "recall"): 0.49,
+    ("meantime", "statements", "recall"): 0.59,
+    ("meantime", "open_questions", "recall"): 0.28,
     ("meantime", "timeline", "recall"): 0.75,
     ("seed", "actors", "f1"): 1.0,
     ("seed", "statements", "f1"): 0.84,
     ("seed", "open_questions", "f1"): 1.0,
     ("seed", "timeline", "f1"): 0.88,
 }
-POLNEAR_FLOORS = {"f1": 0.85, "speaker_accuracy": 0.95}
+POLNEAR_FLOORS = {"f1": 0.855, "speaker_accuracy": 0.95}
 GUM_FLOORS = {("quotes", "recall"): 0.93, ("dates", "recall"): 0.66}
 
 
