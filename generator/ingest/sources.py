@@ -164,18 +164,8 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
     stated = raw.stated
     record = recorded_source(path)  # sources.yml beside the file (briefing add) wins over the page
     url = record.url or stated.url or source_url(removed)
-    headline, kept = address_headline(stated.title, header.title, cleaned.blocks, url, removed)
-    if not stated.title:
-        headline, kept = top_headline(headline, kept, removed)
-    dateline = header.published
-    if dateline is None and not (record.published or stated.published):
-        dateline, kept = date_line_in_body(kept, removed)
-    if not any(b.kind != "subhead" for b in kept):
-        raise InputError("no article text left after removing headline and boilerplate", path)
-    blocks, text = assemble(kept)
-    if len(text) > limits.article_chars:
-        raise InputError(f"article text of {len(text):,} characters is over the limit of "
-                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
+    headline, dateline, kept = _front_lines(stated, header, record, cleaned.blocks, url, removed)
+    blocks, text = _body(kept, path, limits)
     title, title_inferred, title_basis = _title(stated, headline, blocks, path)
     lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
     published = choose_published(
@@ -203,6 +193,28 @@ def load_article(path: Path, article_id: str, limits: Limits | None = None) -> A
         dateline_day=published.dateline_day,
         title_basis=title_basis,
     )
+
+
+def _front_lines(stated, header, record, blocks, url, removed):
+    """The headline and the dateline, each taken out of the body blocks it was found in."""
+    headline, kept = address_headline(stated.title, header.title, blocks, url, removed)
+    if not stated.title:
+        headline, kept = top_headline(headline, kept, removed)
+    dateline = header.published
+    if dateline is None and not (record.published or stated.published):
+        dateline, kept = date_line_in_body(kept, removed)
+    return headline, dateline, kept
+
+
+def _body(kept: list, path: Path, limits: Limits):
+    """The article's blocks and text; refuses a body with no prose or over the character limit."""
+    if not any(b.kind != "subhead" for b in kept):
+        raise InputError("no article text left after removing headline and boilerplate", path)
+    blocks, text = assemble(kept)
+    if len(text) > limits.article_chars:
+        raise InputError(f"article text of {len(text):,} characters is over the limit of "
+                         f"{limits.article_chars:,} (BRIEFING_MAX_ARTICLE_CHARS)", path)
+    return blocks, text
 
 
 def _check_file(path: Path, limits: Limits) -> None:

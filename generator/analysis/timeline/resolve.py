@@ -137,6 +137,17 @@ def resolve_dates(
         span = span[:]  # a whole Doc was passed
     base = _span_base(span, text)
     words = date_words() if words is None else words
+    resolved = _resolved(text, reference, anchor, span, base, words)
+    mentions = _join_ranges(text, resolved)
+    if span is not None and base is not None:
+        ents = span.ents if entities is None else entities
+        mentions = _fallback_entities(text, reference, ents, base, mentions)
+    return sorted(mentions, key=lambda d: (d.start, d.end))
+
+
+def _resolved(text: str, reference: dt.date | None, anchor: dt.date | None,
+              span: "Span | None", base: int | None, words: DateWords) -> list[tuple[DateMention, str]]:
+    """Each candidate expression of ``text`` that resolves, with the kind of its result."""
     resolved: list[tuple[DateMention, str]] = []
     for start, end, name, m, handler in candidates(text):
         if _not_a_date(name, text, m, span if base is not None else None, base or 0, words):
@@ -154,11 +165,7 @@ def resolve_dates(
         if result is None or not _well_formed(result):
             continue
         resolved.append((DateMention(s, e, text[s:e], result.value, result.end_value), result.kind))
-    mentions = _join_ranges(text, resolved)
-    if span is not None and base is not None:
-        ents = span.ents if entities is None else entities
-        mentions = _fallback_entities(text, reference, ents, base, mentions)
-    return sorted(mentions, key=lambda d: (d.start, d.end))
+    return resolved
 
 
 _ISO_SHAPE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
