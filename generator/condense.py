@@ -116,14 +116,17 @@ def _candidates(source_set: SourceSet, analysis: Analysis) -> list[_Candidate]:
     prose = _prose_sentences(source_set, analysis)
     weights = _actor_weights(analysis)
     by_source: dict[str, list[Sentence]] = {}
+    position_of: dict[tuple[str, int], int] = {}  # list.index() per sentence would cost the square
     for s in prose:
-        by_source.setdefault(s.source, []).append(s)
+        group = by_source.setdefault(s.source, [])
+        position_of.setdefault((s.source, s.index), len(group))
+        group.append(s)
     out = []
     for s in prose:
         words = len(_WORD.findall(s.text))
         if words < 8 or words > 60:
             continue  # fragments and run-on captions make poor key points
-        position = by_source[s.source].index(s)
+        position = position_of[(s.source, s.index)]
         lead = 1.0 / (1 + position) ** 0.7
         lowered = s.text.casefold()
         salience = sum(w for name, w in weights.items() if name in lowered)

@@ -67,7 +67,7 @@ def _quote_speaker(
     words = sum(p.words() for p in parts)
     # a short quote is a term or a scare quote, unless it is a sentence of its own ("Not yet," she added)
     short = words <= SCARE_QUOTE_WORDS and not _opens_sentence(adoc, parts[0])
-    named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
+    named = frozenset(m.actor for p in parts for m in resolver.mentions_in(p.start, p.end))
     speaker, cue, framed = _framed_speaker(adoc, parts, resolver, short, named)
     if speaker is None and framed is not None and not short:
         # the parse lost the verb's subject: the one person named between the quote and the verb
@@ -117,7 +117,7 @@ def _right_after(part: QuoteSpan, verb: "Token") -> bool:
 
 def _named_before_verb(part: QuoteSpan, verb: "Token", resolver: SpeakerResolver) -> str | None:
     """The one person (or body) mentioned between the quote and ``verb``."""
-    hits = {m.actor for m in resolver.mentions if part.end <= m.start < verb.idx}
+    hits = {m.actor for m in resolver.mentions_in(part.end, verb.idx)}
     people = sorted(a for a in hits if resolver.kinds.get(a) == "person")
     if len(people) == 1:
         return people[0]
@@ -163,8 +163,9 @@ def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteS
 def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted: Ranges, lexicon: ReportingVerbs) -> list["Token"]:
     """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
     found = []
-    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
-    for sent, span in zip(adoc.sentences, adoc.spans):
+    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark;
+    # only the sentences near the quote can match (bisected, not a scan of the article)
+    for sent, span in adoc.overlapping(part.start, part.end + 4):
         after = sent.block == part.block and part.end <= sent.start <= part.end + 3
         if after and _attribution_fragment(span, lexicon):
             pass  # "“… our town.” Resident Anna Smith said.": the quote's own frame, cut off by its period
