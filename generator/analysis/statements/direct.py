@@ -12,6 +12,8 @@ titles never count.
 """
 from __future__ import annotations
 
+import heapq
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from generator.analysis.document import ArticleDoc
@@ -45,15 +47,16 @@ def direct_quotes(
     …. “…”").
     """
     said: list[Said] = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker, f.cue or "") for f in reported]
-    quoted_by: list[Said] = []  # attributed quotes
+    last = _LastSpeakers(said)  # and the attributed quotes, added as they are found
     for parts in _quote_groups(adoc, quotes):
         if _is_title(parts):
             continue
-        last_by_block = _last_speakers(said + quoted_by, parts[0].start)
+        last_by_block = last.before(parts[0].start)
         speaker, cue = _quote_speaker(adoc, parts, resolver, last_by_block)
         if not speaker:
             continue
-        quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
+        for p in parts:
+            last.add((p.block, p.start, speaker, cue or ""))
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
         yield Found(speaker, "direct", " ".join(p.text for p in parts), n, parts[0].start, sentences, cue)
 
@@ -122,6 +125,57 @@ def _named_before_verb(part: QuoteSpan, verb: "Token", resolver: SpeakerResolver
     if len(people) == 1:
         return people[0]
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+class _LastSpeakers:
+    """:func:`_last_speakers` asked at increasing offsets, kept up to date instead of sorting
+    every statement again for each quote (which costs the square of the quotes)."""
+
+    def __init__(self, said: list[Said]):
+        self._all: list[Said] = list(said)
+        self._waiting = [(start, block, who, cue) for block, start, who, cue in said]  # a heap by start
+        heapq.heapify(self._waiting)
+        self._best: dict[int, tuple[int, str, str]] = {}  # block → (start, who, cue) of its last
+        self._at = -1
+
+    def add(self, item: Said) -> None:
+        """Count one more statement from the next query on."""
+        self._all.append(item)
+        block, start, who, cue = item
+        if start < self._at:
+            self._take(block, (start, who, cue))
+        else:
+            heapq.heappush(self._waiting, (start, block, who, cue))
+
+    def before(self, offset: int) -> Mapping[int, tuple[str, str | None]]:
+        """Block → (speaker, cue) of the last statement before ``offset``."""
+        if offset < self._at:  # asked out of order: answer from scratch
+            return _last_speakers(self._all, offset)
+        self._at = offset
+        while self._waiting and self._waiting[0][0] < offset:
+            start, block, who, cue = heapq.heappop(self._waiting)
+            self._take(block, (start, who, cue))
+        return _BlockView(self._best)
+
+    def _take(self, block: int, said: tuple[int, str, str]) -> None:
+        self._best[block] = max(self._best.get(block, said), said)
+
+
+class _BlockView(Mapping):
+    """Block → (speaker, cue), read from the kept bests on access (no copy per quote)."""
+
+    def __init__(self, best: dict[int, tuple[int, str, str]]):
+        self._best = best
+
+    def __getitem__(self, block: int) -> tuple[str, str | None]:
+        _, who, cue = self._best[block]
+        return who, cue or None
+
+    def __iter__(self):
+        return iter(self._best)
+
+    def __len__(self) -> int:
+        return len(self._best)
 
 
 def _last_speakers(said: list[Said], before: int) -> dict[int, tuple[str, str | None]]:
