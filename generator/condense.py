@@ -117,22 +117,22 @@ def _candidates(source_set: SourceSet, analysis: Analysis) -> list[_Candidate]:
     prose = _prose_sentences(source_set, analysis)
     weights = _actor_weights(analysis)
     by_source: dict[str, list[Sentence]] = {}
+    position_of: dict[tuple[str, int], int] = {}  # list.index() per sentence would cost the square
     for s in prose:
-        by_source.setdefault(s.source, []).append(s)
+        group = by_source.setdefault(s.source, [])
+        position_of.setdefault((s.source, s.index), len(group))
+        group.append(s)
     out = []
+    alike = _Alike(by_source)
     for s in prose:
         words = len(_WORD.findall(s.text))
         if words < 8 or words > 60:
             continue  # fragments and run-on captions make poor key points
-        position = by_source[s.source].index(s)
+        position = position_of[(s.source, s.index)]
         lead = 1.0 / (1 + position) ** 0.7
         lowered = s.text.casefold()
         salience = sum(w for name, w in weights.items() if name in lowered)
-        support = tuple(
-            max(others, key=lambda o: fuzz.token_set_ratio(s.text, o.text))
-            for src, others in sorted(by_source.items(), key=lambda kv: source_key(kv[0]))
-            if src != s.source and any(_similar(s.text, o.text) for o in others)
-        )
+        support = alike.support(s)
         score = 2.0 * lead + min(salience, 3.0) + 1.5 * len(support)
         out.append(_Candidate(s, score, support))
     return out
@@ -157,6 +157,45 @@ def _actor_weights(analysis: Analysis) -> dict[str, float]:
             if len(name) > 2:
                 weights[name.casefold()] = max(weights[name.casefold()], weight)
     return dict(weights)
+
+
+class _Alike:
+    """For one sentence, the sentence most alike (``token_set_ratio``) of every other source
+    that holds one :func:`_similar` to it, sources in their order.
+
+    A Python call per pair of sentences made a set of a few hundred articles spend most of its
+    time here; one row of scores per sentence is computed in C (``rapidfuzz.process.cdist``),
+    the same scores, and only the pairs over the cut are checked further.
+    """
+
+    def __init__(self, by_source: dict[str, list[Sentence]]):
+        import numpy as np
+
+        groups = sorted(by_source.items(), key=lambda kv: source_key(kv[0]))
+        self.sources = [src for src, _ in groups]
+        self.flat = [o for _, others in groups for o in others]
+        self.owner = np.array([g for g, (_, others) in enumerate(groups) for _ in others], dtype=np.int64)
+        ends = np.cumsum([len(others) for _, others in groups])
+        self.bounds = [(int(e) - len(others), int(e)) for e, (_, others) in zip(ends, groups)]
+        self.texts = [o.text for o in self.flat]
+
+    def support(self, s: Sentence) -> tuple[Sentence, ...]:
+        """The supporting sentences of ``s`` (see the class docstring)."""
+        import numpy as np
+        from rapidfuzz import process
+
+        if not self.texts:
+            return ()
+        row = process.cdist([s.text], self.texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        hit: set[int] = set()
+        for i in np.nonzero(row >= SAME_CLAIM)[0]:
+            g = int(self.owner[i])
+            if g in hit or self.sources[g] == s.source:
+                continue
+            if fuzz.token_sort_ratio(s.text, self.texts[i]) >= SAME_CLAIM - 20:
+                hit.add(g)
+        # argmax takes the first of equal scores, as max() over the source's sentences did
+        return tuple(self.flat[a + int(np.argmax(row[a:b]))] for g in sorted(hit) for a, b in [self.bounds[g]])
 
 
 def _similar(a: str, b: str) -> bool:

@@ -62,11 +62,11 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
     timeline = find_events(docs, lexicon=lex.timeline)
     days = _sentence_days(timeline, docs)
     found = find_statements(docs, index, lexicon=lex.reporting, words=lex.statement_words)
-    statements = tuple(_dated(st, docs, days) for st in found)
+    firsts = _first_days(days)
     return Analysis(
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
-        statements=statements,
+        statements=tuple(_dated(st, docs, days, firsts) for st in found),
         open_questions=answer_questions(find_open_questions(docs, index, lexicon=lex.hedges), docs, index, lex.hedges),
         timeline=timeline,
         places=find_places(docs, index, lexicon=lex.gazetteer),
@@ -90,7 +90,17 @@ def _sentence_days(timeline: tuple[TimelineEvent, ...], docs: list["ArticleDoc"]
     return days
 
 
-def _dated(statement: Statement, docs: list["ArticleDoc"], days: dict[tuple[str, int], str]) -> Statement:
+def _first_days(days: dict[tuple[str, int], str]) -> dict[str, str]:
+    """The day of each source's first sentence that names one (read once, not per statement)."""
+    first: dict[str, int] = {}
+    for src, i in days:
+        first[src] = min(first.get(src, i), i)
+    return {src: days[(src, i)] for src, i in first.items()}
+
+
+def _dated(
+    statement: Statement, docs: list["ArticleDoc"], days: dict[tuple[str, int], str], firsts: dict[str, str]
+) -> Statement:
     """Give a statement the day it was made.
 
     A statement rarely carries a date of its own. The day its sentence reports ("said on
@@ -103,8 +113,7 @@ def _dated(statement: Statement, docs: list["ArticleDoc"], days: dict[tuple[str,
     first = statement.evidence[0]
     day = days.get((first.source, first.sentence))
     if day is None:
-        named = sorted(i for (src, i) in days if src == first.source)
-        day = days[(first.source, named[0])] if named else None
+        day = firsts.get(first.source)
     if day is None:
         doc = next(d for d in docs if d.source == first.source)
         if doc.article.published is not None:

@@ -1,8 +1,9 @@
 """An article parsed by spaCy, with its sentences numbered and tied to their blocks."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from generator.model import Article, Block, Sentence
@@ -38,10 +39,32 @@ class ArticleDoc:
             if self.article.blocks[sent.block].kind != "subhead":
                 yield sent, span
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _by_block(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for sent in self.sentences:
+            found.setdefault(sent.block, []).append(sent.index)
+        return found
+
     def sentence_at(self, char: int) -> Sentence:
         """The sentence that contains character offset ``char``."""
-        starts = [s.start for s in self.sentences]
-        return self.sentences[max(0, bisect_right(starts, char) - 1)]
+        return self.sentences[max(0, bisect_right(self._starts, char) - 1)]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Sentence, "Span"]]:
+        """The sentences (with their spans) that share a character with ``[start, end)``, in
+        order; found by bisection, so a caller looping over quotes or statements stays linear."""
+        first = max(0, bisect_right(self._starts, start) - 1)
+        last = bisect_left(self._starts, end)
+        return [(self.sentences[i], self.spans[i]) for i in range(first, last)
+                if self.sentences[i].end > start and self.sentences[i].start < end]
+
+    def in_block(self, block: int) -> list[tuple[Sentence, "Span"]]:
+        """The sentences of block ``block`` with their spans, in order."""
+        return [(self.sentences[i], self.spans[i]) for i in self._by_block.get(block, [])]
 
 
 def parse_articles(articles: list[Article] | tuple[Article, ...], nlp: "Language") -> list[ArticleDoc]:
@@ -64,3 +87,43 @@ def _article_doc(article: Article, doc: "Doc") -> ArticleDoc:
         sentences.append(Sentence(article.id, len(sentences), start, start + len(text), text, block))
         spans.append(span)
     return ArticleDoc(article, doc, tuple(sentences), tuple(spans))
+
+
+_INDEX = "briefing.doc_index"
+
+
+class DocIndex:
+    """What spaCy recomputes on every read of a ``Doc``, read once: ``doc.text`` joins every
+    token and ``doc.ents`` / ``span.ents`` walk the whole document, so reading them inside a
+    loop over sentences, entities or quotes makes the cost grow with the square of the length."""
+
+    def __init__(self, doc: "Doc"):
+        self.text: str = doc.text
+        self.ents: tuple["Span", ...] = tuple(doc.ents)
+        self._starts = [e.start for e in self.ents]
+        self._ends = [e.end for e in self.ents]  # entities never overlap: sorted too
+
+    def ents_within(self, start: int, end: int) -> list["Span"]:
+        """The entities inside tokens ``[start, end)``: what ``doc[start:end].ents`` gives."""
+        found = []
+        for ent in self.ents[bisect_left(self._starts, start):]:
+            if ent.end > end:
+                break
+            found.append(ent)
+        return found
+
+
+    def last_before(self, i: int, label: str) -> "Span | None":
+        """The last entity labelled ``label`` that ends at or before token ``i``."""
+        for k in range(bisect_right(self._ends, i) - 1, -1, -1):
+            if self.ents[k].label_ == label:
+                return self.ents[k]
+        return None
+
+
+def doc_index(doc: "Doc") -> DocIndex:
+    """The :class:`DocIndex` of ``doc``, made on first use and kept in ``doc.user_data``."""
+    index = doc.user_data.get(_INDEX)
+    if index is None:
+        index = doc.user_data[_INDEX] = DocIndex(doc)
+    return index

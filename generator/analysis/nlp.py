@@ -65,16 +65,21 @@ def _register() -> None:
         The small English parser often splits ``… the table."`` after the period, leaving the
         closing mark as a sentence of its own and the quote unbalanced in both.
         """
+        # Setting token.is_sent_start checks the whole doc for a parse on every call (quadratic
+        # in length): collect the marks in an array and write them once.
+        marks = doc.to_array("SENT_START").astype("int64")
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
-                token.is_sent_start = True
+                marks[token.i] = 1
             elif token.text in CLOSING_QUOTES and not prev.whitespace_ and prev.text in ".!?,;:…":
                 if _closes_a_quote(doc, token.i):
-                    token.is_sent_start = False
+                    marks[token.i] = -1
             elif token.text in NEVER_STARTS or (prev.text[-1:].isalnum() and token.is_lower):
                 # the parser sometimes splits before a comma, or between two words
-                token.is_sent_start = False
+                marks[token.i] = -1
+        if len(doc):
+            doc.from_array(["SENT_START"], marks.astype("uint64"))
         return doc
 
 

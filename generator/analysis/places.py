@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors.gazetteer import Gazetteer, packaged_gazetteer
@@ -89,10 +90,12 @@ class _Intervals:
     """Character spans of one article's actor mentions, for an overlap test."""
 
     def __init__(self, mentions: list[Mention]):
-        self.spans = sorted((m.start, m.end) for m in mentions)
-        self.starts = [s for s, _ in self.spans]
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in spans]
+        # the furthest end among the first k mentions: one lookup per test, not a scan
+        self.reach = list(accumulate((e for _, e in spans), max))
 
     def overlaps(self, start: int, end: int) -> bool:
         # Mentions are sorted by start; only those starting before ``end`` can overlap.
         stop = bisect_right(self.starts, end - 1)
-        return any(e > start for _, e in self.spans[:stop])
+        return stop > 0 and self.reach[stop - 1] > start

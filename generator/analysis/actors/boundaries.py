@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors.names import fold
+from generator.analysis.document import doc_index
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -169,6 +170,7 @@ def no_mention(ent: "Span", lex: "Gazetteer") -> bool:
     excerpt (the last word of the text, with no punctuation after it: "the WH").
     """
     doc, text = ent.doc, ent.text
+    full = doc_index(doc).text  # doc.text joins every token on each read
     if _CREDIT.search(text) or (ent.end < len(doc) and doc[ent.end].text == "/"):
         return True
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -176,11 +178,11 @@ def no_mention(ent: "Span", lex: "Gazetteer") -> bool:
         return True  # "the Fleet Tracking system": a thing
     if "," in text and not _NAME_AFTER_COMMA.search(text):
         return True
-    at_line_start = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
+    at_line_start = ent.start_char == 0 or full[ent.start_char - 1] == "\n"
     letters = [c for c in text if c.isalpha()]
-    if at_line_start and len(letters) >= 4 and text.isupper() and _DATELINE_TAIL.match(doc.text, ent.end_char):
+    if at_line_start and len(letters) >= 4 and text.isupper() and _DATELINE_TAIL.match(full, ent.end_char):
         return True
-    return not doc.text[ent.end_char :].strip() and ent[-1].is_alpha
+    return not full[ent.end_char :].strip() and ent[-1].is_alpha
 
 
 # Small words inside an organisation's name: "Department of Works and Highways", "Gazette dello

@@ -11,7 +11,9 @@ surnames, and "Ms X".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterator
 
 from generator.analysis.actors.boundaries import no_mention, split_title_of, widen_names, with_particles
@@ -25,6 +27,7 @@ from generator.analysis.actors.kinds import (
 )
 from generator.analysis.actors.names import clean_surface, fold
 from generator.analysis.actors.titles import apposition, title_case, title_matcher, title_use
+from generator.analysis.document import doc_index
 from generator.analysis.labels import ACTOR_LABELS
 
 if TYPE_CHECKING:
@@ -150,7 +153,7 @@ def _defined_acronym(doc: "Doc", start: int, end: int, got: Collected) -> None:
     if not name or name not in raw:
         return
     tail = doc[start].idx + raw.find(name) + len(name)
-    match = _BRACKETED.match(doc.text, tail)
+    match = _BRACKETED.match(doc_index(doc).text, tail)
     if match is None:
         return
     short = match.group(1)
@@ -260,10 +263,10 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: Collected) ->
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            text = doc.text[start:end]
+            text = doc_index(doc).text[start:end]
             org = organisation_cue(span, lex)
             for title_start, title, holder_start in titles:
-                if title_start > end and not doc.text[end:title_start].strip():
+                if title_start > end and not doc_index(doc).text[end:title_start].strip():
                     org = True
                     holder = by_start.get((source, holder_start))
                     if holder is not None and holder.role and holder.role[0] is None:
@@ -358,7 +361,10 @@ def _echoes(doc: "Doc", names: list[str], taken: list[tuple[int, int]]) -> Itera
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     pattern = re.compile(rf"(?<![\w@])(?:{alternatives})(?![\w])")
     spans = sorted(taken)
-    for match in pattern.finditer(doc.text):
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of the first k spans
+    for match in pattern.finditer(doc_index(doc).text):
         start, end = match.span()
-        if not any(s < end and start < e for s, e in spans):
+        k = bisect_left(starts, end)  # the spans that start before the match ends
+        if k == 0 or reach[k - 1] <= start:
             yield start, end

@@ -67,6 +67,11 @@ class ActorIndex:
                     if words[i] in particles and without_particles(tail, particles) == last:
                         self._surnames[tail].append(a.name)
                 self._near[(last[:1], len(last))].append((last, a.name))
+        # surnames by first letter: a spelling variant starts with the same letter, and a scan
+        # of every surname per look-up would cost the square of the number of people
+        self._by_initial: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        for last, names in self._surnames.items():
+            self._by_initial[last[:1]].append((last, names))
 
     def mentions(self, source: str) -> list[Mention]:
         """Every actor mention in article ``source``, sorted by start (longest first).
@@ -129,5 +134,6 @@ class ActorIndex:
         near = (x for n in (-1, 0, 1) for x in self._near.get((key[:1], len(key) + n), ()))
         hits = {name for alias, name in near if is_typo(alias, key)}
         if not hits and " " not in key:  # a surname spelt another way ("Bauchtman")
-            hits = {n for last, names in self._surnames.items() if is_spelling_variant(last, key) for n in names}
+            same_letter = self._by_initial.get(key[:1], ())
+            hits = {n for last, names in same_letter if is_spelling_variant(last, key) for n in names}
         return self._by_name[hits.pop()] if len(hits) == 1 else None

@@ -217,6 +217,11 @@ def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, p
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for form in sorted(forms):
         buckets[(form[:1], len(form))].append(form)
+    # mentions of each group, kept up to date at each union (a sum over every name per pair
+    # would cost the square of the number of names)
+    totals: dict[str, int] = defaultdict(int)
+    for k, n in counts.items():
+        totals[uf.find(k)] += n
     for key in sorted(counts):
         if ":" in key:
             continue
@@ -238,12 +243,13 @@ def _join_typos(uf: DisjointSet[str], cands: list[Candidate], counts: Counter, p
             ):
                 continue
             lexical = ":" in target
-            n_target = sum(n for k, n in counts.items() if uf.find(k) == uf.find(target))
+            n_target = totals[uf.find(target)]
             surname = (single or same_first) and " " in target
             if lexical or surname or (counts[key] == 1 and n_target >= 2) or (
                 n_target >= 3 * counts[key]
             ):
-                uf.union(key, target)
+                roots = uf.find(key), uf.find(target)
+                totals[uf.union(key, target)] = sum(totals.pop(r, 0) for r in roots)
                 break
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from unidecode import unidecode
 
+from generator.analysis.document import doc_index
 from generator.analysis.labels import MATTER_LABELS, PLACE_LABELS
 from generator.analysis.timeline.resolve import resolve_dates
 
@@ -55,7 +56,8 @@ def matter_of(span: "Span", index: ActorLookup, reference: dt.date | None, event
     """The :class:`Matter` of one sentence."""
     places, entities = set(), set()
     dates = {m.value for m in resolve_dates(span.text, reference, span=span)}
-    for ent in span.ents:
+    # span.ents walks the whole document on every call: the index bisects its entities
+    for ent in doc_index(span.doc).ents_within(span.start, span.end):
         if ent.label_ in MATTER_LABELS:
             key, is_actor = canonical(ent.text, index)
             # a place that is also an actor (a country, a capital standing for its

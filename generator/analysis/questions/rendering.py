@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from generator.analysis.document import doc_index
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -46,10 +48,9 @@ class Renderer:
         words = [t for t in tokens if not t.is_punct]
         if pron not in ("he", "she"):
             return None
-        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= words[0].i]
-        if not people:
+        name = doc_index(self.doc).last_before(words[0].i, "PERSON")
+        if name is None:
             return None
-        name = people[-1]
         return self.render(list(name))
 
     def title_words(self, tokens: Iterable["Token"]) -> set[int]:

@@ -27,7 +27,7 @@ from typing import Mapping, Sequence
 from generator.analysis.document import ArticleDoc
 from generator.analysis.lexicons import ReportingVerbs, reporting_verbs, statement_words
 from generator.analysis.statements.direct import direct_quotes
-from generator.analysis.statements.found import Found
+from generator.analysis.statements.found import Found, Ranges
 from generator.analysis.statements.merge import merge_statements
 from generator.analysis.statements.posts import quoted_posts
 from generator.analysis.statements.reported import reported_speech
@@ -81,7 +81,7 @@ def _article_statements(
 ) -> list[Found]:
     """Every statement of article ``n`` (direct, reported, posts), not yet merged."""
     quotes = find_quote_spans(adoc.article)
-    quoted = tuple((q.start, q.end) for q in quotes)
+    quoted = Ranges((q.start, q.end) for q in quotes)
     resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, speaker_words, quoted)
     reported = list(reported_speech(adoc, n, resolver, stopwords))
     out = list(direct_quotes(adoc, n, quotes, resolver, reported))

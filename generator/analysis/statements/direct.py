@@ -12,6 +12,8 @@ titles never count.
 """
 from __future__ import annotations
 
+import heapq
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from generator.analysis.document import ArticleDoc
@@ -46,16 +48,17 @@ def direct_quotes(
     …. “…”").
     """
     said: list[Said] = [(adoc.sentences[f.evidence[0].sentence].block, f.start, f.speaker, f.cue or "") for f in reported]
-    quoted_by: list[Said] = []  # attributed quotes
+    last = _LastSpeakers(said)  # and the attributed quotes, added as they are found
     for parts in _quote_groups(adoc, quotes):
         if _is_title(parts):
             continue
-        last_by_block = _last_speakers(said + quoted_by, parts[0].start)
+        last_by_block = last.before(parts[0].start)
         speaker, cue, verb = _quote_speaker(adoc, parts, resolver, last_by_block)
         if not speaker:
             continue
         via = resolver.last_via if verb is not None else None
-        quoted_by.extend((p.block, p.start, speaker, cue or "") for p in parts)
+        for p in parts:
+            last.add((p.block, p.start, speaker, cue or ""))
         sentences = sentences_between(adoc, parts[0].start, parts[-1].end)
         clause = partial_quote_clause(verb, parts, resolver.quoted) if verb is not None and _is_short(adoc, parts) else None
         if clause:  # "called the plan “reckless”": the claim is the clause, the quote only its word
@@ -76,7 +79,7 @@ def _quote_speaker(
     signature's or its context's; the verb is the one that gave the speaker, if any."""
     quoted = resolver.quoted
     short = _is_short(adoc, parts)
-    named = frozenset(m.actor for m in resolver.mentions if any(p.start <= m.start < p.end for p in parts))
+    named = frozenset(m.actor for p in parts for m in resolver.mentions_in(p.start, p.end))
     speaker, cue, framed, verb = _framed_speaker(adoc, parts, resolver, short, named)
     if speaker is None and framed is not None and not short:
         # the parse lost the verb's subject: the one person named between the quote and the verb
@@ -127,11 +130,62 @@ def _right_after(part: QuoteSpan, verb: "Token") -> bool:
 
 def _named_before_verb(part: QuoteSpan, verb: "Token", resolver: SpeakerResolver) -> str | None:
     """The one person (or body) mentioned between the quote and ``verb``."""
-    hits = {m.actor for m in resolver.mentions if part.end <= m.start < verb.idx}
+    hits = {m.actor for m in resolver.mentions_in(part.end, verb.idx)}
     people = sorted(a for a in hits if resolver.kinds.get(a) == "person")
     if len(people) == 1:
         return people[0]
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+class _LastSpeakers:
+    """:func:`_last_speakers` asked at increasing offsets, kept up to date instead of sorting
+    every statement again for each quote (which costs the square of the quotes)."""
+
+    def __init__(self, said: list[Said]):
+        self._all: list[Said] = list(said)
+        self._waiting = [(start, block, who, cue) for block, start, who, cue in said]  # a heap by start
+        heapq.heapify(self._waiting)
+        self._best: dict[int, tuple[int, str, str]] = {}  # block → (start, who, cue) of its last
+        self._at = -1
+
+    def add(self, item: Said) -> None:
+        """Count one more statement from the next query on."""
+        self._all.append(item)
+        block, start, who, cue = item
+        if start < self._at:
+            self._take(block, (start, who, cue))
+        else:
+            heapq.heappush(self._waiting, (start, block, who, cue))
+
+    def before(self, offset: int) -> Mapping[int, tuple[str, str | None]]:
+        """Block → (speaker, cue) of the last statement before ``offset``."""
+        if offset < self._at:  # asked out of order: answer from scratch
+            return _last_speakers(self._all, offset)
+        self._at = offset
+        while self._waiting and self._waiting[0][0] < offset:
+            start, block, who, cue = heapq.heappop(self._waiting)
+            self._take(block, (start, who, cue))
+        return _BlockView(self._best)
+
+    def _take(self, block: int, said: tuple[int, str, str]) -> None:
+        self._best[block] = max(self._best.get(block, said), said)
+
+
+class _BlockView(Mapping):
+    """Block → (speaker, cue), read from the kept bests on access (no copy per quote)."""
+
+    def __init__(self, best: dict[int, tuple[int, str, str]]):
+        self._best = best
+
+    def __getitem__(self, block: int) -> tuple[str, str | None]:
+        _, who, cue = self._best[block]
+        return who, cue or None
+
+    def __iter__(self):
+        return iter(self._best)
+
+    def __len__(self) -> int:
+        return len(self._best)
 
 
 def _last_speakers(said: list[Said], before: int) -> dict[int, tuple[str, str | None]]:
@@ -173,8 +227,9 @@ def _quote_groups(adoc: ArticleDoc, quotes: list[QuoteSpan]) -> list[list[QuoteS
 def _frame_verbs(adoc: ArticleDoc, part: QuoteSpan, quoted: Ranges, lexicon: ReportingVerbs) -> list["Token"]:
     """Reporting verbs (and "according to") of ``part``'s sentence(s) outside every quote."""
     found = []
-    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark
-    for sent, span in zip(adoc.sentences, adoc.spans):
+    # +3: the sentence splitter may cut "“…,” added the agency." after the closing mark;
+    # only the sentences near the quote can match (bisected, not a scan of the article)
+    for sent, span in adoc.overlapping(part.start, part.end + 4):
         after = sent.block == part.block and part.end <= sent.start <= part.end + 3
         if after and _attribution_fragment(span, lexicon):
             pass  # "“… our town.” Resident Anna Smith said.": the quote's own frame, cut off by its period

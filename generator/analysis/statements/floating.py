@@ -200,7 +200,8 @@ def signature_follows(adoc: ArticleDoc, last: QuoteSpan, quoted: Ranges) -> bool
     rest = adoc.article.text[last.end : start + len(adoc.article.blocks[last.block].text)].strip(" ,;—–-")
     if not rest[:1].isupper() or len(rest.split()) > _SIGNATURE_WORDS:
         return False
-    span = next((sp for s, sp in zip(adoc.sentences, adoc.spans) if s.index >= sent.index and s.end > last.end), None)
+    after = range(sent.index, len(adoc.sentences))
+    span = next((adoc.spans[i] for i in after if adoc.sentences[i].end > last.end), None)
     tokens = [t for t in span if t.idx >= last.end] if span is not None else []
     return bool(tokens) and not any(t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted) for t in tokens)
 

@@ -29,10 +29,14 @@ def merge_statements(
     longer text is kept, a direct quote before a paraphrase.
     """
     groups: list[list[Found]] = []
+    # a group holds one speaker's statements: only that speaker's groups can take an item
+    by_speaker: dict[str, list[list[Found]]] = {}
     for item in sorted(found, key=lambda f: (f.doc, f.start, f.kind, f.text)):
-        target = next((g for g in groups if any(_same_claim(item, other, stopwords) for other in g)), None)
+        own = by_speaker.setdefault(item.speaker, [])
+        target = next((g for g in own if any(_same_claim(item, other, stopwords) for other in g)), None)
         if target is None:
             groups.append([item])
+            own.append(groups[-1])
         else:
             target.append(item)
     out = []

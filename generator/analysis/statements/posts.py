@@ -31,5 +31,5 @@ def quoted_posts(adoc: ArticleDoc, n: int, index: IndexLike) -> Iterator[Found]:
         text = re.sub(r"\s+", " ", _URL.sub("", block.text)).strip()
         if not speaker or not text:
             continue
-        evidence = tuple(Evidence(adoc.source, s.index, s.text) for s in adoc.sentences if s.block == bi)
+        evidence = tuple(Evidence(adoc.source, s.index, s.text) for s, _ in adoc.in_block(bi))
         yield Found(speaker, "direct", text, n, block.start, evidence, "posted")

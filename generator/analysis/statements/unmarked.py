@@ -39,7 +39,7 @@ def unmarked_quotes(adoc: ArticleDoc, n: int, resolver: SpeakerResolver) -> Iter
 
 def _block_sentences(adoc: ArticleDoc, block: int) -> list[tuple[int, "Span"]]:
     """(index, span) of the sentences of block ``block``."""
-    return [(s.index, span) for s, span in zip(adoc.sentences, adoc.spans) if s.block == block]
+    return [(s.index, span) for s, span in adoc.in_block(block)]
 
 
 def _signed_paragraph(adoc: ArticleDoc, n: int, block: int, resolver: SpeakerResolver) -> Found | None:

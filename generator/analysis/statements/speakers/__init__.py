@@ -16,6 +16,7 @@ statement without a speaker is dropped rather than guessed.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from generator.analysis.lexicons import ReportingVerbs
@@ -76,6 +77,11 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = self.facts.kinds
         # "pronoun" when the last speaker returned is a pronoun's antecedent ("“…,” she said")
         self.last_via: str | None = None
+        self._starts = [m.start for m in self.mentions]  # mentions are sorted by start
+
+    def mentions_in(self, lo: int, hi: int) -> list[MentionLike]:
+        """The mentions that start in ``[lo, hi)`` (bisected: asked once per quote)."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
 
     def subject_of(self, verb: "Token") -> "Token | None":
         """The grammatical speaker of ``verb`` (see :func:`.subjects.subject_of`)."""
@@ -95,7 +101,7 @@ class SpeakerResolver:
             others = [t for t in verb.subtree if t.i not in own]
             if others:
                 lo, hi = others[0].idx, others[-1].idx + len(others[-1])
-                named = named | {m.actor for m in self.mentions if lo <= m.start < hi}
+                named = named | {m.actor for m in self.mentions_in(lo, hi)}
         return self.speaker(subj, named)
 
     def speaker(self, token: "Token", exclude: frozenset[str] = frozenset()) -> str | None:

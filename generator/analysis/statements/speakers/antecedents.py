@@ -158,7 +158,7 @@ def unlisted_subjects(facts: ArticleFacts, span: "Span") -> list[MentionLike]:
     for tok in span:
         if tok.dep_ != "nsubj" or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        if any(m.start <= tok.idx < m.end for m in facts.mentions):
+        if inside(tok.idx, facts.mentioned):
             continue
         left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"])
         name = facts.doc[left : tok.i + 1]

@@ -60,6 +60,7 @@ class ArticleFacts:
     kinds: dict[str, str]
     roles: dict[str, str]
     gender: dict[str, str]
+    mentioned: Ranges = Ranges()  # the mentions' character ranges, for a bisected test
 
 
 def article_facts(
@@ -72,4 +73,5 @@ def article_facts(
     # role words without punctuation, so "president" is found in "Deputy President,"
     roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in roles.items()}
     gender = genders(doc, mentions, kinds, quoted, words)
-    return ArticleFacts(doc, index, lexicon, words, quoted, mentions, kinds, roles, gender)
+    mentioned = Ranges((m.start, m.end) for m in mentions)
+    return ArticleFacts(doc, index, lexicon, words, quoted, mentions, kinds, roles, gender, mentioned)

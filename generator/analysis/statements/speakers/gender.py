@@ -1,6 +1,7 @@
 """A person's gender, as far as the text shows it: only used to keep "she" off a man."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from generator.analysis.statements.found import Ranges, inside
@@ -25,6 +26,7 @@ def genders(
     """
     votes: dict[str, list[str]] = {}
     people = [m for m in mentions if kinds.get(m.actor) == "person"]
+    starts = [p.start for p in people]  # mentions come sorted by start
     for m in people:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -37,7 +39,8 @@ def genders(
         cues = {t.lower_.rstrip(".") for t in near}
         votes.setdefault(m.actor, []).extend(["m"] * len(cues & words.male) + ["f"] * len(cues & words.female))
         sent = span.sent
-        if {p.actor for p in people if sent.start_char <= p.start < sent.end_char} == {m.actor}:
+        in_sentence = people[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
+        if {p.actor for p in in_sentence} == {m.actor}:
             after = {t.lower_ for t in doc[span.end : sent.end] if not inside(t.idx, quoted)}
             male, female = after & _HE, after & _SHE
             if bool(male) != bool(female):
