@@ -63,10 +63,11 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
     days = _sentence_days(timeline, docs)
     found = find_statements(docs, index, lexicon=lex.reporting, words=lex.statement_words)
     firsts = _first_days(days)
+    statements = tuple(_dated(st, docs, days, firsts) for st in found)
     return Analysis(
         sentences=tuple(s for d in docs for s in d.sentences),
         actors=index.actors,
-        statements=tuple(_dated(st, docs, days, firsts) for st in found),
+        statements=statements,
         open_questions=answer_questions(find_open_questions(docs, index, lexicon=lex.hedges), docs, index, lex.hedges),
         timeline=timeline,
         places=find_places(docs, index, lexicon=lex.gazetteer),

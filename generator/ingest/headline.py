@@ -101,9 +101,11 @@ def top_headline(
     if found and len(found.split()) > _SITE_NAME_WORDS:
         return found, blocks
     for i, block in enumerate(blocks[:_SCAN]):
-        if _is_prose(block.text):
-            break
         words = len(block.text.split())
+        # a short sentence closed by its full stop is already the article (a lead, a standfirst):
+        # headlines and page furniture above it carry no closing stop
+        if _is_prose(block.text) or (words >= _HEADLINE_WORDS and _PROSE_END.search(block.text)):
+            break
         if (block.kind != "post" and words >= _HEADLINE_WORDS and is_headline(block.text)
                 and not block.text.lower().startswith("by ") and any(_is_prose(b.text) for b in blocks[i + 1:])):
             removed.extend(b.text for b in blocks[: i + 1])
