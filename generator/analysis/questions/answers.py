@@ -26,6 +26,7 @@ from generator.analysis.questions.links import (
     matter_of,
     union,
 )
+from generator.analysis.timeline.entities import sentence_entities
 from generator.model import Answer, Evidence, OpenQuestion
 
 if TYPE_CHECKING:
@@ -169,9 +170,10 @@ def sentence_side(span: Span, doc: ArticleDoc, index: ActorLookup, lexicon: Hedg
     if answer and published is not None:
         # an answer reports the past: a day after its publication is a misread weekday
         matter = replace(matter, dates=frozenset(d for d in matter.dates if d[:10] <= published.isoformat()))
-    days = frozenset(t.lower_ for e in span.ents if e.label_ == "DATE" for t in e if t.lower_ in _DAY_NAMES)
+    ents = sentence_entities(span)  # span.ents walks the whole document on every read
+    days = frozenset(t.lower_ for e in ents if e.label_ == "DATE" for t in e if t.lower_ in _DAY_NAMES)
     # a country ties too many stories to count as the shared actor: people, bodies and places do
-    countries = {e.text for e in span.ents if (a := index.resolve(e.text)) is not None and a.kind == "country"}
+    countries = {e.text for e in ents if (a := index.resolve(e.text)) is not None and a.kind == "country"}
     keys = {canonical(c, index)[0] for c in countries}
     matter = replace(matter, entities=matter.entities - keys)
     return Side(matter, _event_words(span, lexicon), days)

@@ -30,3 +30,19 @@ class DocEntities:
             if ent.end <= span.end:
                 out.append(ent)
         return out
+
+
+_CACHE_KEY = "briefing.doc_entities"
+
+
+def sentence_entities(span: "Span") -> list["Span"]:
+    """``span.ents``, from one :class:`DocEntities` per document kept in ``doc.user_data``.
+
+    Why: callers outside the timeline (question links, answers, differences) resolve dates
+    sentence by sentence without an index at hand; the cache keeps each of them linear.
+    """
+    data = span.doc.user_data
+    index = data.get(_CACHE_KEY)
+    if index is None:
+        index = data[_CACHE_KEY] = DocEntities(span.doc)
+    return index.within(span)

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from generator.analysis.timeline.entities import sentence_entities
 from generator.analysis.timeline.lexicon import DateWords, date_words
 from generator.analysis.timeline.patterns import candidates
 from generator.analysis.timeline.reckoning import Context, Resolved, dateparser_day
@@ -127,8 +128,8 @@ def resolve_dates(
             day"; defaults to ``reference``.
         words: the resolver's word lists; None reads the packaged ones (once per process).
         entities: the entities of ``span`` when the caller has them (see
-            :class:`.entities.DocEntities`); None reads ``span.ents``, which walks the whole
-            document.
+            :class:`.entities.DocEntities`); None reads them from one index per document
+            (:func:`.entities.sentence_entities`).
 
     Returns:
         The mentions in text order, offsets relative to ``text``; ranges carry ``end_value``.
@@ -140,7 +141,7 @@ def resolve_dates(
     resolved = _resolved(text, reference, anchor, span, base, words)
     mentions = _join_ranges(text, resolved)
     if span is not None and base is not None:
-        ents = span.ents if entities is None else entities
+        ents = sentence_entities(span) if entities is None else entities
         mentions = _fallback_entities(text, reference, ents, base, mentions)
     return sorted(mentions, key=lambda d: (d.start, d.end))
 
