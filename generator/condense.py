@@ -178,6 +178,7 @@ class _Alike:
         ends = np.cumsum([len(others) for _, others in groups])
         self.bounds = [(int(e) - len(others), int(e)) for e, (_, others) in zip(ends, groups)]
         self.texts = [o.text for o in self.flat]
+        self.group = {src: g for g, src in enumerate(self.sources)}
 
     def support(self, s: Sentence) -> tuple[Sentence, ...]:
         """The supporting sentences of ``s`` (see the class docstring)."""
@@ -186,7 +187,13 @@ class _Alike:
 
         if not self.texts:
             return ()
-        row = process.cdist([s.text], self.texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        # the sentence's own source is never support: score only the others (one long article
+        # alone would otherwise be compared with itself, the square of its length)
+        a, b = self.bounds[self.group[s.source]] if s.source in self.group else (0, 0)
+        row = np.zeros(len(self.texts), dtype=np.float64)
+        for lo, hi in ((0, a), (b, len(self.texts))):
+            if hi > lo:
+                row[lo:hi] = process.cdist([s.text], self.texts[lo:hi], scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
         hit: set[int] = set()
         for i in np.nonzero(row >= SAME_CLAIM)[0]:
             g = int(self.owner[i])
