@@ -64,15 +64,23 @@ def _calls(fn) -> int:
 
 
 def _finders(docs):
+    from generator.analysis import Lexicons
     from generator.analysis.actors import find_actors
+    from generator.analysis.differences import find_differences
     from generator.analysis.places import find_places
+    from generator.analysis.questions import find_open_questions
+    from generator.analysis.questions.answers import answer_questions
     from generator.analysis.statements import find_statements
 
     index = find_actors(docs)
+    hedges = Lexicons.load().hedges
     return {
         "places": lambda: find_places(docs, index),
         "statements": lambda: find_statements(docs, index),
         "actors": lambda: find_actors(docs),
+        # questions with their answers, and differences: each resolves dates per sentence
+        "questions": lambda: answer_questions(find_open_questions(docs, index, lexicon=hedges), docs, index, hedges),
+        "differences": lambda: find_differences(docs, index, find_statements(docs, index), hedges),
     }
 
 
@@ -82,7 +90,8 @@ def sizes(nlp, tmp_path_factory):
     articles = {n: _article(root / f"long-{n}", _long_text(n)) for n in (2, 8)}
     parse = {n: _calls(lambda a=a: parse_articles([a], nlp)) for n, a in articles.items()}
     docs = {n: parse_articles([a], nlp) for n, a in articles.items()}
-    _finders(docs[2])["statements"]()  # lexicons load once per process: not part of the count
+    for warm in ("statements", "questions"):  # lexicons load once per process: not part of the count
+        _finders(docs[2])[warm]()
     return parse, docs
 
 
@@ -91,7 +100,7 @@ def test_parsing_is_linear(sizes):
     assert parse[8] / parse[2] < MAX_GROWTH
 
 
-@pytest.mark.parametrize("finder", ["actors", "places", "statements"])
+@pytest.mark.parametrize("finder", ["actors", "places", "statements", "questions", "differences"])
 def test_finders_are_linear(sizes, finder):
     _, docs = sizes
     small, large = (_calls(_finders(docs[n])[finder]) for n in (2, 8))
