@@ -84,6 +84,7 @@ def read_inbox(inbox: Path) -> tuple[list[InboxArticle], list[str]]:
 def _read_article(path: Path) -> InboxArticle:
     """Title, text and stated date as ingest reads them; a one-paragraph article that ingest
     rejects (its only paragraph is the headline) is read as that headline."""
+    from generator.ingest.dates import is_date_line
     from generator.ingest.decode import read_text
     from generator.ingest.readers import READERS
     from generator.ingest.sources import load_article
@@ -98,7 +99,10 @@ def _read_article(path: Path) -> InboxArticle:
         return InboxArticle(path.name, raw.stated.title or text[:120], text, raw.stated.published)
     # Only a stated date: one inferred from a dateline may be the date of the event itself.
     published = None if article.published_inferred else article.published
-    return InboxArticle(path.name, article.title, article.text, published)
+    # the date lines ingest takes out of the body still say when the story happened: two
+    # reports of one event share them, two like events months apart do not
+    shown = [line for line in article.removed if is_date_line(line)]
+    return InboxArticle(path.name, article.title, "\n\n".join([article.text, *shown]), published)
 
 
 def propose(articles: list[InboxArticle], settings: SortSettings = SortSettings(), *, taken: set[str] = frozenset()) -> Proposal:
