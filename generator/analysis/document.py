@@ -121,6 +121,12 @@ class DocIndex:
         return None
 
 
+def sentence_entities(span: "Span") -> list["Span"]:
+    """``span.ents``, from the document's :class:`DocIndex` (one walk of the document, not one
+    per sentence)."""
+    return doc_index(span.doc).ents_within(span.start, span.end)
+
+
 def doc_index(doc: "Doc") -> DocIndex:
     """The :class:`DocIndex` of ``doc``, made on first use and kept in ``doc.user_data``."""
     index = doc.user_data.get(_INDEX)

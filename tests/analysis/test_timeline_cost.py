@@ -5,28 +5,25 @@ from __future__ import annotations
 import cProfile
 import pstats
 
-from generator.analysis.document import parse_articles
+from generator.analysis.document import parse_articles, sentence_entities
 from generator.analysis.timeline import find_events
-from generator.analysis.timeline.entities import DocEntities
 from generator.analysis.timeline.resolve import resolve_dates
 from generator.ingest import load_article, load_source_set
 
 
 def test_sentence_entities_match_span_ents(nlp, seed_set_path):
     for adoc in parse_articles(load_source_set(seed_set_path).articles, nlp):
-        ents = DocEntities(adoc.doc)
         for span in adoc.spans:
-            assert [(e.start, e.end, e.label_) for e in ents.within(span)] == [
+            assert [(e.start, e.end, e.label_) for e in sentence_entities(span)] == [
                 (e.start, e.end, e.label_) for e in span.ents
             ]
 
 
 def test_given_entities_resolve_as_span_ents(nlp):
     doc = nlp("The board met on 5/13/2025 in the capital. It will vote again on Friday.")
-    ents = DocEntities(doc)
-    for span in doc.sents:
-        assert resolve_dates(span.text, None, span=span, entities=ents.within(span)) == resolve_dates(
-            span.text, None, span=span
+    for span in doc.sents:  # the default (the document's index) resolves as spaCy's own span.ents
+        assert resolve_dates(span.text, None, span=span) == resolve_dates(
+            span.text, None, span=span, entities=list(span.ents)
         )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from generator.analysis.document import sentence_entities
 from generator.analysis.lexicons import read_lexicon, word_sections
 from generator.analysis.questions.cues import HedgeLexicon
 from generator.analysis.questions.links import (
@@ -26,7 +27,6 @@ from generator.analysis.questions.links import (
     matter_of,
     union,
 )
-from generator.analysis.timeline.entities import sentence_entities
 from generator.model import Answer, Evidence, OpenQuestion
 
 if TYPE_CHECKING:

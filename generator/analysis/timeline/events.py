@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from generator.analysis.timeline.entities import DocEntities
+from generator.analysis.document import sentence_entities
 from generator.analysis.timeline.lexicon import DateWords, TimelineLexicon
 from generator.analysis.timeline.resolve import DateMention, resolve_dates
 from generator.analysis.timeline.wording import describe, governing_noun, mention_tokens, top_token
@@ -53,9 +53,8 @@ def article_events(doc: "ArticleDoc", lexicon: TimelineLexicon) -> Iterable[Foun
     article = doc.article
     anchor: dt.date | None = None
     anchor_at: tuple[str, int] | None = None
-    doc_entities = DocEntities(doc.doc)
     for sentence, span in doc.prose():
-        ents = doc_entities.within(span)
+        ents = sentence_entities(span)
         block = doc.block_of(sentence)
         offset = sentence.start - block.start  # the sentence inside its block's text
         post_day = _post_date(block.attribution, article.published, lexicon.dates) if block.kind == "post" else None

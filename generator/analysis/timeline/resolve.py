@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from generator.analysis.timeline.entities import sentence_entities
+from generator.analysis.document import sentence_entities
 from generator.analysis.timeline.lexicon import DateWords, date_words
 from generator.analysis.timeline.patterns import candidates
 from generator.analysis.timeline.reckoning import Context, Resolved, dateparser_day
@@ -128,8 +128,8 @@ def resolve_dates(
             day"; defaults to ``reference``.
         words: the resolver's word lists; None reads the packaged ones (once per process).
         entities: the entities of ``span`` when the caller has them (see
-            :class:`.entities.DocEntities`); None reads them from one index per document
-            (:func:`.entities.sentence_entities`).
+            :func:`generator.analysis.document.sentence_entities`); None reads them from
+            the document's one index.
 
     Returns:
         The mentions in text order, offsets relative to ``text``; ranges carry ``end_value``.
