@@ -63,7 +63,11 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
 GLUED = re.compile(
     r"(?:(?<=^)|(?<=[.!?…”\"’)]\s)|(?<=[.!?…”\"’)]))(Leave a (?:comment|reply)|No [Cc]omments yet)"
     r"(?=$|\s*[A-Z“\"‘])"
-    r"|(?<=[\w’'\".!?…)])(\d+\s*(?:-\s*)?[Mm]in(?:ute)?s?\.?\s+read)(?=$|\s*[A-Z“\"‘])"
+    # a reading time glued to the word before it, or after a closing mark and a space (wrapped
+    # lines of a plain-text page joined into one paragraph); a comment link right after it goes too
+    r"|(?:(?<=[\w’'\".!?…)])|(?<=[.!?…”\"’)]\s))"
+    r"(\d+\s*(?:-\s*)?[Mm]in(?:ute)?s?\.?\s+read(?:\s+(?:Leave a (?:comment|reply)|No [Cc]omments yet))?)"
+    r"(?=$|\s*[A-Z“\"‘])"
 )
 # Removed wherever they stand: the embedded-media links of social posts.
 INLINE = re.compile(r"\s*(?:(?:https?://)?(?:www\.)?pic\.twitter\.com/\w+|https?://t\.co/\w+)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import InputError
@@ -23,6 +23,8 @@ LINES = sorted(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(st.sampled_from(LINES), min_size=1, max_size=12), crlf=st.booleans())
+# found by this test: wrapped lines joined into one paragraph kept a reading time and a comment link
+@example(lines=["(Reporting by Jane Okafor; Editing by Mark Ellison)", "4 min read", "Leave a comment"], crlf=False)
 def test_any_mix_of_real_lines_loads_consistently(lines, crlf):
     sep = "\r\n" if crlf else "\n"
     with tempfile.TemporaryDirectory() as tmp:
