@@ -65,10 +65,15 @@ def cli(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
-def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool, nlp=None) -> None:
+def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool, nlp=None, shard=None) -> None:
     from generator.pipeline import generate
 
-    report = generate(seeds, out, jobs=jobs, force=force, check=check, nlp=nlp)
+    report = generate(seeds, out, jobs=jobs, force=force, check=check, nlp=nlp, shard=shard)
+    _finish(report, out, check=check)
+
+
+def _finish(report, out: Path, *, check: bool) -> None:
+    """Print a run's conflicts (and, with ``check``, its stale pages); fail when it had any."""
     for line in report.conflict_lines():
         click.echo(line, err=True)
     if check:
@@ -80,6 +85,19 @@ def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool
     if report.problems:
         # each was printed as a warning when it was met; CI must notice
         raise BriefingError(f"{len(report.problems)} input(s) skipped (see the warnings above); fix or remove them")
+
+
+def _parse_shard(ctx: click.Context, param: click.Parameter, value: str | None):
+    """``--shard I/N`` → :class:`~generator.pipeline.shard.Shard`; a bad value is a usage error."""
+    if value is None:
+        return None
+    from generator.pipeline.shard import Shard
+
+    try:
+        return Shard.parse(value)
+    except ValueError as exc:
+        # The message alone (not click's "Invalid value for ..." prefix): it already names the option.
+        raise click.UsageError(str(exc), ctx) from None
 
 
 def _check_or_fail(out: Path, *, stale: tuple[str, ...] = ()) -> None:
@@ -106,15 +124,36 @@ def _check_or_fail(out: Path, *, stale: tuple[str, ...] = ()) -> None:
 @jobs_option
 @force_option
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any page is stale or in conflict.")
-def generate(seeds: Path, out: Path, jobs: int, force: bool, check: bool) -> None:
+@click.option(
+    "--shard", metavar="I/N", callback=_parse_shard,
+    help="Only the sets of shard I of N (a stable split by slug hash): their pages, records and "
+    "merge bases; no cross-briefing pages. Run every shard, then --assemble.",
+)
+@click.option(
+    "--assemble", is_flag=True,
+    help="After the shards: rebuild story links and the cross-briefing pages from the stored "
+    "records, without the language model.",
+)
+@click.pass_context
+def generate(ctx: click.Context, seeds: Path, out: Path, jobs: int, force: bool, check: bool, shard, assemble: bool) -> None:
     """Write or update one briefing page per source set, plus the site's index pages.
 
     Unchanged sets are skipped without loading the language model. Hand edits are merged
     with the new generation; conflicts are reported as CONFLICT <file>:<line> and exit 1.
+    Past one machine, run `--shard 1/N` … `--shard N/N` (anywhere, each on its own copy),
+    put what they wrote together in one briefings folder, then run `--assemble` there.
 
     Example: briefing generate --seeds seeds --out briefings
     """
-    _run_generate(seeds, out, jobs=jobs, force=force, check=check)
+    if assemble:
+        given = [name for name, on in (("--shard", shard), ("--check", check), ("--force", force), ("--jobs", jobs != 1)) if on]
+        if given:
+            raise click.UsageError(f"--assemble builds no set, so it takes no {', '.join(given)}", ctx)
+        from generator.pipeline import assemble as assemble_site
+
+        _finish(assemble_site(out), out, check=False)
+        return
+    _run_generate(seeds, out, jobs=jobs, force=force, check=check, shard=shard)
 
 
 @cli.command()

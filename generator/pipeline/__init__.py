@@ -10,7 +10,12 @@ Three phases, like Pelican's generators-then-writers, one module each:
 3. *Write* (:mod:`.write`) — hand each page and record to :mod:`generator.merge`, the only
    writer of ``briefings/``, then archive removed sets and rebuild the cross-briefing pages.
 
-:mod:`.progress` reports the run as it goes; :mod:`.report` is what it returns. With
+:mod:`.progress` reports the run as it goes; :mod:`.report` is what it returns.
+
+Past one machine (:mod:`.shard`): ``generate(..., shard=Shard(i, n))`` runs the three phases
+for the sets shard ``i`` of ``n`` owns, writing only their pages, records and merge bases
+(and archiving only its removed sets); :func:`assemble` then rebuilds what spans the sets —
+story links and the cross-briefing pages — from the stored records, without the model. With
 ``check=True`` only the plan runs and nothing is written: the report lists the pages that
 are stale or hold unresolved conflicts (``briefing generate --check``, the pre-push hook).
 """
@@ -20,12 +25,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.merge.state import SetFiles, display
+from generator.merge.state import SetFiles, display, known_slugs
 from generator.pipeline.build import build_all, read_sets
 from generator.pipeline.lock import run_lock
-from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, removed_slugs, skip_outcome
+from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, skip_outcome
 from generator.pipeline.progress import Reporter, make_reporter
 from generator.pipeline.report import GenerateReport, SetOutcome
+from generator.pipeline.shard import Shard
 from generator.pipeline.write import archive_removed, link_stories, write_built, write_site
 
 if TYPE_CHECKING:
@@ -41,6 +47,7 @@ def generate(
     check: bool = False,
     reporter: Reporter | None = None,
     nlp: "Language | None" = None,
+    shard: Shard | None = None,
 ) -> GenerateReport:
     """Write or update one briefing page per source set under ``seeds`` into ``out``.
 
@@ -52,6 +59,8 @@ def generate(
         check: write nothing; report stale pages and unresolved conflicts.
         reporter: progress output; default: a live bar on a terminal, lines otherwise.
         nlp: a loaded pipeline to reuse in this process (``briefing serve``, tests).
+        shard: build (or check) only the sets this shard owns, and archive only its removed
+            sets; the cross-briefing pages and story links are left to :func:`assemble`.
 
     Returns:
         The :class:`GenerateReport`; the caller prints ``conflict_lines()`` and ``stale``
@@ -64,8 +73,7 @@ def generate(
     reporter = reporter or make_reporter()
     seeds, out = Path(seeds), Path(out)
     with run_lock(out, write=not check):
-        plans, problems = plan_sets(seeds, out)
-        removed = removed_slugs(out, plans)
+        plans, removed, problems = plan_sets(seeds, out, shard=shard)
         reporter.start(len(plans) + len(removed))
         try:
             site_conflicts: tuple[str, ...] = ()
@@ -73,7 +81,8 @@ def generate(
                 outcomes, stale = _check(plans, removed, out, reporter)
             else:
                 (outcomes, site_conflicts), stale = _generate(plans, removed, out, jobs=jobs, force=force, nlp=nlp,
-                                                              reporter=reporter, problems=problems), []
+                                                              reporter=reporter, problems=problems,
+                                                              whole=shard is None), []
             in_order = tuple(sorted(outcomes, key=lambda o: o.slug))
             report = GenerateReport(in_order, stale=tuple(stale), seconds=time.perf_counter() - started,
                                     check=check, problems=tuple(problems), site_conflicts=site_conflicts)
@@ -112,9 +121,13 @@ def _generate(
     nlp: "Language | None",
     reporter: Reporter,
     problems: list[str],
+    whole: bool = True,
 ) -> tuple[list[SetOutcome], tuple[str, ...]]:
     """Phases 2 and 3 of :func:`generate`: read the changed sets, build them, write everything;
     the outcomes and the conflicts in hand-edited site pages.
+
+    ``whole`` is False for a shard: it sees only its own sets, so the story links and the
+    cross-briefing pages, which depend on all of them, are left to :func:`assemble`.
 
     Every changed set is read (ingest: no model) before the model loads, so bad input is
     reported at once; a set that cannot be read is skipped and the others are built.
@@ -141,7 +154,46 @@ def _generate(
         outcome = archive_removed(out, slug)
         outcomes.append(outcome)
         reporter.done(slug, f"archived to {display(outcome.path)}")
-    if todo or removed or force:
-        link_stories(out, [p.slug for p in plans])
-    site_conflicts = write_site(out, [p.slug for p in plans]) if todo or removed or force else ()
-    return outcomes, site_conflicts
+    if not whole or not (todo or removed or force):
+        return outcomes, ()
+    link_stories(out, [p.slug for p in plans])
+    return outcomes, write_site(out, [p.slug for p in plans])
+
+
+def assemble(out: Path, *, reporter: Reporter | None = None) -> GenerateReport:
+    """Rebuild what spans the briefings after a sharded run: story links and site pages.
+
+    Every shard has written its own sets' pages, records and merge bases into ``out``
+    (``generate(..., shard=...)``); this reads the stored records of all of them
+    (``.generated/<set>.json``) and does what an unsharded run does once its sets are
+    written: gives each page its story (:func:`~generator.pipeline.write.link_stories`) and
+    rebuilds the index, questions, timeline, actors, archive, tags, story pages and feed
+    (:func:`~generator.pipeline.write.write_site`). No set is analysed, so the language
+    model is never loaded. Shards then assemble give the same bytes as one unsharded run.
+
+    Returns:
+        The report: one outcome per page whose story line changed, and the conflicts in
+        hand-edited pages.
+
+    Raises:
+        BriefingError: ``out`` holds no briefings folder.
+    """
+    from generator.errors import BriefingError
+
+    started = time.perf_counter()
+    out = Path(out)
+    if not out.is_dir():
+        raise BriefingError("briefings folder not found; run `briefing generate --shard I/N` first", display(out))
+    reporter = reporter or make_reporter()
+    with run_lock(out):
+        slugs = sorted(known_slugs(out))  # the sets the shards wrote (removed ones are archived)
+        reporter.start(len(slugs))
+        try:
+            linked = link_stories(out, slugs)
+            site_conflicts = write_site(out, slugs)
+            report = GenerateReport(tuple(linked), seconds=time.perf_counter() - started,
+                                    site_conflicts=site_conflicts)
+            reporter.finish(report.summary())
+        finally:
+            reporter.close()
+    return report

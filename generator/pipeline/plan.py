@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.merge.state import SetFiles, display, known_slugs, page_state, stored_hash
 from generator.pipeline.report import SetOutcome
+from generator.pipeline.shard import Shard
 from generator.publish.hashing import Fingerprint, set_hash
 
 
@@ -42,37 +43,47 @@ class SetPlan:
         return self.stored_hash != self.content_hash
 
 
-def plan_sets(seeds: Path, out: Path) -> tuple[list[SetPlan], list[str]]:
-    """One plan per set folder under ``seeds``, in slug order, against the pages in ``out``;
-    and one line per folder that cannot be a set (a symbolic link, a name over the limit)."""
+def plan_sets(
+    seeds: Path, out: Path, *, shard: Shard | None = None
+) -> tuple[list[SetPlan], list[str], list[str]]:
+    """What a run has to do, against the pages in ``out``: one plan per set folder under
+    ``seeds`` (in slug order), the sets removed since they were generated (sorted), and one
+    line per folder that cannot be a set (a symbolic link, a name over the limit).
+
+    With ``shard``, only the sets that shard owns: the others are not even hashed, and a
+    removed set is left to the shard that owned it.
+    """
     from generator.ingest import scan_seeds
 
-    fingerprint = Fingerprint.current()
-    paths = SetFiles(out)
-    plans = []
     scan = scan_seeds(seeds)
-    for folder in scan.sets:
-        page = paths.page(folder.name)
-        locked, pending = page_state(page)
-        plans.append(
-            SetPlan(
-                slug=folder.name,
-                path=folder,
-                content_hash=set_hash(folder, fingerprint),
-                stored_hash=stored_hash(out, folder.name),
-                page=page,
-                has_base=paths.base(folder.name).is_file(),
-                locked=locked,
-                pending=pending,
-                record=paths.record(folder.name),
-            )
-        )
-    return sorted(plans, key=lambda p: p.slug), [f"skipped {path}: {reason}" for path, reason in scan.rejected]
+    removed = sorted(known_slugs(out) - {folder.name for folder in scan.sets})
+    folders, rejected = scan.sets, scan.rejected
+    if shard is not None:
+        folders = [f for f in folders if shard.owns(f.name)]
+        rejected = [(path, why) for path, why in rejected if shard.owns(Path(path).name)]
+        removed = shard.select(removed)
+    fingerprint = Fingerprint.current()
+    plans = [_plan(folder, out, fingerprint) for folder in folders]
+    problems = [f"skipped {path}: {reason}" for path, reason in rejected]
+    return sorted(plans, key=lambda p: p.slug), removed, problems
 
 
-def removed_slugs(out: Path, plans: list[SetPlan]) -> list[str]:
-    """Sets the generator wrote before whose folder is gone from the seeds, sorted."""
-    return sorted(known_slugs(out) - {p.slug for p in plans})
+def _plan(folder: Path, out: Path, fingerprint: Fingerprint) -> SetPlan:
+    """The plan of one set folder: its input hash against the state of its page."""
+    paths = SetFiles(out)
+    page = paths.page(folder.name)
+    locked, pending = page_state(page)
+    return SetPlan(
+        slug=folder.name,
+        path=folder,
+        content_hash=set_hash(folder, fingerprint),
+        stored_hash=stored_hash(out, folder.name),
+        page=page,
+        has_base=paths.base(folder.name).is_file(),
+        locked=locked,
+        pending=pending,
+        record=paths.record(folder.name),
+    )
 
 
 def check_outcome(plan: SetPlan) -> tuple[SetOutcome, str | None]:
