@@ -18,6 +18,8 @@ PINS = {
     "actions/checkout": "v4",
     "actions/setup-python": "v5",
     "actions/upload-pages-artifact": "v3",
+    "actions/upload-artifact": "v4",  # a shard's changes, for the assemble job (test_ci_shards.py)
+    "actions/download-artifact": "v4",
     "actions/deploy-pages": "v4",
 }
 # The commands every pipeline runs, in this order (README: `make install`).
@@ -60,6 +62,8 @@ def test_triggers_are_pushes_to_main_pull_requests_and_manual_runs(workflow):
 def test_permissions_are_least_privilege(workflow):
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "write"}
+    assert workflow["jobs"]["assemble"]["permissions"] == {"contents": "write"}  # the sharded path commits there
+    assert "permissions" not in workflow["jobs"]["shards"] and "permissions" not in workflow["jobs"]["shard"]
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
@@ -72,7 +76,7 @@ def test_runs_are_serialised_per_branch(workflow):
 
 def test_actions_are_official_and_pinned_to_major_versions(workflow):
     used = [s["uses"] for job in workflow["jobs"] for s in _steps(workflow, job) if "uses" in s]
-    assert sorted(used) == sorted(f"{name}@{version}" for name, version in PINS.items())
+    assert set(used) == {f"{name}@{version}" for name, version in PINS.items()}
     checkout = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
     python = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/setup-python"))
@@ -81,6 +85,7 @@ def test_actions_are_official_and_pinned_to_major_versions(workflow):
 
 def test_build_runs_install_generate_check_build_then_commits(workflow):
     build = workflow["jobs"]["build"]
+    assert build["if"] == "(vars.BRIEFING_SHARDS || '1') == '1'"  # the path when not sharded
     assert build["env"]["NO_MKDOCS_2_WARNING"] == "1"
     assert "vars.BRIEFING_SITE_URL" in build["env"]["BRIEFING_SITE_URL"]  # the site's real URL
     runs = [s["run"].strip() for s in build["steps"] if "run" in s]
@@ -98,7 +103,9 @@ def test_only_main_deploys_the_built_site(workflow):
     upload = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site/" and upload["if"] == NOT_ON_PR
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build" and deploy["if"] == NOT_ON_PR
+    assert deploy["needs"] == ["build", "assemble"]  # one of them runs, the other is skipped
+    assert deploy["if"].startswith("!cancelled() && " + NOT_ON_PR)
+    assert "needs.build.result == 'success' || needs.assemble.result == 'success'" in deploy["if"]
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"] == "actions/deploy-pages@v4"
 
@@ -147,7 +154,8 @@ def test_gitlab_runs_the_same_commands(gitlab):
 
 def test_gitlab_pages_publishes_public_from_the_default_branch(gitlab):
     pages = gitlab["pages"]
-    assert pages["needs"] == ["build"] and pages["artifacts"]["paths"] == ["public"]
+    assert pages["needs"] == [{"job": "build", "optional": True}, {"job": "assemble", "optional": True}]
+    assert pages["artifacts"]["paths"] == ["public"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert pages["script"] == ["rm -rf public", "mv site public"]
     assert pages["resource_group"] == "pages"  # deploys one at a time, in order
