@@ -195,6 +195,20 @@ def test_a_removed_set_is_archived_by_its_own_shard(runs, tmp_path):
     assert _files(out) == _files(whole)
 
 
+@pytest.mark.slow
+def test_a_shard_checks_only_its_own_sets(runs, tmp_path):
+    seeds, _, _, assembled = runs
+    fresh = tmp_path / "fresh"
+    for index in (1, 2):
+        owned = Shard(index, 2).select(SLUGS)
+        report = generate(seeds, fresh, check=True, shard=Shard(index, 2), reporter=Reporter())
+        assert [o.slug for o in report.outcomes] == owned
+        assert report.stale == tuple(f"{fresh / slug}.md (page missing)" for slug in owned)
+        done = generate(seeds, assembled, check=True, shard=Shard(index, 2), reporter=Reporter())
+        assert [o.status for o in done.outcomes] == ["unchanged"] * len(owned) and done.stale == ()
+    assert not fresh.exists()  # a check writes nothing
+
+
 @pytest.mark.parametrize("value", ["0/2", "3/2", "2", "1/0", "-1/2", "a/b", "1/2/3", ""])
 def test_a_bad_shard_is_a_one_line_usage_error(value, tmp_path):
     done = subprocess.run([sys.executable, "-m", "generator", "generate", "--shard", value, "--out", str(tmp_path)],
