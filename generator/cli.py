@@ -8,11 +8,16 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import __version__
 from generator.errors import BriefingError, ConflictError, InputError
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, not at start-up
+    from generator.pipeline.report import GenerateReport
+    from generator.pipeline.shard import Shard
 
 log = logging.getLogger("generator")
 
@@ -65,14 +70,16 @@ def cli(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
-def _run_generate(seeds: Path, out: Path, *, jobs: int, force: bool, check: bool, nlp=None, shard=None) -> None:
+def _run_generate(
+    seeds: Path, out: Path, *, jobs: int, force: bool, check: bool, nlp=None, shard: Shard | None = None
+) -> None:
     from generator.pipeline import generate
 
     report = generate(seeds, out, jobs=jobs, force=force, check=check, nlp=nlp, shard=shard)
     _finish(report, out, check=check)
 
 
-def _finish(report, out: Path, *, check: bool) -> None:
+def _finish(report: GenerateReport, out: Path, *, check: bool) -> None:
     """Print a run's conflicts (and, with ``check``, its stale pages); fail when it had any."""
     for line in report.conflict_lines():
         click.echo(line, err=True)
@@ -87,7 +94,7 @@ def _finish(report, out: Path, *, check: bool) -> None:
         raise BriefingError(f"{len(report.problems)} input(s) skipped (see the warnings above); fix or remove them")
 
 
-def _parse_shard(ctx: click.Context, param: click.Parameter, value: str | None):
+def _parse_shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
     """``--shard I/N`` → :class:`~generator.pipeline.shard.Shard`; a bad value is a usage error."""
     if value is None:
         return None
@@ -135,7 +142,9 @@ def _check_or_fail(out: Path, *, stale: tuple[str, ...] = ()) -> None:
     "records, without the language model.",
 )
 @click.pass_context
-def generate(ctx: click.Context, seeds: Path, out: Path, jobs: int, force: bool, check: bool, shard, assemble: bool) -> None:
+def generate(
+    ctx: click.Context, seeds: Path, out: Path, jobs: int, force: bool, check: bool, shard: Shard | None, assemble: bool
+) -> None:
     """Write or update one briefing page per source set, plus the site's index pages.
 
     Unchanged sets are skipped without loading the language model. Hand edits are merged

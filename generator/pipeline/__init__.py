@@ -187,12 +187,14 @@ def assemble(out: Path, *, reporter: Reporter | None = None) -> GenerateReport:
     reporter = reporter or make_reporter()
     with run_lock(out):
         slugs = sorted(known_slugs(out))  # the sets the shards wrote (removed ones are archived)
-        reporter.start(len(slugs))
         try:
             linked = link_stories(out, slugs)
+            reporter.start(len(linked))  # the pages whose story line changed are its progress
+            for outcome in linked:
+                reporter.done(outcome.slug, f"story line {outcome.status}")
             site_conflicts = write_site(out, slugs)
             report = GenerateReport(tuple(linked), seconds=time.perf_counter() - started,
-                                    site_conflicts=site_conflicts)
+                                    site_conflicts=site_conflicts, assembled=len(slugs))
             reporter.finish(report.summary())
         finally:
             reporter.close()

@@ -37,6 +37,7 @@ class GenerateReport:
     # "skipped seeds/x/a.txt: empty file": inputs left out of this run, one line each
     problems: tuple[str, ...] = ()
     site_conflicts: tuple[str, ...] = ()  # "<page>:<line>" in a hand-edited site page
+    assembled: int | None = None  # `--assemble`: the sets whose records it read (outcomes: story lines)
 
     def count(self, *statuses: str) -> int:
         """How many sets ended with one of ``statuses``."""
@@ -55,7 +56,9 @@ class GenerateReport:
     def summary(self) -> str:
         """The final line: ``generated N, unchanged N, skipped N (locked), conflicts N, in S.S s``."""
         conflicts = sum(1 for o in self.outcomes if o.conflicts) + len({c.rsplit(":", 1)[0] for c in self.site_conflicts})
-        if self.check:
+        if self.assembled is not None:
+            head = f"assembled {self.assembled} set(s), story lines updated {self.count(*GENERATED_STATUSES)}"
+        elif self.check:
             head = f"up to date {self.count('unchanged', 'locked', 'deleted')}, stale {len(self.stale)}"
         else:
             head = (

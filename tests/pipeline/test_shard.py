@@ -166,6 +166,8 @@ def test_hand_edits_survive_a_sharded_regeneration(runs, nlp, tmp_path):
     report = assemble(out, reporter=Reporter())
 
     assert report.conflict_lines() == []
+    # The rebuilt set carried its story from its previous record, and the story is unchanged.
+    assert report.summary().startswith("assembled 5 set(s), story lines updated 0, conflicts 0, in ")
     assert (out / ".generated" / f"{FIRST}.json").read_bytes() != before  # regenerated
     text = (out / f"{FIRST}.md").read_text("utf-8")
     assert note in text and f"](stories/story-{FIRST}.md)" in text
