@@ -70,6 +70,7 @@ def test_the_sharded_jobs_run_only_when_briefing_shards_is_over_one(workflow):
 
 def test_each_shard_regenerates_its_sets_and_uploads_its_changes_as_a_patch(workflow):
     shard = workflow["jobs"]["shard"]
+    assert workflow["jobs"]["build"]["env"].items() <= shard["env"].items()  # pages as `build` makes them
     assert shard["env"]["SHARD"] == "${{ matrix.shard }}"
     assert shard["env"]["SHARDS"] == "${{ needs.shards.outputs.total }}"
     runs = _runs(workflow, "shard")
@@ -128,6 +129,7 @@ def test_gitlab_shards_with_parallel_then_assembles(gitlab, workflow):
     assert shard["script"][1:3] == ["make install", '.venv/bin/briefing generate --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"']
     assert shard["script"][3:5] == COLLECT[:2] and shard["script"][5] == COLLECT[2] + '"shards/shard-$CI_NODE_INDEX.patch"'
     assert shard["artifacts"]["paths"] == ["shards/"]
+    assert shard["variables"] == gitlab["build"]["variables"]
     assert assemble["needs"] == ["shard"]  # every parallel job, with its artifacts
     assert assemble["variables"] == gitlab["build"]["variables"]
     apply = _step(workflow, "assemble", "Apply the shards' changes")["run"]
