@@ -13,6 +13,7 @@ import click
 
 from generator import __version__
 from generator.errors import BriefingError, ConflictError, InputError
+from generator.publish.engines import ENGINES
 
 log = logging.getLogger("generator")
 
@@ -126,10 +127,18 @@ def generate(seeds: Path, out: Path, jobs: int, force: bool, check: bool) -> Non
     "--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
     show_default=True, help="MkDocs configuration to build with.",
 )
-def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
-    """Generate the briefings, then build the site into site/ with `mkdocs build --strict`.
+@click.option(
+    "--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+    help="Site engine: Material for MkDocs, or its successor Zensical (reads the same mkdocs.yml; "
+    "needs the zensical extra).",
+)
+def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path, engine: str) -> None:
+    """Generate the briefings, then build the site into site/ with a strict engine build.
 
-    Example: briefing build
+    Any warning of the engine (a broken link, a missing anchor) fails the build and the
+    previous site stays in place.
+
+    Example: briefing build --engine zensical
     """
     from generator.publish.mkdocs import build_site
 
@@ -137,8 +146,8 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
         raise BriefingError("no MkDocs configuration found; run from the project folder", config)
     _run_generate(seeds, out, jobs=jobs, force=force, check=False)
     _check_or_fail(out)  # a page `briefing check` refuses is never published
-    build_site(config.resolve().parent)
-    click.echo(f"site built into {config.resolve().parent / 'site'}", err=True)
+    build_site(config.resolve().parent, config=config.resolve(), engine=engine)
+    click.echo(f"site built into {config.resolve().parent / 'site'} ({engine})", err=True)
 
 
 @cli.command()
