@@ -38,7 +38,7 @@ def build_site(project_dir: Path, *, strict: bool = True, config: Path | None = 
     Raises:
         BriefingError: with the engine's own warnings/errors when the build fails.
     """
-    cfg = config or project_dir / "mkdocs.yml"
+    cfg = (config or project_dir / "mkdocs.yml").resolve()  # the engines run in its folder
     site = _site_dir(cfg)
     _remove_leftovers(site)
     fresh = site.with_name(f".{site.name}.building-{os.getpid()}")
