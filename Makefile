@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test test-fast test-quality eval eval-sort bench bench-quick browser-deps clean
+.PHONY: install install-zensical site test test-fast test-quality eval eval-sort bench bench-quick browser-deps clean
 
 # The annotated corpora `make eval` and the quality tests score against (the seed gold and the
 # official scorers sit beside it: $(EVAL_DATA)/../gold, $(EVAL_DATA)/../scripts).
@@ -23,8 +23,16 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The optional second site engine (`briefing build --engine zensical`); the bench measures it.
+$(VENV)/.installed-zensical: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[zensical]'
+	touch $@
+
 ## install: the package and its pinned runtime dependencies into .venv
 install: $(VENV)/.installed
+
+## install-zensical: also the Zensical engine (`briefing build --engine zensical`)
+install-zensical: $(VENV)/.installed-zensical
 
 ## site: generate briefings/ from seeds/ and build the site into site/
 site: install
@@ -59,11 +67,11 @@ eval-sort: install
 	$(BIN)/python -m eval.sort_eval --eval-data "$(EVAL_DATA)"
 
 ## bench: speed, size and memory at scale (200 sets x 5 articles); table + bench/results.json
-bench: install
+bench: install $(VENV)/.installed-zensical
 	$(BIN)/python -m bench.run
 
 ## bench-quick: the same at 20 sets, as a smoke test (asserts no time)
-bench-quick: install
+bench-quick: install $(VENV)/.installed-zensical
 	$(BIN)/python -m bench.run --sets 20 --flat-pages 100 --out bench/results-quick.json
 
 ## test-fast: the tests without the browser

@@ -7,6 +7,7 @@ Steps (each command runs in its own process, timed and measured for peak memory)
 3. ``briefing generate`` with ``--jobs 1`` and with ``--jobs 2`` (fresh output folders);
 4. a no-op regeneration, then one after one article changed;
 5. ``briefing build`` (MkDocs over the generated pages): wall time, site and search-index size;
+   then ``briefing build --engine zensical`` over the same pages, measured the same way;
 6. a plain flat-navigation ``mkdocs build`` of as many 600-word pages, for reference.
 
 Prints a table and writes ``bench/results.json``. Timings are one run on a shared machine:
@@ -125,10 +126,25 @@ def run(sets: int, per_set: int, flat_pages: int) -> dict:
         site_pages = sum(1 for _ in site.rglob("*.html"))
         sizes = {"site_mb": _size_mb(site), "search_index_mb": _size_mb(site / "search" / "search_index.json"),
                  "site_pages": site_pages, "briefings": sets}
+        steps["build_zensical"], sizes["zensical"] = zensical_build_step(briefing, project, seeds, out)
         flat = _flat_site(root, flat_pages)
         steps["flat_mkdocs"] = measure(f"flat-nav mkdocs build ({flat_pages} pages)",
                                        [str(bindir / "mkdocs"), "build", "-q"], flat)
     return _results(steps, sizes, n_words, sets * per_set, flat_pages)
+
+
+def zensical_build_step(briefing: str, project: Path, seeds: Path, out: Path) -> tuple[Step, dict]:
+    """``briefing build --engine zensical`` over the pages the MkDocs build just published.
+
+    Run after the MkDocs step (whose sizes are read first: both write ``site/``), so its
+    generation has nothing to do and the two builds compare the engines alone. Zensical
+    writes its search index to ``search.json`` at the site root.
+    """
+    step = measure("briefing build --engine zensical",
+                   [briefing, "build", "--engine", "zensical", "--seeds", str(seeds), "--out", str(out)], project)
+    site = project / "site"
+    return step, {"site_mb": _size_mb(site), "search_index_mb": _size_mb(site / "search.json"),
+                  "site_pages": sum(1 for _ in site.rglob("*.html"))}
 
 
 def _results(steps: dict[str, Step], sizes: dict, n_words: int, articles: int, flat_pages: int) -> dict:
@@ -141,6 +157,7 @@ def _results(steps: dict[str, Step], sizes: dict, n_words: int, articles: int, f
         "generate_j1_vs_raw": round(wps("generate_j1") / wps("raw_nlp"), 2) if wps("raw_nlp") else None,
         "generate_j2_vs_j1": round(wps("generate_j2") / wps("generate_j1"), 2) if wps("generate_j1") else None,
         "build_per_page_vs_flat": round(per_page / flat_per_page, 2) if flat_per_page else None,
+        "build_zensical_vs_mkdocs": _ratio(steps.get("build_zensical"), steps["build"]),
     }
     return {
         "date": time.strftime("%Y-%m-%d"),
@@ -160,9 +177,22 @@ def table(results: dict) -> str:
     s, r = results["sizes"], results["ratios"]
     rows += ["", f"{results['articles']} articles, {results['words']:,} words; site {s['site_pages']} pages, "
                  f"{s['site_mb']} MB, search index {s['search_index_mb']} MB.",
+             _zensical_line(results),
              f"Ratios: generate --jobs 1 / raw nlp.pipe = {r['generate_j1_vs_raw']}; --jobs 2 / --jobs 1 = "
              f"{r['generate_j2_vs_j1']}; build time per page / flat-nav mkdocs per page = {r['build_per_page_vs_flat']}."]
     return "\n".join(rows)
+
+
+def _ratio(step: Step | None, reference: Step) -> float | None:
+    return round(step.seconds / reference.seconds, 2) if step and step.ok and reference.seconds else None
+
+
+def _zensical_line(results: dict) -> str:
+    z = results["sizes"].get("zensical")
+    if not z:
+        return "Zensical: not measured."
+    return (f"Zensical: site {z['site_pages']} pages, {z['site_mb']} MB, search index {z['search_index_mb']} MB; "
+            f"build time / MkDocs build time = {results['ratios'].get('build_zensical_vs_mkdocs')}.")
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ import click
 
 from generator import __version__
 from generator.errors import BriefingError, ConflictError, InputError
+from generator.publish.engines import ENGINES
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, not at start-up
     from generator.pipeline.report import GenerateReport
@@ -174,10 +175,18 @@ def generate(
     "--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
     show_default=True, help="MkDocs configuration to build with.",
 )
-def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
-    """Generate the briefings, then build the site into site/ with `mkdocs build --strict`.
+@click.option(
+    "--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+    help="Site engine: Material for MkDocs, or its successor Zensical (reads the same mkdocs.yml; "
+    "needs the zensical extra).",
+)
+def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path, engine: str) -> None:
+    """Generate the briefings, then build the site into site/ with a strict engine build.
 
-    Example: briefing build
+    Any warning of the engine (a broken link, a missing anchor) fails the build and the
+    previous site stays in place.
+
+    Example: briefing build --engine zensical
     """
     from generator.publish.mkdocs import build_site
 
@@ -185,8 +194,8 @@ def build(seeds: Path, out: Path, jobs: int, force: bool, config: Path) -> None:
         raise BriefingError("no MkDocs configuration found; run from the project folder", config)
     _run_generate(seeds, out, jobs=jobs, force=force, check=False)
     _check_or_fail(out)  # a page `briefing check` refuses is never published
-    build_site(config.resolve().parent)
-    click.echo(f"site built into {config.resolve().parent / 'site'}", err=True)
+    build_site(config.resolve().parent, config=config.resolve(), engine=engine)
+    click.echo(f"site built into {config.resolve().parent / 'site'} ({engine})", err=True)
 
 
 @cli.command()

@@ -1,8 +1,9 @@
-"""The MkDocs site: ``mkdocs build --strict`` over ``briefings/``, and the live preview.
+"""The site: a strict build of ``briefings/`` by MkDocs or Zensical, and the live preview.
 
-:func:`build_site` runs MkDocs in a subprocess into a fresh folder beside the site and swaps
-it in only when the build succeeded, so a failed or killed build never leaves a broken or
-empty site; the subprocess dies with its parent. A failed build becomes one error line.
+:func:`build_site` runs the chosen engine (:mod:`generator.publish.engines`) in a subprocess
+into a fresh folder beside the site and swaps it in only when the build succeeded, so a
+failed or killed build never leaves a broken or empty site; the subprocess dies with its
+parent. A failed build becomes one error line.
 :func:`serve` runs MkDocs' live-reload server and regenerates the briefings when a file
 under the seeds changes. Neither writes into ``briefings/`` itself: the
 ``regenerate`` callback :func:`serve` is given runs the pipeline, which does.
@@ -12,13 +13,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefingError
+from generator.publish.engines import build_with
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
@@ -26,36 +26,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _mkdocs_env() -> dict[str, str]:
-    # mkdocs-material prints a banner about MkDocs 2.0 on every run; it would drown the
-    # warnings a failed --strict build reports.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project_dir: Path, *, strict: bool = True, config: Path | None = None, engine: str = "mkdocs") -> None:
+    """Build the site of ``project_dir`` with ``engine`` (``--strict`` by default), atomically.
 
-
-def build_site(project_dir: Path, *, strict: bool = True, config: Path | None = None) -> None:
-    """Run ``mkdocs build`` (``--strict`` by default) in ``project_dir``, atomically.
-
-    The site is built into ``.<site>.building-<pid>`` next to the site folder and renamed into
-    place only after MkDocs succeeded; the previous site stays whole until then. Leftovers of
-    a killed build are removed by the next one.
+    ``engine`` is one of :data:`generator.publish.engines.ENGINES`: ``mkdocs`` (Material for
+    MkDocs) or ``zensical``; both read the same ``mkdocs.yml``. The site is built into
+    ``.<site>.building-<pid>`` next to the site folder and renamed into place only after the
+    engine succeeded; the previous site stays whole until then. Leftovers of a killed build are
+    removed by the next one.
 
     Raises:
-        BriefingError: with MkDocs' own warnings/errors when the build fails.
+        BriefingError: with the engine's own warnings/errors when the build fails.
     """
-    cfg = config or project_dir / "mkdocs.yml"
+    cfg = (config or project_dir / "mkdocs.yml").resolve()  # the engines run in its folder
     site = _site_dir(cfg)
     _remove_leftovers(site)
     fresh = site.with_name(f".{site.name}.building-{os.getpid()}")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(cfg), "--site-dir", str(fresh)]
-    if strict:
-        cmd.append("--strict")
     try:
-        proc = subprocess.run(cmd, cwd=project_dir, env=_mkdocs_env(), capture_output=True, text=True,
-                              preexec_fn=_die_with_parent)
-        if proc.returncode != 0:
-            lines = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
-            problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR"))] or lines[-3:]
-            raise BriefingError("mkdocs build failed: " + " | ".join(problems), cfg)
+        build_with(engine, cfg, fresh, strict=strict)
         _swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -93,21 +81,6 @@ def _remove_leftovers(site: Path) -> None:
             os.replace(stray, site)
         else:
             shutil.rmtree(stray, ignore_errors=True)
-
-
-def _die_with_parent() -> None:
-    """In the child, before exec: ask Linux to kill it when the parent dies (``prctl``).
-
-    A ``briefing build`` killed with SIGKILL runs no handler; without this its MkDocs child
-    would go on on its own. Elsewhere this does nothing.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import signal
-
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def check_address(host: str, port: int) -> None:
