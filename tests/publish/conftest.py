@@ -5,7 +5,10 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+import yaml
 
+from tests.conftest import ROOT
 
 # A fixed identity and no user or system git config, so the tests behave the same on every
 # machine (and never sign commits or run the developer's own hooks).
@@ -40,3 +43,20 @@ def briefing_page(slug: str, content_hash: str, body: str = "Generated body.\n",
         f"---\ntitle: A briefing\nslug: {slug}\n{extra}generator:\n  version: 0.1.0\n"
         f"  hash: {content_hash}\n---\n\n# A briefing\n\n{body}"
     )
+
+
+# The two CI files, read once per test module by the fixtures below.
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    """The GitHub Actions workflow, parsed."""
+    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gitlab() -> dict:
+    """The GitLab pipeline, parsed."""
+    return yaml.safe_load(GITLAB.read_text("utf-8"))

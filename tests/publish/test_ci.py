@@ -7,13 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT
-from tests.publish.conftest import GIT_ENV, git
+from tests.publish.conftest import GIT_ENV, GITLAB, WORKFLOW, git
 
-WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
-GITLAB = ROOT / ".gitlab-ci.yml"
 PINS = {
     "actions/checkout": "v4",
     "actions/setup-python": "v5",
@@ -30,16 +27,6 @@ COMMANDS = [
     ".venv/bin/mkdocs build --strict",
 ]
 NOT_ON_PR = "github.event_name != 'pull_request'"
-
-
-@pytest.fixture(scope="module")
-def workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def gitlab() -> dict:
-    return yaml.safe_load(GITLAB.read_text("utf-8"))
 
 
 def _steps(workflow: dict, job: str) -> list[dict]:

@@ -12,10 +12,8 @@ import yaml
 
 from generator.pipeline.shard import shard_number
 from tests.conftest import ROOT
-from tests.publish.conftest import GIT_ENV, git
+from tests.publish.conftest import GIT_ENV, GITLAB, WORKFLOW, git
 
-WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
-GITLAB = ROOT / ".gitlab-ci.yml"
 SHARDED = "(vars.BRIEFING_SHARDS || '1') != '1'"
 GITLAB_SHARDED = [{"if": '$BRIEFING_SHARDS && $BRIEFING_SHARDS != "1"'}]
 # What the assemble job runs between applying the shards' patches and committing.
@@ -26,16 +24,6 @@ ASSEMBLE = [
     ".venv/bin/mkdocs build --strict",
 ]
 COLLECT = ["mkdir -p shards", "git add --all -- briefings", "git diff --cached --binary -- briefings > "]
-
-
-@pytest.fixture(scope="module")
-def workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def gitlab() -> dict:
-    return yaml.safe_load(GITLAB.read_text("utf-8"))
 
 
 def _runs(workflow: dict, job: str) -> list[str]:
