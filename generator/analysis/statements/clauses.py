@@ -35,6 +35,10 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
     in_document = _clause_in_document(verb, lex, quoted)
     if in_document:
         return [in_document]
+    if lemma in lex.commit:
+        committed = _commitment(verb, quoted)
+        if committed:
+            return [committed]
     if lemma in lex.urge:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
@@ -65,6 +69,24 @@ def _object_claim(verb: "Token", quoted: Ranges, bare: frozenset[str] | None) ->
     if bare is None or obj.lemma_.lower() in bare:
         return []
     return [f"{verb.text} {text}"]
+
+
+def _commitment(verb: "Token", quoted: Ranges) -> str | None:
+    """What "vowed to rebuild the bridge" or "called for an inquiry" commits to or calls for:
+    the verb with its to-infinitive (no object: "urged X to" is a call on X) or its "for"
+    phrase, kept whole, since the verb says it is a pledge, a threat or a call."""
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children):
+        return None
+    part = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                 and any(a.lower_ == "to" for a in c.children)), None)
+    if part is None:
+        part = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1), None)
+    if part is None or _quoted_share(part, quoted) >= 0.5:
+        return None
+    # what follows belongs to the call ("appealed for food, noting the wells had dried up")
+    skip = _finite_conjuncts(verb) | {t.i for c in verb.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    text = text_of(verb.doc, range(verb.i, verb.right_edge.i + 1), skip)
+    return text if is_content(text) else None
 
 
 def _urged(verb: "Token", xcomp: "Token") -> list[str]:

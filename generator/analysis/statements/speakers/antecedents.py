@@ -92,9 +92,10 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     firm's cooperation, the regulator noted": not the firm)."""
     noun = head.lemma_.lower()
     public = noun in facts.words.public_body_nouns
-    if head.tag_ != "NN" or not (public or noun in facts.words.body_nouns):
+    if head.tag_ != "NN" or not (public or _body_noun(noun, facts.words.body_nouns)):
         return None
-    if [c.lower_ for c in head.lefts] != ["the"]:
+    lefts = list(head.lefts)
+    if not lefts or lefts[0].lower_ != "the" or not all(_describes(facts, c) for c in lefts[1:]):
         return None
     verb = head.head
     own = {t.i for t in head.subtree}
@@ -104,7 +105,29 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     def fits(name: str) -> bool:
         return name not in named and (not public or noun in name.lower().split())
 
-    return antecedent(facts, head, {"organisation"}, fits, subjects_only=True)
+    # "the US tech company": a described body is the one last named, subject or not
+    return antecedent(facts, head, {"organisation"}, fits, subjects_only=len(lefts) == 1)
+
+
+def _body_noun(noun: str, nouns: frozenset[str]) -> bool:
+    """A body noun, or a compound ending in one ("carmaker", "drugmaker" end in "maker")."""
+    return noun in nouns or any(noun.endswith(n) and len(noun) - len(n) >= 3 for n in nouns if len(n) >= 5)
+
+
+def _describes(facts: ArticleFacts, token: "Token") -> bool:
+    """Whether a modifier of a body noun only describes it ("US", "tech", "Italian"): an
+    adjective or noun, or a place or country name, but no organisation's name."""
+    if token.dep_ not in ("amod", "compound", "nmod", "advmod"):
+        return False
+    hit = next((m for m in facts.mentions if m.start <= token.idx < m.end), None)
+    return hit is None or facts.kinds.get(hit.actor) not in ("organisation", "group", "person")
+
+
+def by_age(facts: ArticleFacts, head: "Token") -> str | None:
+    """The person "the 42-year-old" stands for: the nearest person named before it."""
+    if not head.lower_.endswith("-year-old") or not any(c.lower_ == "the" for c in head.lefts):
+        return None
+    return antecedent(facts, head, {"person"})
 
 
 def unnamed_person(facts: ArticleFacts, token: "Token", wanted: str) -> "tuple[str, int] | None":

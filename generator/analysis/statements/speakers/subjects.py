@@ -62,8 +62,12 @@ def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVer
     "was"; "claiming that officials had stopped counting and warning …": "warning" under
     "counting"): the head is no verb of saying but (a verb inside) the content clause of one."""
     frames = lexicon.frames
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in frames or head.lemma_.lower() in frames:
+    # "emphasised that X had helped, adding, “…”": the participle hangs from the reported verb
+    adding = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (verb.dep_ == "conj" or adding) or verb.lemma_.lower() not in frames or head.lemma_.lower() in frames:
         return None
+    if adding:
+        return head.head if head.dep_ == "ccomp" and head.head.lemma_.lower() in frames else None
     for hop in range(5):
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in frames and hop == 0:
             return head.head
