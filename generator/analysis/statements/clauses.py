@@ -29,6 +29,9 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
         out.extend(_split_coordinated(group, quoted))
     if out:
         return out
+    lost = _clause_as_object(verb, quoted)
+    if lost:
+        return [lost]
     fronted = _fronted_clause(verb, quoted)
     if fronted:
         return [fronted]
@@ -99,6 +102,23 @@ def _urged(verb: "Token", xcomp: "Token") -> list[str]:
         start = obj.i + 1
     text = text_of(verb.doc, range(start, xcomp.right_edge.i + 1), _finite_conjuncts(xcomp))
     return [text] if is_content(text) else []
+
+
+def _clause_as_object(verb: "Token", quoted: Ranges) -> str | None:
+    """ "said the firm's debt may have been …" parsed as "said" + object + clause: "say" takes
+    no noun object in news ("said a prayer" aside), so an object followed by a finite verb in
+    the same subtree is the subject of a that-less clause the parser lost."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or _quoted_share(obj, quoted) > 0:
+        return None
+    finite = [t for t in obj.subtree if t.i > obj.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "relcl", "acl", "aux", "auxpass")
+              and any(a.tag_ == "MD" or a.tag_ in ("VBD", "VBZ", "VBP") for a in [t, *t.children])]
+    if not finite:
+        return None
+    text = text_of(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+    return text if is_content(text) else None
 
 
 def _fronted_clause(verb: "Token", quoted: Ranges) -> str | None:

@@ -156,9 +156,12 @@ class SpeakerResolver:
         if short:
             return short
         if token.pos_ == "NOUN":
-            role = by_role(facts, token) or by_body_noun(facts, token) or by_age(facts, token)
+            role = by_role(facts, token) or by_body_noun(facts, token)
             if role:
                 return role
+        aged = by_age(facts, token)  # "the 42-year-old": the parser tags "old" an adjective
+        if aged:
+            return aged
         return surface_speaker(facts, phrase, token)
 
     def is_outlet(self, token: "Token", speaker: str | None) -> bool:

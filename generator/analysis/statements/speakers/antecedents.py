@@ -5,6 +5,7 @@ inside quotes are never antecedents (a speaker seldom names himself in his own w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -59,6 +60,8 @@ def antecedent(
         subjects = [m for m in cands if _is_subject(facts, m)]
         if subjects:
             return subjects[-1].actor
+        if span != sent and any(t.dep_ == "nsubj" and t.lower_ == token.lower_ for t in span):
+            continue  # "He said … X's value. He noted …": the same "he", further back
         if not subjects_only:
             return cands[-1].actor
     return None
@@ -125,7 +128,8 @@ def _describes(facts: ArticleFacts, token: "Token") -> bool:
 
 def by_age(facts: ArticleFacts, head: "Token") -> str | None:
     """The person "the 42-year-old" stands for: the nearest person named before it."""
-    if not head.lower_.endswith("-year-old") or not any(c.lower_ == "the" for c in head.lefts):
+    phrase = head.doc[head.left_edge.i : head.i + 1].text.lower()
+    if not re.fullmatch(r"the \d+\s*-\s*year\s*-\s*old", phrase):
         return None
     return antecedent(facts, head, {"person"})
 

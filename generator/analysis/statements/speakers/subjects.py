@@ -39,7 +39,7 @@ def subject_of(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
             return passive  # "Smith was quoted as saying that …"
         if passive is not None or any(c.dep_ == "auxpass" for c in token.children):
             return None  # "it was announced that", "he was told": no speaker here
-        inverted = _inverted_subject(token, lexicon)
+        inverted = _inverted_subject(token, lexicon) or (_left_behind(token, lexicon) if token is verb else None)
         if inverted is not None:
             return inverted
         if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
@@ -78,6 +78,21 @@ def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVer
         if head.lemma_.lower() in frames and head.tag_ == verb.tag_:
             return head
     return None
+
+
+def _left_behind(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
+    """The subject the parser hung on the reported clause: "…, the head of the agency, Jane
+    Roe, said." with "Jane Roe" an apposition inside the clause and "said" left without one.
+    Only a name or noun right before the closing verb, itself loosely attached (apposition)."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in lexicon.frames or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("PROPN", "NOUN") or doc[k].dep_ not in ("appos", "npadvmod"):
+        return None
+    return doc[k]
 
 
 def _inverted_subject(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
