@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
+from generator.analysis.statements.speakers.subjects import left_behind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,8 +26,9 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
     lemma = verb.lemma_.lower()
     out: list[str] = []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.i < verb.i and _quoted_share(c, quoted) > 0)]
+    speaker = _speaker_inside(verb, lex)
     for group in _adjacent(clauses):
-        out.extend(_split_coordinated(group, quoted))
+        out.extend(_split_coordinated(group, quoted, speaker))
     if out:
         return out
     lost = _clause_as_object(verb, quoted)
@@ -173,7 +175,22 @@ def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
     return groups
 
 
-def _split_coordinated(group: list["Token"], quoted: Ranges) -> list[str]:
+def _speaker_inside(verb: "Token", lex: ReportingVerbs) -> set[int]:
+    """The tokens of a subject the parser hung inside the reported clause ("…, the head of the
+    office, Jane Roe, said"): the whole apposition it belongs to, which is not what was said."""
+    tok = left_behind(verb, lex)
+    if tok is None:
+        return set()
+    doc = verb.doc
+    # up to the apposition set off by a comma ("…, the head of the office, Jane Roe")
+    while not (tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
+        if tok.dep_ not in ("appos", "pobj", "prep", "compound") or tok.head is tok:
+            return set()
+        tok = tok.head
+    return {t.i for t in tok.subtree}
+
+
+def _split_coordinated(group: list["Token"], quoted: Ranges, speaker: set[int] = frozenset()) -> list[str]:
     """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
     clause = group[0]
     doc = clause.doc
@@ -181,7 +198,7 @@ def _split_coordinated(group: list["Token"], quoted: Ranges) -> list[str]:
         c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
     ]
     cut = {t.i for p in parts[1:] for t in p.subtree}
-    cut_all = {i for g in group for i in _according_tokens(g)}  # "…, according to X" names the source, not the claim
+    cut_all = {i for g in group for i in _according_tokens(g)} | set(speaker)  # "…, according to X" names the source, not the claim
     out = []
     for i, part in enumerate(parts):
         last = group[-1].right_edge.i if i == 0 else part.right_edge.i

@@ -39,7 +39,7 @@ def subject_of(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
             return passive  # "Smith was quoted as saying that …"
         if passive is not None or any(c.dep_ == "auxpass" for c in token.children):
             return None  # "it was announced that", "he was told": no speaker here
-        inverted = _inverted_subject(token, lexicon) or (_left_behind(token, lexicon) if token is verb else None)
+        inverted = _inverted_subject(token, lexicon) or (left_behind(token, lexicon) if token is verb else None)
         if inverted is not None:
             return inverted
         if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
@@ -80,7 +80,7 @@ def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVer
     return None
 
 
-def _left_behind(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
+def left_behind(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
     """The subject the parser hung on the reported clause: "…, the head of the agency, Jane
     Roe, said." with "Jane Roe" an apposition inside the clause and "said" left without one.
     Only a name or noun right before the closing verb, itself loosely attached (apposition)."""
