@@ -2,7 +2,7 @@
 
 tests/data/articles/quotes_roundup.txt is invented text (no publisher copy): a council story
 that holds one example of each class — a pledge ("vowed to"), an outlet's reporting, a company
-named by a description ("the building materials company said"), a clause the parser reads as
+named by a description ("the Danish cement maker said"), a clause the parser reads as
 an object of "said", a participle "adding, “…”" under a reported clause, a role noun with the
 name after it, a call ("called for"), a subject left inside the reported clause, an age as the
 speaker, and a quote signed on the next line with a quotation dash.
@@ -40,7 +40,7 @@ def _with(statements: tuple[Statement, ...], fragment: str) -> Statement:
         ("vowed to reopen the Kessel bridge", "Tomas Berg", "reported"),
         # a call for something is a statement of whoever calls
         ("called for an independent review", "Pavel Dvorak", "reported"),
-        # "the building materials company" is the company last named, not a new speaker
+        # "the Danish cement maker" is the company last named, not a new speaker
         ("enough stock for the whole job", "Varda Cement Holdings", "reported"),
         # "said the council's reserves would cover …": a clause, though parsed as an object
         ("reserves would cover the first phase", "Ines Halvorsen", "reported"),

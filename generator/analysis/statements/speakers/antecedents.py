@@ -100,6 +100,8 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     lefts = list(head.lefts)
     if not lefts or lefts[0].lower_ != "the" or not all(_describes(facts, c) for c in lefts[1:]):
         return None
+    if len(lefts) > 1 and not any(_places(facts, c) for c in lefts[1:]):
+        return None  # "the maritime union" may be a body not yet named; "the US tech company" is one named
     verb = head.head
     own = {t.i for t in head.subtree}
     said = [t for t in verb.subtree if t.i not in own] if verb is not head else []
@@ -124,6 +126,14 @@ def _describes(facts: ArticleFacts, token: "Token") -> bool:
         return False
     hit = next((m for m in facts.mentions if m.start <= token.idx < m.end), None)
     return hit is None or facts.kinds.get(hit.actor) not in ("organisation", "group", "person")
+
+
+def _places(facts: ArticleFacts, token: "Token") -> bool:
+    """Whether a modifier says where a body is from ("US", "Italian", "Dutch")."""
+    if token.ent_type_ in ("GPE", "NORP"):
+        return True
+    hit = next((m for m in facts.mentions if m.start <= token.idx < m.end), None)
+    return hit is not None and facts.kinds.get(hit.actor) == "country"
 
 
 def by_age(facts: ArticleFacts, head: "Token") -> str | None:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from generator.analysis.document import ArticleDoc
     from generator.analysis.statements.speakers.words import SpeakerWords
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+# the outlet noun right before the name, nothing but spaces between ("the broadcaster X"; not
+# "On its website, X")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+) +$")
 
 
 def _squash(text: str) -> str:
