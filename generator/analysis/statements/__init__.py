@@ -17,7 +17,9 @@
    speaker's statements of the same claim.
 
 Speakers are resolved by :class:`.speakers.SpeakerResolver`; a statement whose speaker
-cannot be resolved to an actor or an agent phrase is dropped, never guessed.
+cannot be resolved to an actor or an agent phrase is dropped, never guessed. The set's news
+outlets (:func:`.speakers.outlets.outlet_actors`) report the story: what they report is no
+reported statement, and a speaker their clause names speaks instead.
 """
 from __future__ import annotations
 
