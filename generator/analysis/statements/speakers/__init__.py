@@ -141,7 +141,7 @@ class SpeakerResolver:
             if person:
                 return person
         if mention and token.pos_ == "NOUN" and not mention.start <= token.idx < mention.end:
-            # "the US tech company said": the country only describes the company last named
+            # "the Dutch software company said": the country only describes the company last named
             if self.kinds.get(mention.actor) == "country":
                 body = by_body_noun(facts, token)
                 if body:
@@ -159,7 +159,7 @@ class SpeakerResolver:
             role = by_role(facts, token) or by_body_noun(facts, token)
             if role:
                 return role
-        aged = by_age(facts, token)  # "the 42-year-old": the parser tags "old" an adjective
+        aged = by_age(facts, token)  # "the 67-year-old": the parser tags "old" an adjective
         if aged:
             return aged
         return surface_speaker(facts, phrase, token)

@@ -61,7 +61,7 @@ def antecedent(
         if subjects:
             return subjects[-1].actor
         if span != sent and any(t.dep_ == "nsubj" and t.lower_ == token.lower_ for t in span):
-            continue  # "He said … X's value. He noted …": the same "he", further back
+            continue  # "He said … the rival's plan. He warned …": the same "he", further back
         if not subjects_only:
             return cands[-1].actor
     return None
@@ -101,7 +101,7 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     if not lefts or lefts[0].lower_ != "the" or not all(_describes(facts, c) for c in lefts[1:]):
         return None
     if len(lefts) > 1 and not any(_places(facts, c) for c in lefts[1:]):
-        return None  # "the maritime union" may be a body not yet named; "the US tech company" is one named
+        return None  # "the maritime union" may be a body not yet named; "the Dutch chipmaker" is one named
     verb = head.head
     own = {t.i for t in head.subtree}
     said = [t for t in verb.subtree if t.i not in own] if verb is not head else []
@@ -110,7 +110,7 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     def fits(name: str) -> bool:
         return name not in named and (not public or noun in name.lower().split())
 
-    # "the US tech company": a described body is the one last named, subject or not
+    # "the Dutch chipmaker": a described body is the one last named, subject or not
     return antecedent(facts, head, {"organisation"}, fits, subjects_only=len(lefts) == 1)
 
 
@@ -137,7 +137,7 @@ def _places(facts: ArticleFacts, token: "Token") -> bool:
 
 
 def by_age(facts: ArticleFacts, head: "Token") -> str | None:
-    """The person "the 42-year-old" stands for: the nearest person named before it."""
+    """The person "the 67-year-old" stands for: the nearest person named before it."""
     phrase = head.doc[head.left_edge.i : head.i + 1].text.lower()
     if not re.fullmatch(r"the \d+\s*-\s*year\s*-\s*old", phrase):
         return None

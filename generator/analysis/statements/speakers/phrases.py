@@ -151,8 +151,8 @@ def _appositive_name(head: "Token") -> str | None:
 
 
 def _name_after(head: "Token") -> str | None:
-    """A person's name right after a role noun that the parse left loose ("…, said local
-    resident Jane Roe" with the name hung from the verb): the name, not the role, speaks."""
+    """A person's name right after a role noun that the parse left loose ("…, said longtime
+    tenant Jane Roe" with the name hung from the verb): the name, not the role, speaks."""
     doc = head.doc
     first = head.i + 1
     if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[first].ent_type_ != "PERSON":
