@@ -62,6 +62,7 @@ class ReportingVerbs:
     quote_only: frozenset[str] = frozenset()
     object_bare: frozenset[str] = frozenset()
     empty_objects: frozenset[str] = frozenset()
+    commit: frozenset[str] = frozenset()
 
     @property
     def frames(self) -> frozenset[str]:
@@ -73,7 +74,7 @@ class ReportingVerbs:
 def reporting_verbs() -> ReportingVerbs:
     """The packaged reporting-verb lexicon, read once per process."""
     sections = word_sections(read_lexicon("reporting_verbs.txt"))
-    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only", "object_bare", "empty_objects")
+    keys = ("verbs", "urge", "object", "speech_nouns", "short_quote", "negating", "not_speakers", "quote_only", "object_bare", "empty_objects", "commit")
     return ReportingVerbs(*(sections.get(k, frozenset()) for k in keys))
 
 

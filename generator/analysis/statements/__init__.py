@@ -17,7 +17,9 @@
    speaker's statements of the same claim.
 
 Speakers are resolved by :class:`.speakers.SpeakerResolver`; a statement whose speaker
-cannot be resolved to an actor or an agent phrase is dropped, never guessed.
+cannot be resolved to an actor or an agent phrase is dropped, never guessed. The set's news
+outlets (:func:`.speakers.outlets.outlet_actors`) report the story: what they report is no
+reported statement, and a speaker their clause names speaks instead.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from generator.analysis.statements.reported import reported_speech
 from generator.analysis.statements.spans import find_quote_spans
 from generator.analysis.statements.speakers import SpeakerResolver
 from generator.analysis.statements.speakers.facts import IndexLike
+from generator.analysis.statements.speakers.outlets import outlet_actors
 from generator.analysis.statements.speakers.surnames import full_names
 from generator.analysis.statements.speakers.words import SpeakerWords
 from generator.analysis.statements.unmarked import unmarked_quotes
@@ -65,9 +68,10 @@ def find_statements(
     words = words if words is not None else statement_words()
     speaker_words = SpeakerWords.from_sections(words)
     stopwords = words["claim_stopwords"]
+    outlets = outlet_actors(docs, index, speaker_words)
     found: list[Found] = []
     for n, adoc in enumerate(docs):
-        found.extend(_article_statements(adoc, n, index, lexicon, speaker_words, stopwords))
+        found.extend(_article_statements(adoc, n, index, lexicon, speaker_words, stopwords, outlets))
     return merge_statements(found, docs, stopwords)
 
 
@@ -78,11 +82,12 @@ def _article_statements(
     lexicon: ReportingVerbs,
     speaker_words: SpeakerWords,
     stopwords: frozenset[str],
+    outlets: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """Every statement of article ``n`` (direct, reported, posts), not yet merged."""
     quotes = find_quote_spans(adoc.article)
     quoted = Ranges((q.start, q.end) for q in quotes)
-    resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, speaker_words, quoted)
+    resolver = SpeakerResolver(adoc.source, adoc.doc, index, lexicon, speaker_words, quoted, outlets)
     reported = list(reported_speech(adoc, n, resolver, stopwords))
     out = list(direct_quotes(adoc, n, quotes, resolver, reported))
     out.extend(unmarked_quotes(adoc, n, resolver))

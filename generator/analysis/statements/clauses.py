@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
+from generator.analysis.statements.speakers.subjects import left_behind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,16 +26,24 @@ def content_clauses(verb: "Token", lex: ReportingVerbs, quoted: Ranges) -> list[
     lemma = verb.lemma_.lower()
     out: list[str] = []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.i < verb.i and _quoted_share(c, quoted) > 0)]
+    speaker = _speaker_inside(verb, lex)
     for group in _adjacent(clauses):
-        out.extend(_split_coordinated(group, quoted))
+        out.extend(_split_coordinated(group, quoted, speaker))
     if out:
         return out
+    lost = _clause_as_object(verb, quoted)
+    if lost:
+        return [lost]
     fronted = _fronted_clause(verb, quoted)
     if fronted:
         return [fronted]
     in_document = _clause_in_document(verb, lex, quoted)
     if in_document:
         return [in_document]
+    if lemma in lex.commit:
+        committed = _commitment(verb, quoted)
+        if committed:
+            return [committed]
     if lemma in lex.urge:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
@@ -67,6 +76,24 @@ def _object_claim(verb: "Token", quoted: Ranges, bare: frozenset[str] | None) ->
     return [f"{verb.text} {text}"]
 
 
+def _commitment(verb: "Token", quoted: Ranges) -> str | None:
+    """What "vowed to rebuild the bridge" or "called for an inquiry" commits to or calls for:
+    the verb with its to-infinitive (no object: "urged X to" is a call on X) or its "for"
+    phrase, kept whole, since the verb says it is a pledge, a threat or a call."""
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children):
+        return None
+    part = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                 and any(a.lower_ == "to" for a in c.children)), None)
+    if part is None:
+        part = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1), None)
+    if part is None or _quoted_share(part, quoted) >= 0.5:
+        return None
+    # what follows belongs to the call ("appealed for food, noting the wells had dried up")
+    skip = _finite_conjuncts(verb) | {t.i for c in verb.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    text = text_of(verb.doc, range(verb.i, verb.right_edge.i + 1), skip)
+    return text if is_content(text) else None
+
+
 def _urged(verb: "Token", xcomp: "Token") -> list[str]:
     """What "urged all sides to …", "called on the league to …" ask: the object and the infinitive."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < xcomp.i), None)
@@ -77,6 +104,23 @@ def _urged(verb: "Token", xcomp: "Token") -> list[str]:
         start = obj.i + 1
     text = text_of(verb.doc, range(start, xcomp.right_edge.i + 1), _finite_conjuncts(xcomp))
     return [text] if is_content(text) else []
+
+
+def _clause_as_object(verb: "Token", quoted: Ranges) -> str | None:
+    """ "said the firm's debt may have been …" parsed as "said" + object + clause: "say" takes
+    no noun object in news ("said a prayer" aside), so an object followed by a finite verb in
+    the same subtree is the subject of a that-less clause the parser lost."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or _quoted_share(obj, quoted) > 0:
+        return None
+    finite = [t for t in obj.subtree if t.i > obj.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "relcl", "acl", "aux", "auxpass")
+              and any(a.tag_ == "MD" or a.tag_ in ("VBD", "VBZ", "VBP") for a in [t, *t.children])]
+    if not finite:
+        return None
+    text = text_of(verb.doc, range(obj.left_edge.i, obj.right_edge.i + 1), set())
+    return text if is_content(text) else None
 
 
 def _fronted_clause(verb: "Token", quoted: Ranges) -> str | None:
@@ -131,7 +175,22 @@ def _adjacent(clauses: list["Token"]) -> list[list["Token"]]:
     return groups
 
 
-def _split_coordinated(group: list["Token"], quoted: Ranges) -> list[str]:
+def _speaker_inside(verb: "Token", lex: ReportingVerbs) -> set[int]:
+    """The tokens of a subject the parser hung inside the reported clause ("…, the head of the
+    office, Jane Roe, said"): the whole apposition it belongs to, which is not what was said."""
+    tok = left_behind(verb, lex)
+    if tok is None:
+        return set()
+    doc = verb.doc
+    # up to the apposition set off by a comma ("…, the head of the office, Jane Roe")
+    while not (tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
+        if tok.dep_ not in ("appos", "pobj", "prep", "compound") or tok.head is tok:
+            return set()
+        tok = tok.head
+    return {t.i for t in tok.subtree}
+
+
+def _split_coordinated(group: list["Token"], quoted: Ranges, speaker: set[int] = frozenset()) -> list[str]:
     """A that-clause, split at coordinated "…, and that …" clauses; mostly-quoted ones are left to the quotes."""
     clause = group[0]
     doc = clause.doc
@@ -139,7 +198,7 @@ def _split_coordinated(group: list["Token"], quoted: Ranges) -> list[str]:
         c for g in group for c in g.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
     ]
     cut = {t.i for p in parts[1:] for t in p.subtree}
-    cut_all = {i for g in group for i in _according_tokens(g)}  # "…, according to X" names the source, not the claim
+    cut_all = {i for g in group for i in _according_tokens(g)} | set(speaker)  # "…, according to X" names the source, not the claim
     out = []
     for i, part in enumerate(parts):
         last = group[-1].right_edge.i if i == 0 else part.right_edge.i

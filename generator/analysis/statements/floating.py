@@ -27,7 +27,7 @@ Speaker = tuple[str | None, str | None]
 _NOBODY: Speaker = (None, None)
 
 _CAPTION = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video|File photo)\s*:", re.IGNORECASE)
-_DASHES = "—–-"
+_DASHES = "—–―‒-"
 _SIGNATURE_WORDS = 12  # "— Peter Hallström, union leader at the Kvarn plant"
 
 
@@ -160,25 +160,27 @@ def _introduced_person(span: "Span", quoted: Ranges, resolver: SpeakerResolver, 
 
 
 def signed_by(adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolver) -> Speaker:
-    """The speaker of a pull quote signed with a dash: "“…” — Name, Title", on its line or the next.
+    """The speaker of a quote signed with a dash: "“…” — Name, Title", on its line or the next.
 
-    The quote must open its paragraph; only a dash line counts, and only a name right after
-    the dash: a bare line of words after a quote is as likely a caption or the next paragraph.
+    The quote must open its line; only a dash line counts, and only a name right after the
+    dash (an actor, or a person's name the parser marks): a bare line of words after a quote
+    is as likely a caption or the next paragraph.
     """
     text = adoc.article.text
-    last = parts[-1]
-    if parts[0].block != last.block or text[block_start(adoc, last.block) : parts[0].start].strip():
+    first, last = parts[0], parts[-1]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if text[line_start : first.start].strip():
         return _NOBODY
-    block = adoc.article.blocks[last.block]
-    block_end = block_start(adoc, last.block) + len(block.text)
-    rest = text[last.end : block_end]
     start = last.end
-    if not rest.strip():
-        if last.block + 1 >= len(adoc.article.blocks):
-            return _NOBODY
-        nxt = adoc.article.blocks[last.block + 1]
-        start = block_start(adoc, last.block + 1)
-        rest = text[start : start + len(nxt.text)]
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if not text[start:end].strip():  # the signature on the line after the quote
+        start = end + 1
+        while start < len(text) and text[start] in "\n ":
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+    rest = text[start:end]
     stripped = rest.lstrip()
     if stripped[:1] not in _DASHES or len(stripped.split()) > _SIGNATURE_WORDS:
         return _NOBODY
@@ -186,9 +188,20 @@ def signed_by(adoc: ArticleDoc, parts: list[QuoteSpan], resolver: SpeakerResolve
     while name_at < len(text) and text[name_at] in _DASHES + " ":
         name_at += 1
     hit = next((m for m in resolver.mentions if m.start == name_at), None)
-    if hit is None or resolver.kinds.get(hit.actor) not in ("person", "organisation"):
-        return _NOBODY
-    return hit.actor, "signed"
+    if hit is not None and resolver.kinds.get(hit.actor) in ("person", "organisation"):
+        return hit.actor, "signed"
+    name = _person_at(adoc, name_at)
+    return (name, "signed") if name else _NOBODY
+
+
+def _person_at(adoc: ArticleDoc, at: int) -> str | None:
+    """The person's name the parser marks starting at character ``at``, if any."""
+    for ent in adoc.doc.ents:
+        if ent.start_char == at and ent.label_ == "PERSON" and len(ent) >= 2:
+            return ent.text
+        if ent.start_char > at:
+            break
+    return None
 
 
 def signature_follows(adoc: ArticleDoc, last: QuoteSpan, quoted: Ranges) -> bool:
@@ -197,7 +210,7 @@ def signature_follows(adoc: ArticleDoc, last: QuoteSpan, quoted: Ranges) -> bool
     someone else's than the paragraph before's, so context must not give it a speaker."""
     sent = adoc.sentence_at(last.end)
     start = block_start(adoc, last.block)
-    rest = adoc.article.text[last.end : start + len(adoc.article.blocks[last.block].text)].strip(" ,;—–-")
+    rest = adoc.article.text[last.end : start + len(adoc.article.blocks[last.block].text)].strip(" ,;" + _DASHES)
     if not rest[:1].isupper() or len(rest.split()) > _SIGNATURE_WORDS:
         return False
     after = range(sent.index, len(adoc.sentences))

@@ -65,9 +65,9 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     """The statements a reporting verb ``tok`` makes, one per clause it reports."""
     lex = resolver.lexicon
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object | lex.object_bare:
+    if tok.pos_ != "VERB" or lemma not in lex.verbs | lex.urge | lex.object | lex.object_bare | lex.commit:
         return []
-    if any(c.dep_ == "neg" for c in tok.children) or _reported_within(tok, lex):
+    if any(c.dep_ == "neg" for c in tok.children) or _reported_within(tok, resolver):
         return []
     clauses = content_clauses(tok, lex, resolver.quoted)
     if not clauses:
@@ -76,7 +76,7 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     if subj is None or inside(subj.idx, resolver.quoted):
         return []
     speaker = resolver.speaker(subj)
-    if not speaker:
+    if not speaker or resolver.is_outlet(subj, speaker):
         return []
     via = resolver.last_via
     ev = (Evidence(adoc.source, sent.index, sent.text),)
@@ -88,15 +88,17 @@ def _verb_reports(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolv
     return out
 
 
-def _reported_within(tok: "Token", lex: "ReportingVerbs") -> bool:
+def _reported_within(tok: "Token", resolver: SpeakerResolver) -> bool:
     """Whether ``tok`` lies in the clause another verb of saying reports ("Officials have
-    confirmed 40 deaths, the minister said"): the outer speaker says it all."""
+    confirmed 40 deaths, the minister said"): the outer speaker says it all, unless that
+    speaker is a news outlet ("the newspaper reported the coach told his players …")."""
+    lex = resolver.lexicon
     child = tok
     for head in tok.ancestors:
         if child.dep_ != "ccomp":
             return False
         if head.lemma_.lower() in lex.verbs and head.pos_ == "VERB":
-            return True
+            return not resolver.outlet_speaks(head)
         child = head
     return False
 
@@ -139,7 +141,7 @@ def _according(tok: "Token", adoc: ArticleDoc, n: int, sent: Sentence, resolver:
         return None
     text = text_of(adoc.doc, range(tokens[0].i, tokens[-1].i + 1), skip)
     speaker = resolver.speaker(pobj)
-    if not speaker or not is_content(text):
+    if not speaker or resolver.is_outlet(pobj, speaker) or not is_content(text):
         return None
     return Found(speaker, "reported", text, n, tok.idx, (Evidence(adoc.source, sent.index, sent.text),), "according to")
 

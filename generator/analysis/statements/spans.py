@@ -126,7 +126,9 @@ def _double_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     for i, ch in enumerate(text):
         if ch not in ALL_DOUBLE:
             continue
-        if ch in OPENING_DOUBLE or (ch == STRAIGHT_DOUBLE and opened is None and _opens(text, i, first)):
+        # a closing mark typed for an opening one at a line's start (”Never again,” …) opens
+        miskeyed = ch in CLOSING_DOUBLE and opened is None and (i == 0 or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum()
+        if ch in OPENING_DOUBLE or miskeyed or (ch == STRAIGHT_DOUBLE and opened is None and _opens(text, i, first)):
             if opened is not None:  # a second opening mark: the first quote was never closed
                 spans.append((opened, i))
             opened = i

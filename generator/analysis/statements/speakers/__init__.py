@@ -23,6 +23,7 @@ from generator.analysis.lexicons import ReportingVerbs
 from generator.analysis.statements.found import Ranges, inside
 from generator.analysis.statements.speakers.antecedents import (
     antecedent,
+    by_age,
     by_body_noun,
     by_role,
     mentioned_before,
@@ -59,6 +60,7 @@ class SpeakerResolver:
         lexicon: the reporting-verb lexicon.
         words: the speaker word lists (gender cues, person and agent nouns).
         quoted: character ranges of the article's quotes.
+        outlets: actors that are news outlets (:func:`.outlets.outlet_actors`): never speakers.
     """
 
     def __init__(
@@ -69,7 +71,9 @@ class SpeakerResolver:
         lexicon: ReportingVerbs,
         words: SpeakerWords,
         quoted: Ranges = (),
+        outlets: frozenset[str] = frozenset(),
     ):
+        self.outlets = outlets
         self.facts = article_facts(source, doc, index, lexicon, words, quoted)
         self.lexicon = lexicon
         self.quoted = quoted
@@ -136,6 +140,12 @@ class SpeakerResolver:
             person = appositive_person(facts, phrase)
             if person:
                 return person
+        if mention and token.pos_ == "NOUN" and not mention.start <= token.idx < mention.end:
+            # "the Dutch software company said": the country only describes the company last named
+            if self.kinds.get(mention.actor) == "country":
+                body = by_body_noun(facts, token)
+                if body:
+                    return body
         if mention:
             return mention.actor
         for surface in surfaces(phrase, token):
@@ -149,7 +159,21 @@ class SpeakerResolver:
             role = by_role(facts, token) or by_body_noun(facts, token)
             if role:
                 return role
+        aged = by_age(facts, token)  # "the 67-year-old": the parser tags "old" an adjective
+        if aged:
+            return aged
         return surface_speaker(facts, phrase, token)
+
+    def is_outlet(self, token: "Token", speaker: str | None) -> bool:
+        """Whether the speaker found for the subject ``token`` is a news outlet ("the newspaper
+        reported", "according to the Evening Courier"): its reporting is no one's statement."""
+        noun = token.pos_ == "NOUN" and token.lemma_.lower() in self.facts.words.outlet_descriptors
+        return noun or (speaker is not None and speaker in self.outlets)
+
+    def outlet_speaks(self, verb: "Token") -> bool:
+        """Whether the subject of ``verb`` is a news outlet (then whoever its clause quotes speaks)."""
+        subj = self.subject_of(verb)
+        return subj is not None and self.is_outlet(subj, self.speaker(subj))
 
     def pronoun(self, token: "Token", exclude: frozenset[str] = frozenset()) -> str | None:
         """The antecedent of a speaker pronoun: the nearest fitting actor before it.

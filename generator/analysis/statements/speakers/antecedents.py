@@ -5,6 +5,7 @@ inside quotes are never antecedents (a speaker seldom names himself in his own w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -59,6 +60,8 @@ def antecedent(
         subjects = [m for m in cands if _is_subject(facts, m)]
         if subjects:
             return subjects[-1].actor
+        if span != sent and any(t.dep_ == "nsubj" and t.lower_ == token.lower_ for t in span):
+            continue  # "He said … the rival's plan. He warned …": the same "he", further back
         if not subjects_only:
             return cands[-1].actor
     return None
@@ -92,10 +95,13 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     firm's cooperation, the regulator noted": not the firm)."""
     noun = head.lemma_.lower()
     public = noun in facts.words.public_body_nouns
-    if head.tag_ != "NN" or not (public or noun in facts.words.body_nouns):
+    if head.tag_ != "NN" or not (public or _body_noun(noun, facts.words.body_nouns)):
         return None
-    if [c.lower_ for c in head.lefts] != ["the"]:
+    lefts = list(head.lefts)
+    if not lefts or lefts[0].lower_ != "the" or not all(_describes(facts, c) for c in lefts[1:]):
         return None
+    if len(lefts) > 1 and not any(_places(facts, c) for c in lefts[1:]):
+        return None  # "the maritime union" may be a body not yet named; "the Dutch chipmaker" is one named
     verb = head.head
     own = {t.i for t in head.subtree}
     said = [t for t in verb.subtree if t.i not in own] if verb is not head else []
@@ -104,7 +110,38 @@ def by_body_noun(facts: ArticleFacts, head: "Token") -> str | None:
     def fits(name: str) -> bool:
         return name not in named and (not public or noun in name.lower().split())
 
-    return antecedent(facts, head, {"organisation"}, fits, subjects_only=True)
+    # "the Dutch chipmaker": a described body is the one last named, subject or not
+    return antecedent(facts, head, {"organisation"}, fits, subjects_only=len(lefts) == 1)
+
+
+def _body_noun(noun: str, nouns: frozenset[str]) -> bool:
+    """A body noun, or a compound ending in one ("carmaker", "drugmaker" end in "maker")."""
+    return noun in nouns or any(noun.endswith(n) and len(noun) - len(n) >= 3 for n in nouns if len(n) >= 5)
+
+
+def _describes(facts: ArticleFacts, token: "Token") -> bool:
+    """Whether a modifier of a body noun only describes it ("US", "tech", "Italian"): an
+    adjective or noun, or a place or country name, but no organisation's name."""
+    if token.dep_ not in ("amod", "compound", "nmod", "advmod"):
+        return False
+    hit = next((m for m in facts.mentions if m.start <= token.idx < m.end), None)
+    return hit is None or facts.kinds.get(hit.actor) not in ("organisation", "group", "person")
+
+
+def _places(facts: ArticleFacts, token: "Token") -> bool:
+    """Whether a modifier says where a body is from ("US", "Italian", "Dutch")."""
+    if token.ent_type_ in ("GPE", "NORP"):
+        return True
+    hit = next((m for m in facts.mentions if m.start <= token.idx < m.end), None)
+    return hit is not None and facts.kinds.get(hit.actor) == "country"
+
+
+def by_age(facts: ArticleFacts, head: "Token") -> str | None:
+    """The person "the 67-year-old" stands for: the nearest person named before it."""
+    phrase = head.doc[head.left_edge.i : head.i + 1].text.lower()
+    if not re.fullmatch(r"the \d+\s*-\s*year\s*-\s*old", phrase):
+        return None
+    return antecedent(facts, head, {"person"})
 
 
 def unnamed_person(facts: ArticleFacts, token: "Token", wanted: str) -> "tuple[str, int] | None":

@@ -113,7 +113,7 @@ def surface_speaker(facts: ArticleFacts, phrase: "Span", head: "Token") -> str |
     agent_noun = agent_noun or lemma in facts.words.person_nouns  # "analysts", "victims" end otherwise
     if head.pos_ == "NOUN" and not (agent_noun or _agent_modifier(head)):
         return None  # "the city's support for …" is no speaker; "a government spokesman" is
-    named = _appositive_name(head)
+    named = _appositive_name(head) or _name_after(head)
     if named:
         return named
     # the name without what an apposition says of it ("Ana Ruiz, 34, a nurse" → "Ana Ruiz")
@@ -148,6 +148,21 @@ def _appositive_name(head: "Token") -> str | None:
     while right + 1 < len(doc) and doc[right + 1].ent_type_ == "PERSON" and doc[right + 1].ent_iob_ == "I":
         right += 1
     return doc[left : right + 1].text
+
+
+def _name_after(head: "Token") -> str | None:
+    """A person's name right after a role noun that the parse left loose ("…, said longtime
+    tenant Jane Roe" with the name hung from the verb): the name, not the role, speaks."""
+    doc = head.doc
+    first = head.i + 1
+    if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[first].ent_type_ != "PERSON":
+        return None
+    if head.ent_type_ == "PERSON" or doc[first].head not in (head, head.head):
+        return None
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_type_ == "PERSON" and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first : last + 1].text
 
 
 def _agent_modifier(head: "Token") -> bool:

@@ -39,7 +39,7 @@ def subject_of(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
             return passive  # "Smith was quoted as saying that …"
         if passive is not None or any(c.dep_ == "auxpass" for c in token.children):
             return None  # "it was announced that", "he was told": no speaker here
-        inverted = _inverted_subject(token, lexicon)
+        inverted = _inverted_subject(token, lexicon) or (left_behind(token, lexicon) if token is verb else None)
         if inverted is not None:
             return inverted
         if token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "VBN"):
@@ -62,8 +62,12 @@ def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVer
     "was"; "claiming that officials had stopped counting and warning …": "warning" under
     "counting"): the head is no verb of saying but (a verb inside) the content clause of one."""
     frames = lexicon.frames
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in frames or head.lemma_.lower() in frames:
+    # "emphasised that X had helped, adding, “…”": the participle hangs from the reported verb
+    adding = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (verb.dep_ == "conj" or adding) or verb.lemma_.lower() not in frames or head.lemma_.lower() in frames:
         return None
+    if adding:
+        return head.head if head.dep_ == "ccomp" and head.head.lemma_.lower() in frames else None
     for hop in range(5):
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in frames and hop == 0:
             return head.head
@@ -74,6 +78,21 @@ def _coordinated_into_clause(verb: "Token", head: "Token", lexicon: ReportingVer
         if head.lemma_.lower() in frames and head.tag_ == verb.tag_:
             return head
     return None
+
+
+def left_behind(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":
+    """The subject the parser hung on the reported clause: "…, the head of the agency, Jane
+    Roe, said." with "Jane Roe" an apposition inside the clause and "said" left without one.
+    Only a name or noun right before the closing verb, itself loosely attached (apposition)."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in lexicon.frames or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("PROPN", "NOUN") or doc[k].dep_ not in ("appos", "npadvmod"):
+        return None
+    return doc[k]
 
 
 def _inverted_subject(verb: "Token", lexicon: ReportingVerbs) -> "Token | None":

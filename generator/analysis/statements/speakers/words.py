@@ -23,6 +23,9 @@ class SpeakerWords:
     body_nouns: frozenset[str] = frozenset()
     public_body_nouns: frozenset[str] = frozenset()
     anonymous_nouns: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()
+    outlet_leads: frozenset[str] = frozenset()
+    outlet_descriptors: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, frozenset[str]]) -> "SpeakerWords":
@@ -38,4 +41,7 @@ class SpeakerWords:
             body_nouns=sections.get("body_nouns", frozenset()),
             public_body_nouns=sections.get("public_body_nouns", frozenset()),
             anonymous_nouns=sections.get("anonymous_nouns", frozenset()),
+            outlet_heads=sections.get("outlet_heads", frozenset()),
+            outlet_leads=sections.get("outlet_leads", frozenset()),
+            outlet_descriptors=sections.get("outlet_descriptors", frozenset()),
         )
