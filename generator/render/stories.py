@@ -96,15 +96,32 @@ def linked(a: BriefingRecord, b: BriefingRecord) -> bool:
 
 
 def find_stories(records: Sequence[BriefingRecord]) -> list[Story]:
-    """Every story of two or more briefings, ordered by slug; parts in date order."""
+    """Every story of two or more briefings, ordered by slug; parts in date order.
+
+    Only pairs that share a linkable name can be linked (:func:`shared_actors`), so each
+    briefing is compared with the later ones found through an index of names, not with all.
+    """
     recs = sorted(records, key=_date_key)
     groups: DisjointSet[int] = DisjointSet(range(len(recs)))
-    for i, a in enumerate(recs):
-        for j in range(i + 1, len(recs)):
-            if linked(a, recs[j]):
-                groups.union(i, j)
+    for i, j in candidate_pairs(recs):
+        if linked(recs[i], recs[j]):
+            groups.union(i, j)
     stories = [_story([recs[i] for i in sorted(group)]) for group in groups.groups() if len(group) > 1]
     return sorted(stories, key=lambda s: s.slug)
+
+
+def candidate_pairs(recs: Sequence[BriefingRecord]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of records that share at least one linkable name, in order."""
+    by_name: dict[str, list[int]] = {}
+    names = [_names(r) for r in recs]
+    for i, own in enumerate(names):
+        for name in own:
+            by_name.setdefault(name, []).append(i)
+    pairs = []
+    for i, own in enumerate(names):
+        later = {j for name in own for j in by_name[name] if j > i}
+        pairs.extend((i, j) for j in sorted(later))
+    return pairs
 
 
 def _story(parts: list[BriefingRecord]) -> Story:
