@@ -27,7 +27,7 @@ from generator.analysis.questions.links import (
     matter_of,
     union,
 )
-from generator.model import Answer, Evidence, OpenQuestion
+from generator.model import Answer, Evidence, OpenQuestion, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -195,8 +195,38 @@ def _first_raised(q: OpenQuestion, docs: list[ArticleDoc]) -> str | None:
     return days[0] if days else None
 
 
+class _EventIndex:
+    """The prose sentences of a set by the event words they name, read once per set.
+
+    A sentence that names none of a question's event words scores 0 against it
+    (:func:`_score`), so each question looks only at the sentences the index gives for its
+    words, in the order of the articles and their sentences, not at every sentence.
+    """
+
+    def __init__(self, docs: list[ArticleDoc], lexicon: HedgeLexicon):
+        self.rows: list[tuple[int, Sentence, Span]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for n, doc in enumerate(docs):
+            for sentence, span in doc.prose():
+                for word in _event_words(span, lexicon):
+                    self.by_word.setdefault(word, []).append(len(self.rows))
+                self.rows.append((n, sentence, span))
+
+    def sharing(self, words: frozenset[str]) -> list[tuple[int, Sentence, Span]]:
+        """The sentences that name one of ``words``, as (article position, sentence, span), in order."""
+        found = {i for w in words for i in self.by_word.get(w, ())}
+        return [self.rows[i] for i in sorted(found)]
+
+
+def _later(doc: ArticleDoc, raised: str) -> bool:
+    """Whether ``doc`` was published after ``raised``; only a stated date makes an article
+    later: one taken from the set's context is not."""
+    published = doc.article.published
+    return published is not None and doc.article.published_basis != "set context" and published.isoformat() > raised
+
+
 def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDoc], index: ActorLookup,
-                 lexicon: HedgeLexicon) -> Answer | None:
+                 lexicon: HedgeLexicon, events: _EventIndex) -> Answer | None:
     """The best later sentence that answers ``q`` (see the module docstring), or None.
 
     ``sides`` are the question's lead sentence (the one it is worded from) and all its
@@ -208,33 +238,34 @@ def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDo
     if raised is None:
         return None
     best: tuple[tuple[int, int], Answer] | None = None
-    for doc in docs:
-        published = doc.article.published
-        # only a stated date makes an article later: one taken from the set's context is not
-        if published is None or doc.article.published_basis == "set context" or published.isoformat() <= raised:
+    for n, sentence, span in events.sharing(side.events):
+        doc = docs[n]
+        if not _later(doc, raised):
             continue
-        for sentence, span in doc.prose():
-            for outcome, verb in outcome_verbs(span, side.events):
-                if not _tied(verb, outcome, side.events):
-                    continue
-                answer_side = sentence_side(span, doc, index, lexicon, answer=True)
-                own_only = not _beyond_own_verb(verb, outcome, side.events)
-                score = (_score(lead, answer_side, outcome, own_only=own_only),
-                         _score(side, answer_side, outcome, own_only=own_only))
-                if score[1] and (best is None or score > best[0]):
-                    evidence = Evidence(doc.source, sentence.index, sentence.text)
-                    best = (score, Answer(STATUS[outcome], evidence, published.isoformat(), verb.lemma_.lower()))
-                break
+        for outcome, verb in outcome_verbs(span, side.events):
+            if not _tied(verb, outcome, side.events):
+                continue
+            answer_side = sentence_side(span, doc, index, lexicon, answer=True)
+            own_only = not _beyond_own_verb(verb, outcome, side.events)
+            score = (_score(lead, answer_side, outcome, own_only=own_only),
+                     _score(side, answer_side, outcome, own_only=own_only))
+            if score[1] and (best is None or score > best[0]):
+                evidence = Evidence(doc.source, sentence.index, sentence.text)
+                best = (score, Answer(STATUS[outcome], evidence, doc.article.published.isoformat(), verb.lemma_.lower()))
+            break
     return best[1] if best else None
 
 
 def answer_questions(questions: tuple[OpenQuestion, ...], docs: list[ArticleDoc], index: ActorLookup,
                      lexicon: HedgeLexicon) -> tuple[OpenQuestion, ...]:
     """``questions`` with the answer a later article gives, where one does (the rest unchanged)."""
+    if not questions:
+        return questions
     spans = {(d.source, s.index): (span, d) for d in docs for s, span in zip(d.sentences, d.spans)}
+    events = _EventIndex(docs, lexicon)
     out = []
     for q in questions:
         sides = (_question_side(q, spans, index, lexicon, lead_only=True), _question_side(q, spans, index, lexicon))
-        answer = _best_answer(q, sides, docs, index, lexicon)
+        answer = _best_answer(q, sides, docs, index, lexicon, events)
         out.append(replace(q, answer=answer) if answer else q)
     return tuple(out)
