@@ -85,19 +85,41 @@ def _reported_past(tok: Token) -> bool:
     return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in kids)
 
 
-def outcome_verbs(span: Span, own_verbs: frozenset[str] = frozenset()) -> list[tuple[str, Token]]:
-    """Every (outcome, verb) the sentence reports; a negated happening is a cancellation."""
+@dataclass(frozen=True)
+class PastVerb:
+    """A verb of a sentence reported in the past, and the outcomes the lexicon reads in it:
+    what :func:`outcome_verbs` needs of it, whatever the question."""
+
+    token: Token
+    lemma: str
+    negated: bool
+    cues: frozenset[str]  # the outcomes whose entries of answer_cues.txt it matches
+
+
+def past_verbs(span: Span) -> list[PastVerb]:
+    """The verbs of ``span`` in the past, not under a modal or a condition, in order."""
     found = []
     for tok in span:
         if tok.pos_ not in ("VERB", "AUX") or not _reported_past(tok):
             continue
-        negated = any(c.dep_ == "neg" for c in tok.children)
-        for outcome, entries in answer_cues().items():
-            hit = any(_matches(tok, words) for words in entries)
-            if outcome == "happened" and tok.lemma_.lower() in own_verbs:
-                hit = True
-            if hit and not (negated and outcome != "happened"):
-                found.append(("cancelled" if negated else outcome, tok))
+        cues = frozenset(o for o, entries in answer_cues().items() if any(_matches(tok, w) for w in entries))
+        found.append(PastVerb(tok, tok.lemma_.lower(), any(c.dep_ == "neg" for c in tok.children), cues))
+    return found
+
+
+def outcome_verbs(span: Span, own_verbs: frozenset[str] = frozenset(), *,
+                  verbs: list[PastVerb] | None = None) -> list[tuple[str, Token]]:
+    """Every (outcome, verb) the sentence reports; a negated happening is a cancellation.
+
+    ``verbs``: the sentence's :func:`past_verbs`, when the caller keeps them (a set's
+    sentences are read for many questions).
+    """
+    found = []
+    for verb in past_verbs(span) if verbs is None else verbs:
+        for outcome in OUTCOMES:  # the order of answer_cues()
+            hit = outcome in verb.cues or (outcome == "happened" and verb.lemma in own_verbs)
+            if hit and not (verb.negated and outcome != "happened"):
+                found.append(("cancelled" if verb.negated else outcome, verb.token))
                 break
     return found
 
@@ -206,16 +228,22 @@ class _EventIndex:
     def __init__(self, docs: list[ArticleDoc], lexicon: HedgeLexicon):
         self.rows: list[tuple[int, Sentence, Span]] = []
         self.by_word: dict[str, list[int]] = {}
+        self._verbs: dict[int, list[PastVerb]] = {}  # past_verbs per row, read once
         for n, doc in enumerate(docs):
             for sentence, span in doc.prose():
                 for word in _event_words(span, lexicon):
                     self.by_word.setdefault(word, []).append(len(self.rows))
                 self.rows.append((n, sentence, span))
 
-    def sharing(self, words: frozenset[str]) -> list[tuple[int, Sentence, Span]]:
-        """The sentences that name one of ``words``, as (article position, sentence, span), in order."""
-        found = {i for w in words for i in self.by_word.get(w, ())}
-        return [self.rows[i] for i in sorted(found)]
+    def sharing(self, words: frozenset[str]) -> list[int]:
+        """The rows of the sentences that name one of ``words``, in order."""
+        return sorted({i for w in words for i in self.by_word.get(w, ())})
+
+    def verbs(self, row: int) -> list[PastVerb]:
+        """The :func:`past_verbs` of the sentence of ``row`` (found on first use)."""
+        if row not in self._verbs:
+            self._verbs[row] = past_verbs(self.rows[row][2])
+        return self._verbs[row]
 
 
 def _later(doc: ArticleDoc, raised: str) -> bool:
@@ -238,11 +266,12 @@ def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDo
     if raised is None:
         return None
     best: tuple[tuple[int, int], Answer] | None = None
-    for n, sentence, span in events.sharing(side.events):
+    for row in events.sharing(side.events):
+        n, sentence, span = events.rows[row]
         doc = docs[n]
         if not _later(doc, raised):
             continue
-        for outcome, verb in outcome_verbs(span, side.events):
+        for outcome, verb in outcome_verbs(span, side.events, verbs=events.verbs(row)):
             if not _tied(verb, outcome, side.events):
                 continue
             answer_side = sentence_side(span, doc, index, lexicon, answer=True)
