@@ -211,6 +211,7 @@ class _Alike:
         self.texts = [o.text for o in self.flat]
         self.group = {src: g for g, src in enumerate(self.sources)}
         self.words = _WordIndex(self.texts) if len(self.texts) > block_from else None
+        self.scored = 0  # pairs of sentences scored: what the growth test counts
 
     def support(self, s: Sentence) -> tuple[Sentence, ...]:
         """The supporting sentences of ``s`` (see the class docstring)."""
@@ -229,6 +230,7 @@ class _Alike:
         from rapidfuzz import process
 
         row = np.zeros(len(self.texts), dtype=np.float64)
+        self.scored += len(self.texts) - (b - a)
         for lo, hi in ((0, a), (b, len(self.texts))):
             if hi > lo:
                 row[lo:hi] = process.cdist([s.text], self.texts[lo:hi], scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
@@ -243,6 +245,7 @@ class _Alike:
 
         if not among:
             return ()
+        self.scored += len(among)
         scores = process.cdist([s.text], [self.texts[i] for i in among], scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
         hit = self._hits(s, [among[k] for k in np.nonzero(scores >= SAME_CLAIM)[0]])
         best: dict[int, tuple[float, int]] = {}
