@@ -91,6 +91,30 @@ def write_corpus(out: Path, sets: int = 200, per_set: int = 5, seed: int = 7) ->
     return folders
 
 
+def write_one_set(out: Path, articles: int, seed: int = 7) -> Path:
+    """Write one set of ``articles`` Markdown articles under ``out``; return its folder.
+
+    The pool is cycled, every article with names, numbers and years of its own, so no two
+    articles are the same text and the names of the set grow with it (the hardest case for
+    the steps that compare names); twenty articles a day.
+    """
+    pool = source_articles()
+    folder = out / f"one-set-{articles:05d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    day = dt.date(2024, 1, 1)
+    for k in range(articles):
+        rng = random.Random(seed * 100_003 + k)
+        names: dict[str, str] = {}
+        path = pool[k % len(pool)]
+        body = _vary(_body(path), rng, names, rng.randint(-3, 3))
+        headline = body.splitlines()[0][:120] if body else f"Article {k + 1}"
+        outlet = _name(rng) + " " + rng.choice(("Times", "Post", "Wire", "Herald", "News"))
+        published = day + dt.timedelta(days=k // 20)
+        front = f"---\ntitle: {json.dumps(headline)}\noutlet: {outlet}\npublished: '{published.isoformat()}'\n---\n\n"
+        (folder / f"{k + 1:05d}_{outlet.split()[0].lower()}.md").write_text(front + body + "\n", encoding="utf-8")
+    return folder
+
+
 def words(folders: list[Path]) -> int:
     """Words of article text in the corpus (what the NLP pipeline reads)."""
     return sum(len(_body(p).split()) for f in folders for p in sorted(f.glob("*.md")))

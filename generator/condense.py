@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -24,6 +25,11 @@ SAME_CLAIM = 62
 MAX_TAGS = 4
 ONE_LINE_MAX = 220  # characters of the one-line summary before its ellipsis
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Support in a set whose other sentences pass this many is looked for among the sentences that
+# share a word, and a word in more than COMMON_WORD sentences ties none (see _Alike): below it,
+# every pair is scored, as before.
+BLOCK_FROM = 3000
+COMMON_WORD = 400
 
 
 @dataclass(frozen=True)
@@ -124,14 +130,14 @@ def _candidates(source_set: SourceSet, analysis: Analysis) -> list[_Candidate]:
         group.append(s)
     out = []
     alike = _Alike(by_source)
+    names = _NameFinder(weights)
     for s in prose:
         words = len(_WORD.findall(s.text))
         if words < 8 or words > 60:
             continue  # fragments and run-on captions make poor key points
         position = position_of[(s.source, s.index)]
         lead = 1.0 / (1 + position) ** 0.7
-        lowered = s.text.casefold()
-        salience = sum(w for name, w in weights.items() if name in lowered)
+        salience = names.salience(s.text.casefold())
         support = alike.support(s)
         score = 2.0 * lead + min(salience, 3.0) + 1.5 * len(support)
         out.append(_Candidate(s, score, support))
@@ -159,16 +165,41 @@ def _actor_weights(analysis: Analysis) -> dict[str, float]:
     return dict(weights)
 
 
+class _NameFinder:
+    """The actor names a sentence contains (as substrings, like ``name in text``), found by
+    looking up each three-letter window of the sentence instead of testing every name of
+    the set: a set's names grow with its articles, and so would the cost per sentence."""
+
+    def __init__(self, weights: dict[str, float]):
+        self.weights = weights
+        self.rank = {name: n for n, name in enumerate(weights)}
+        self.by_head: dict[str, list[str]] = {}
+        self.short = [name for name in weights if len(name) < 3]  # none, unless casefold shrank one
+        for name in weights:
+            if len(name) >= 3:
+                self.by_head.setdefault(name[:3], []).append(name)
+
+    def salience(self, lowered: str) -> float:
+        """The sum of the weights of the names in ``lowered``, added in the order of
+        ``weights`` (the order a plain sum over it takes: the same float)."""
+        found = {name for i in range(len(lowered) - 2) for name in self.by_head.get(lowered[i:i + 3], ())
+                 if lowered.startswith(name, i)} | {name for name in self.short if name in lowered}
+        return sum(self.weights[name] for name in sorted(found, key=self.rank.__getitem__))
+
+
 class _Alike:
     """For one sentence, the sentence most alike (``token_set_ratio``) of every other source
     that holds one :func:`_similar` to it, sources in their order.
 
     A Python call per pair of sentences made a set of a few hundred articles spend most of its
     time here; one row of scores per sentence is computed in C (``rapidfuzz.process.cdist``),
-    the same scores, and only the pairs over the cut are checked further.
+    the same scores, and only the pairs over the cut are checked further. In a set whose
+    other sentences pass :data:`BLOCK_FROM`, a row against all of them would still cost the
+    square of the set's size: there a sentence is scored only against the sentences that share
+    a word with it (:class:`_WordIndex`), as alike sentences do.
     """
 
-    def __init__(self, by_source: dict[str, list[Sentence]]):
+    def __init__(self, by_source: dict[str, list[Sentence]], *, block_from: int = BLOCK_FROM):
         import numpy as np
 
         groups = sorted(by_source.items(), key=lambda kv: source_key(kv[0]))
@@ -179,30 +210,82 @@ class _Alike:
         self.bounds = [(int(e) - len(others), int(e)) for e, (_, others) in zip(ends, groups)]
         self.texts = [o.text for o in self.flat]
         self.group = {src: g for g, src in enumerate(self.sources)}
+        self.words = _WordIndex(self.texts) if len(self.texts) > block_from else None
+        self.scored = 0  # pairs of sentences scored: what the growth test counts
 
     def support(self, s: Sentence) -> tuple[Sentence, ...]:
         """The supporting sentences of ``s`` (see the class docstring)."""
-        import numpy as np
-        from rapidfuzz import process
-
         if not self.texts:
             return ()
         # the sentence's own source is never support: score only the others (one long article
         # alone would otherwise be compared with itself, the square of its length)
         a, b = self.bounds[self.group[s.source]] if s.source in self.group else (0, 0)
+        if self.words is None:
+            return self._support_all(s, a, b)
+        return self._support_among(s, [i for i in self.words.sharing(s.text) if not a <= i < b])
+
+    def _support_all(self, s: Sentence, a: int, b: int) -> tuple[Sentence, ...]:
+        """:meth:`support` over a row of scores against every sentence of the other sources."""
+        import numpy as np
+        from rapidfuzz import process
+
         row = np.zeros(len(self.texts), dtype=np.float64)
+        self.scored += len(self.texts) - (b - a)
         for lo, hi in ((0, a), (b, len(self.texts))):
             if hi > lo:
                 row[lo:hi] = process.cdist([s.text], self.texts[lo:hi], scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        hit = self._hits(s, np.nonzero(row >= SAME_CLAIM)[0])
+        # argmax takes the first of equal scores, as max() over the source's sentences did
+        return tuple(self.flat[a + int(np.argmax(row[a:b]))] for g in sorted(hit) for a, b in [self.bounds[g]])
+
+    def _support_among(self, s: Sentence, among: list[int]) -> tuple[Sentence, ...]:
+        """:meth:`support` scored against the sentences ``among`` only (positions, in order)."""
+        import numpy as np
+        from rapidfuzz import process
+
+        if not among:
+            return ()
+        self.scored += len(among)
+        scores = process.cdist([s.text], [self.texts[i] for i in among], scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        hit = self._hits(s, [among[k] for k in np.nonzero(scores >= SAME_CLAIM)[0]])
+        best: dict[int, tuple[float, int]] = {}
+        for score, i in zip(scores.tolist(), among):  # the first of equal scores, as argmax
+            g = int(self.owner[i])
+            if g in hit and (g not in best or score > best[g][0]):
+                best[g] = (score, i)
+        return tuple(self.flat[best[g][1]] for g in sorted(hit))
+
+    def _hits(self, s: Sentence, over: "Iterable[int]") -> set[int]:
+        """The sources (group numbers) of which a sentence at a position in ``over`` (scored
+        over the cut) is also alike by ``token_sort_ratio``."""
         hit: set[int] = set()
-        for i in np.nonzero(row >= SAME_CLAIM)[0]:
+        for i in over:
             g = int(self.owner[i])
             if g in hit or self.sources[g] == s.source:
                 continue
             if fuzz.token_sort_ratio(s.text, self.texts[i]) >= SAME_CLAIM - 20:
                 hit.add(g)
-        # argmax takes the first of equal scores, as max() over the source's sentences did
-        return tuple(self.flat[a + int(np.argmax(row[a:b]))] for g in sorted(hit) for a, b in [self.bounds[g]])
+        return hit
+
+
+class _WordIndex:
+    """Sentences by the words they hold (case folded); a word found in
+    more than :data:`COMMON_WORD` sentences is left out: it ties too many to narrow anything."""
+
+    def __init__(self, texts: list[str]):
+        found: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            for word in _words_of(text):
+                found.setdefault(word, []).append(i)
+        self.by_word = {w: at for w, at in found.items() if len(at) <= COMMON_WORD}
+
+    def sharing(self, text: str) -> list[int]:
+        """The positions of the sentences that share an indexed word with ``text``, in order."""
+        return sorted({i for w in _words_of(text) for i in self.by_word.get(w, ())})
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
 
 
 def _similar(a: str, b: str) -> bool:

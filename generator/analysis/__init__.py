@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from generator.model import Analysis, SourceSet, Statement, TimelineEvent
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from generator.analysis.actors.gazetteer import Gazetteer
     from generator.analysis.document import ArticleDoc
@@ -45,8 +46,14 @@ class Lexicons:
         return cls(packaged_gazetteer(), reporting_verbs(), statement_words(), hedge_lexicon(), timeline_lexicon())
 
 
-def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None = None) -> Analysis:
-    """Find actors, places, statements, open questions and dated events in ``source_set``."""
+def analyse(
+    source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None = None, parsed: "Sequence[Doc] | None" = None
+) -> Analysis:
+    """Find actors, places, statements, open questions and dated events in ``source_set``.
+
+    ``parsed``: the articles' ``Doc`` objects, when the caller parsed them already
+    (:func:`~generator.analysis.document.parse_stream`); else they are parsed here.
+    """
     from generator.analysis.actors import find_actors
     from generator.analysis.differences import find_differences
     from generator.analysis.document import parse_articles
@@ -57,7 +64,7 @@ def analyse(source_set: SourceSet, nlp: "Language", *, lexicons: Lexicons | None
     from generator.analysis.timeline import find_events
 
     lex = lexicons or Lexicons.load()
-    docs = parse_articles(source_set.articles, nlp)
+    docs = parse_articles(source_set.articles, nlp, parsed=parsed)
     index = find_actors(docs, lexicon=lex.gazetteer)
     timeline = find_events(docs, lexicon=lex.timeline)
     days = _sentence_days(timeline, docs)

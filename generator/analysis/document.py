@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from generator.model import Article, Block, Sentence
 
@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+# Texts per spaCy batch: one batch of articles is parsed at a time.
+BATCH_SIZE = 32
 
 @dataclass(frozen=True)
 class ArticleDoc:
@@ -67,10 +69,29 @@ class ArticleDoc:
         return [(self.sentences[i], self.spans[i]) for i in self._by_block.get(block, [])]
 
 
-def parse_articles(articles: list[Article] | tuple[Article, ...], nlp: "Language") -> list[ArticleDoc]:
-    """Run the pipeline over every article once (batched) and number the sentences."""
-    docs = nlp.pipe([a.text for a in articles], batch_size=16)
+def parse_articles(
+    articles: list[Article] | tuple[Article, ...], nlp: "Language", *, parsed: "Sequence[Doc] | None" = None
+) -> list[ArticleDoc]:
+    """Run the pipeline over every article once (batched) and number the sentences.
+
+    ``parsed`` are the articles' ``Doc`` objects when the caller parsed them already (one
+    stream over many sets, :func:`parse_stream`), in the order of ``articles``.
+    """
+    docs = parsed if parsed is not None else nlp.pipe([a.text for a in articles], batch_size=BATCH_SIZE)
     return [_article_doc(article, doc) for article, doc in zip(articles, docs)]
+
+
+def parse_stream(groups: "Iterable[Sequence[Article]]", nlp: "Language") -> "Iterator[list[Doc]]":
+    """The ``Doc`` objects of each group of articles in turn, from one ``nlp.pipe`` over all of them.
+
+    One stream keeps spaCy's batches full across the small sets of a run (a call per set
+    parses a few articles at a time), and it is consumed lazily: only the batch being parsed
+    and the group being analysed are held, however many groups follow.
+    """
+    groups = list(groups)
+    docs = nlp.pipe((a.text for group in groups for a in group), batch_size=BATCH_SIZE)
+    for group in groups:
+        yield [next(docs) for _ in group]
 
 
 def _article_doc(article: Article, doc: "Doc") -> ArticleDoc:

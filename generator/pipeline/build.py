@@ -7,7 +7,7 @@ module, and must not pay for spaCy or the templates on a run where nothing chang
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from generator.pipeline.report import SetOutcome
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,19 @@ class Built:
     articles: int
 
 
-def briefing_for(source_set: SourceSet, nlp: "Language", *, content_hash: str = "") -> Briefing:
+def briefing_for(
+    source_set: SourceSet, nlp: "Language", *, content_hash: str = "", parsed: "Sequence[Doc] | None" = None
+) -> Briefing:
     """Analyse and condense one loaded set: the briefing ``generate`` and ``extract`` both start from.
 
     ``content_hash`` is the set's input hash (:func:`generator.publish.hashing.set_hash`),
     stored in the briefing so the next run can skip an unchanged set; ``extract`` has none.
+    ``parsed``: the articles' ``Doc`` objects from a run's one parse stream, if any.
     """
     from generator.analysis import analyse
     from generator.condense import condense
 
-    return condense(source_set, analyse(source_set, nlp), content_hash=content_hash)
+    return condense(source_set, analyse(source_set, nlp, parsed=parsed), content_hash=content_hash)
 
 
 def read_sets(plans: list[SetPlan], problems: list[str]) -> tuple[list[tuple[SetPlan, SourceSet]], list[SetOutcome]]:
@@ -68,17 +72,21 @@ def read_sets(plans: list[SetPlan], problems: list[str]) -> tuple[list[tuple[Set
     return ready, unreadable
 
 
-def build_set(source_set: SourceSet, content_hash: str, nlp: "Language", previous: str | None = None) -> Built:
+def build_set(
+    source_set: SourceSet, content_hash: str, nlp: "Language", previous: str | None = None,
+    parsed: "Sequence[Doc] | None" = None,
+) -> Built:
     """Analyse, condense and render one read set: its page text and its record (with texts).
 
     ``previous`` is the stored record of the set's last generation (JSON text): what it did
     not hold is marked new, and its list of updates is carried (:mod:`generator.render.updates`).
+    ``parsed``: the articles' ``Doc`` objects, when the run parsed them in one stream.
     """
     from generator.render.page import render_briefing
     from generator.render.record import record_of
     from generator.render.updates import mark_updates, previous_record
 
-    record = record_of(briefing_for(source_set, nlp, content_hash=content_hash), include_text=True)
+    record = record_of(briefing_for(source_set, nlp, content_hash=content_hash, parsed=parsed), include_text=True)
     record = mark_updates(record, previous_record(previous))
     return Built(
         slug=source_set.slug,
@@ -100,9 +108,41 @@ def _init_worker() -> None:
     _WORKER_NLP = load_pipeline()
 
 
-def _build_in_worker(source_set: SourceSet, content_hash: str, previous: str | None) -> Built:
+# A worker's task: a few sets, so that one parse stream keeps spaCy's batches full.
+CHUNK_ARTICLES = 32  # a task holds sets until it has this many articles (a batch) ...
+CHUNK_SETS = 8  # ... or this many sets
+
+
+def build_sets(
+    sets: Sequence[tuple[SourceSet, str]], previous: Iterable[str | None], nlp: "Language"
+) -> Iterator[Built]:
+    """Build ``sets`` (each with its content hash) in order, their articles parsed in one
+    lazily read stream; ``previous`` gives each one's stored record as it is reached."""
+    from generator.analysis.document import parse_stream
+
+    stream = parse_stream((s.articles for s, _ in sets), nlp)
+    for (source_set, content_hash), before, parsed in zip(sets, previous, stream):
+        yield build_set(source_set, content_hash, nlp, before, parsed)
+
+
+def _build_in_worker(sets: list[tuple[SourceSet, str]], previous: list[str | None]) -> list[Built]:
     assert _WORKER_NLP is not None, "worker started without _init_worker"
-    return build_set(source_set, content_hash, _WORKER_NLP, previous)
+    return list(build_sets(sets, previous, _WORKER_NLP))
+
+
+def chunks(plans: list[tuple[SetPlan, SourceSet]]) -> list[list[int]]:
+    """The workers' tasks as positions in ``plans``: the largest sets first (a large set
+    started last would leave the other workers idle at the end), small sets grouped."""
+    order = sorted(range(len(plans)), key=lambda i: (-len(plans[i][1].articles), plans[i][0].slug))
+    tasks: list[list[int]] = []
+    size = 0
+    for i in order:
+        if not tasks or size >= CHUNK_ARTICLES or len(tasks[-1]) >= CHUNK_SETS:
+            tasks.append([])
+            size = 0
+        tasks[-1].append(i)
+        size += len(plans[i][1].articles)
+    return tasks
 
 
 def build_all(
@@ -118,11 +158,18 @@ def build_all(
 
             reporter.note("loading the language model")
             nlp = load_pipeline()
-        for plan, source_set in plans:
-            reporter.begin(plan.slug)
-            yield build_set(source_set, plan.content_hash, nlp, plan.previous_record())
+        sets = [(s, p.content_hash) for p, s in plans]
+        previous = (p.previous_record() for p, _ in plans)  # read one at a time, as each set is built
+        yield from _announced(plans, reporter, build_sets(sets, previous, nlp))
         return
     yield from _build_in_workers(plans, workers, reporter)
+
+
+def _announced(plans: list[tuple[SetPlan, SourceSet]], reporter: Reporter, built: Iterator[Built]) -> Iterator[Built]:
+    """``built``, each set announced to the reporter before it is built."""
+    for plan, _ in plans:
+        reporter.begin(plan.slug)
+        yield next(built)
 
 
 def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, reporter: Reporter) -> Iterator[Built]:
@@ -134,12 +181,16 @@ def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, repo
     # (fork after rich's live display thread or a tokenizer pool can deadlock).
     context = multiprocessing.get_context("spawn")
     reporter.note(f"building {len(plans)} sets in {workers} processes")
+    tasks = chunks(plans)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        futures = [pool.submit(_build_in_worker, s, p.content_hash, p.previous_record()) for p, s in plans]
+        futures = [pool.submit(_build_in_worker, [(plans[i][1], plans[i][0].content_hash) for i in task],
+                               [plans[i][0].previous_record() for i in task]) for task in tasks]
+        where = {i: (f, k) for f, task in zip(futures, tasks) for k, i in enumerate(task)}
         try:
-            for (plan, _), future in zip(plans, futures):
+            for n, (plan, _) in enumerate(plans):  # slug order, whichever task finished first
                 reporter.begin(plan.slug)
-                yield future.result()
+                future, k = where[n]
+                yield future.result()[k]
         except BaseException:
             pool.shutdown(cancel_futures=True)  # a bad set stops the run: drop queued work
             raise

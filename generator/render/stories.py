@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.render.record import (
@@ -73,12 +74,33 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in _COMMON)
 
 
-def carried_questions(earlier: BriefingRecord, later: BriefingRecord) -> list[QuestionRecord]:
+class WordsOf:
+    """Which texts of a record (its questions, statements and source sentences) hold each
+    content word: a question is taken up when one text holds :data:`MIN_SHARED_WORDS` of its
+    words, found by counting through this index instead of reading every text per question."""
+
+    def __init__(self, record: BriefingRecord):
+        sentences = [sent.text for src in record.sources for block in src.blocks or () for sent in block.sentences]
+        texts = (*(q.text for q in record.open_questions), *(s.text for s in record.statements), *sentences)
+        self.by_word: dict[str, list[int]] = {}
+        for n, text in enumerate(texts):
+            for word in _words(text):
+                self.by_word.setdefault(word, []).append(n)
+
+    def takes_up(self, question: QuestionRecord) -> bool:
+        """Whether one text holds enough of the words of ``question``."""
+        counts = Counter(n for w in _words(question.text) for n in self.by_word.get(w, ()))
+        return any(c >= MIN_SHARED_WORDS for c in counts.values())
+
+
+def carried_questions(earlier: BriefingRecord, later: BriefingRecord, words: WordsOf | None = None) -> list[QuestionRecord]:
     """The open questions of ``earlier`` that ``later`` takes up: in its questions, its
-    statements or any sentence of its sources (a stored record carries their text)."""
-    sentences = [sent.text for src in later.sources for block in src.blocks or () for sent in block.sentences]
-    texts = [_words(t) for t in (*(q.text for q in later.open_questions), *(s.text for s in later.statements), *sentences)]
-    return [q for q in earlier.open_questions if any(len(_words(q.text) & t) >= MIN_SHARED_WORDS for t in texts)]
+    statements or any sentence of its sources (a stored record carries their text).
+    ``words``: ``later``'s :class:`WordsOf`, when the caller keeps it."""
+    if not earlier.open_questions:
+        return []
+    words = words or WordsOf(later)
+    return [q for q in earlier.open_questions if words.takes_up(q)]
 
 
 def _date_key(record: BriefingRecord) -> tuple[str, str]:
@@ -87,33 +109,58 @@ def _date_key(record: BriefingRecord) -> tuple[str, str]:
     return (published[0] if published else record.date or record.updated or "9999", record.set)
 
 
-def linked(a: BriefingRecord, b: BriefingRecord) -> bool:
-    """Whether two briefings are parts of one story (see the module docstring)."""
+def linked(a: BriefingRecord, b: BriefingRecord, words: Callable[[BriefingRecord], WordsOf] = WordsOf) -> bool:
+    """Whether two briefings are parts of one story (see the module docstring); ``words``
+    gives a record's :class:`WordsOf` (a caller comparing many pairs keeps them)."""
     if shared_actors(a, b) < MIN_SHARED_ACTORS:
         return False
     first, second = sorted((a, b), key=_date_key)
-    return bool(carried_questions(first, second))
+    return bool(first.open_questions) and bool(carried_questions(first, second, words(second)))
 
 
 def find_stories(records: Sequence[BriefingRecord]) -> list[Story]:
-    """Every story of two or more briefings, ordered by slug; parts in date order."""
+    """Every story of two or more briefings, ordered by slug; parts in date order.
+
+    Only pairs that share a linkable name can be linked (:func:`shared_actors`), so each
+    briefing is compared with the later ones found through an index of names, not with all.
+    """
     recs = sorted(records, key=_date_key)
     groups: DisjointSet[int] = DisjointSet(range(len(recs)))
-    for i, a in enumerate(recs):
-        for j in range(i + 1, len(recs)):
-            if linked(a, recs[j]):
-                groups.union(i, j)
-    stories = [_story([recs[i] for i in sorted(group)]) for group in groups.groups() if len(group) > 1]
+    kept: dict[str, WordsOf] = {}
+
+    def words(record: BriefingRecord) -> WordsOf:
+        if record.set not in kept:
+            kept[record.set] = WordsOf(record)
+        return kept[record.set]
+
+    for i, j in candidate_pairs(recs):
+        if linked(recs[i], recs[j], words):
+            groups.union(i, j)
+    stories = [_story([recs[i] for i in sorted(group)], words) for group in groups.groups() if len(group) > 1]
     return sorted(stories, key=lambda s: s.slug)
 
 
-def _story(parts: list[BriefingRecord]) -> Story:
+def candidate_pairs(recs: Sequence[BriefingRecord]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of records that share at least one linkable name, in order."""
+    by_name: dict[str, list[int]] = {}
+    names = [_names(r) for r in recs]
+    for i, own in enumerate(names):
+        for name in own:
+            by_name.setdefault(name, []).append(i)
+    pairs = []
+    for i, own in enumerate(names):
+        later = {j for name in own for j in by_name[name] if j > i}
+        pairs.extend((i, j) for j in sorted(later))
+    return pairs
+
+
+def _story(parts: list[BriefingRecord], words: Callable[[BriefingRecord], WordsOf] = WordsOf) -> Story:
     carried = []
     for n, earlier in enumerate(parts):
         for later in parts[n + 1:]:
             seen = {c.question.text for c in carried if c.source == earlier.set}
             carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set)
-                           for q in carried_questions(earlier, later) if q.text not in seen)
+                           for q in carried_questions(earlier, later, words(later)) if q.text not in seen)
     first = parts[0]
     return Story(f"story-{first.set}", first.title or first.set, tuple(parts), tuple(carried))
 

@@ -86,3 +86,16 @@ def test_an_actor_page_lists_statements_across_briefings_by_date(site):
     assert f"](../{FIRST}.md)" in dated and f"](../{SECOND}.md)" in dated
     # the list runs by date: the earlier briefing's statements come first
     assert dated.index(f"](../{FIRST}.md)") < dated.index(f"](../{SECOND}.md)")
+
+
+@pytest.mark.slow
+def test_the_name_index_misses_no_linked_pair(site):
+    from generator.render.stories import _date_key, candidate_pairs
+
+    _, out, _ = site
+    recs = sorted(stored_records(out, [FIRST, SECOND, OTHER]), key=_date_key)
+    every = [(i, j) for i in range(len(recs)) for j in range(i + 1, len(recs))]
+    pairs = candidate_pairs(recs)
+    assert set(pairs) <= set(every) and len(set(pairs)) == len(pairs)
+    assert [p for p in every if linked(recs[p[0]], recs[p[1]])] == [p for p in pairs if linked(recs[p[0]], recs[p[1]])]
+    assert any(linked(recs[i], recs[j]) for i, j in pairs)

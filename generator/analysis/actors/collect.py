@@ -49,6 +49,10 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+([A-Z][\w'’-]*[a-z][
 _MODEL_NUMBER = re.compile(r"^[A-Z]?\d{2,4}[A-Za-z]?$")
 # Words as written, hyphenated compounds whole ("pan-democrat"), without possessives.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A run of word characters, and one that starts a word (not after a word character or "@"):
+# where an echo of a name can begin, and the key the names are looked up by.
+_LEAD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w@])\w+")
 
 
 def collect_candidates(docs: list["ArticleDoc"], lex: Gazetteer) -> Collected:
@@ -358,13 +362,42 @@ def _echoes(doc: "Doc", names: list[str], taken: list[tuple[int, int]]) -> Itera
     """
     if not names:
         return
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    pattern = re.compile(rf"(?<![\w@])(?:{alternatives})(?![\w])")
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # furthest end of the first k spans
-    for match in pattern.finditer(doc_index(doc).text):
-        start, end = match.span()
+    for start, end in _name_matches(doc_index(doc).text, names):
         k = bisect_left(starts, end)  # the spans that start before the match ends
         if k == 0 or reach[k - 1] <= start:
             yield start, end
+
+
+def _name_matches(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``text`` holds one of ``names`` whole, left to right, the longest name first where
+    several start at one place: what one regular expression of every name as alternatives
+    finds, but each word of the text is looked up by its first run of word characters
+    instead of trying every name at every place (the names grow with the set, so that
+    expression cost the square of the set's size)."""
+    by_lead: dict[str, list[str]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        lead = _LEAD.match(name)
+        if lead is None:  # a name that starts with no word character: the expression decides
+            yield from _alternatives(text, names)
+            return
+        by_lead.setdefault(lead.group(), []).append(name)
+    done = 0
+    for word in _WORD_START.finditer(text):
+        at = word.start()
+        if at < done:
+            continue  # inside the name just found
+        for name in by_lead.get(word.group(), ()):
+            end = at + len(name)
+            if text.startswith(name, at) and not _LEAD.match(text, end):
+                yield at, end
+                done = end
+                break
+
+
+def _alternatives(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    for match in re.finditer(rf"(?<![\w@])(?:{alternatives})(?![\w])", text):
+        yield match.span()

@@ -47,7 +47,7 @@ TEASER_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}\s*[|:]\s")
 BULLETS = ("•", "▪", "►")
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
+    from generator.analysis.questions.cues import CueMatcher
     from spacy.tokens import Span
 
     from generator.analysis.document import ArticleDoc
@@ -84,7 +84,7 @@ def find_open_questions(docs: list["ArticleDoc"], index: ActorLookup, *,
     return tuple(sorted(questions, key=lambda q: (position[q.evidence[0].source], q.evidence[0].sentence)))
 
 
-def _candidates(pos: int, doc: "ArticleDoc", matcher: "Matcher", lexicon: HedgeLexicon,
+def _candidates(pos: int, doc: "ArticleDoc", matcher: "CueMatcher", lexicon: HedgeLexicon,
                 index: ActorLookup) -> list[Candidate]:
     worder = Worder(doc.doc, lexicon, _person_test(index))
     teasers = teaser_blocks(doc.article.blocks)
@@ -99,7 +99,7 @@ def _candidates(pos: int, doc: "ArticleDoc", matcher: "Matcher", lexicon: HedgeL
 
 
 def _candidate(pos: int, doc: "ArticleDoc", sentence: Sentence, span: "Span", worder: Worder,
-               matcher: "Matcher", lexicon: HedgeLexicon, index: ActorLookup) -> Candidate | None:
+               matcher: "CueMatcher", lexicon: HedgeLexicon, index: ActorLookup) -> Candidate | None:
     """The question of one sentence, if a cue in it concerns a pending event (steps 1-3)."""
     cues = find_cues(span, matcher, lexicon)
     kept = [(cue, worder.word(cue)) for cue in cues]

@@ -27,7 +27,7 @@ from generator.analysis.questions.links import (
     matter_of,
     union,
 )
-from generator.model import Answer, Evidence, OpenQuestion
+from generator.model import Answer, Evidence, OpenQuestion, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -85,19 +85,41 @@ def _reported_past(tok: Token) -> bool:
     return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in kids)
 
 
-def outcome_verbs(span: Span, own_verbs: frozenset[str] = frozenset()) -> list[tuple[str, Token]]:
-    """Every (outcome, verb) the sentence reports; a negated happening is a cancellation."""
+@dataclass(frozen=True)
+class PastVerb:
+    """A verb of a sentence reported in the past, and the outcomes the lexicon reads in it:
+    what :func:`outcome_verbs` needs of it, whatever the question."""
+
+    token: Token
+    lemma: str
+    negated: bool
+    cues: frozenset[str]  # the outcomes whose entries of answer_cues.txt it matches
+
+
+def past_verbs(span: Span) -> list[PastVerb]:
+    """The verbs of ``span`` in the past, not under a modal or a condition, in order."""
     found = []
     for tok in span:
         if tok.pos_ not in ("VERB", "AUX") or not _reported_past(tok):
             continue
-        negated = any(c.dep_ == "neg" for c in tok.children)
-        for outcome, entries in answer_cues().items():
-            hit = any(_matches(tok, words) for words in entries)
-            if outcome == "happened" and tok.lemma_.lower() in own_verbs:
-                hit = True
-            if hit and not (negated and outcome != "happened"):
-                found.append(("cancelled" if negated else outcome, tok))
+        cues = frozenset(o for o, entries in answer_cues().items() if any(_matches(tok, w) for w in entries))
+        found.append(PastVerb(tok, tok.lemma_.lower(), any(c.dep_ == "neg" for c in tok.children), cues))
+    return found
+
+
+def outcome_verbs(span: Span, own_verbs: frozenset[str] = frozenset(), *,
+                  verbs: list[PastVerb] | None = None) -> list[tuple[str, Token]]:
+    """Every (outcome, verb) the sentence reports; a negated happening is a cancellation.
+
+    ``verbs``: the sentence's :func:`past_verbs`, when the caller keeps them (a set's
+    sentences are read for many questions).
+    """
+    found = []
+    for verb in past_verbs(span) if verbs is None else verbs:
+        for outcome in OUTCOMES:  # the order of answer_cues()
+            hit = outcome in verb.cues or (outcome == "happened" and verb.lemma in own_verbs)
+            if hit and not (verb.negated and outcome != "happened"):
+                found.append(("cancelled" if verb.negated else outcome, verb.token))
                 break
     return found
 
@@ -195,8 +217,44 @@ def _first_raised(q: OpenQuestion, docs: list[ArticleDoc]) -> str | None:
     return days[0] if days else None
 
 
+class _EventIndex:
+    """The prose sentences of a set by the event words they name, read once per set.
+
+    A sentence that names none of a question's event words scores 0 against it
+    (:func:`_score`), so each question looks only at the sentences the index gives for its
+    words, in the order of the articles and their sentences, not at every sentence.
+    """
+
+    def __init__(self, docs: list[ArticleDoc], lexicon: HedgeLexicon):
+        self.rows: list[tuple[int, Sentence, Span]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self._verbs: dict[int, list[PastVerb]] = {}  # past_verbs per row, read once
+        for n, doc in enumerate(docs):
+            for sentence, span in doc.prose():
+                for word in _event_words(span, lexicon):
+                    self.by_word.setdefault(word, []).append(len(self.rows))
+                self.rows.append((n, sentence, span))
+
+    def sharing(self, words: frozenset[str]) -> list[int]:
+        """The rows of the sentences that name one of ``words``, in order."""
+        return sorted({i for w in words for i in self.by_word.get(w, ())})
+
+    def verbs(self, row: int) -> list[PastVerb]:
+        """The :func:`past_verbs` of the sentence of ``row`` (found on first use)."""
+        if row not in self._verbs:
+            self._verbs[row] = past_verbs(self.rows[row][2])
+        return self._verbs[row]
+
+
+def _later(doc: ArticleDoc, raised: str) -> bool:
+    """Whether ``doc`` was published after ``raised``; only a stated date makes an article
+    later: one taken from the set's context is not."""
+    published = doc.article.published
+    return published is not None and doc.article.published_basis != "set context" and published.isoformat() > raised
+
+
 def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDoc], index: ActorLookup,
-                 lexicon: HedgeLexicon) -> Answer | None:
+                 lexicon: HedgeLexicon, events: _EventIndex) -> Answer | None:
     """The best later sentence that answers ``q`` (see the module docstring), or None.
 
     ``sides`` are the question's lead sentence (the one it is worded from) and all its
@@ -208,33 +266,35 @@ def _best_answer(q: OpenQuestion, sides: tuple[Side, Side], docs: list[ArticleDo
     if raised is None:
         return None
     best: tuple[tuple[int, int], Answer] | None = None
-    for doc in docs:
-        published = doc.article.published
-        # only a stated date makes an article later: one taken from the set's context is not
-        if published is None or doc.article.published_basis == "set context" or published.isoformat() <= raised:
+    for row in events.sharing(side.events):
+        n, sentence, span = events.rows[row]
+        doc = docs[n]
+        if not _later(doc, raised):
             continue
-        for sentence, span in doc.prose():
-            for outcome, verb in outcome_verbs(span, side.events):
-                if not _tied(verb, outcome, side.events):
-                    continue
-                answer_side = sentence_side(span, doc, index, lexicon, answer=True)
-                own_only = not _beyond_own_verb(verb, outcome, side.events)
-                score = (_score(lead, answer_side, outcome, own_only=own_only),
-                         _score(side, answer_side, outcome, own_only=own_only))
-                if score[1] and (best is None or score > best[0]):
-                    evidence = Evidence(doc.source, sentence.index, sentence.text)
-                    best = (score, Answer(STATUS[outcome], evidence, published.isoformat(), verb.lemma_.lower()))
-                break
+        for outcome, verb in outcome_verbs(span, side.events, verbs=events.verbs(row)):
+            if not _tied(verb, outcome, side.events):
+                continue
+            answer_side = sentence_side(span, doc, index, lexicon, answer=True)
+            own_only = not _beyond_own_verb(verb, outcome, side.events)
+            score = (_score(lead, answer_side, outcome, own_only=own_only),
+                     _score(side, answer_side, outcome, own_only=own_only))
+            if score[1] and (best is None or score > best[0]):
+                evidence = Evidence(doc.source, sentence.index, sentence.text)
+                best = (score, Answer(STATUS[outcome], evidence, doc.article.published.isoformat(), verb.lemma_.lower()))
+            break
     return best[1] if best else None
 
 
 def answer_questions(questions: tuple[OpenQuestion, ...], docs: list[ArticleDoc], index: ActorLookup,
                      lexicon: HedgeLexicon) -> tuple[OpenQuestion, ...]:
     """``questions`` with the answer a later article gives, where one does (the rest unchanged)."""
+    if not questions:
+        return questions
     spans = {(d.source, s.index): (span, d) for d in docs for s, span in zip(d.sentences, d.spans)}
+    events = _EventIndex(docs, lexicon)
     out = []
     for q in questions:
         sides = (_question_side(q, spans, index, lexicon, lead_only=True), _question_side(q, spans, index, lexicon))
-        answer = _best_answer(q, sides, docs, index, lexicon)
+        answer = _best_answer(q, sides, docs, index, lexicon, events)
         out.append(replace(q, answer=answer) if answer else q)
     return tuple(out)

@@ -16,7 +16,6 @@ from generator.analysis.lexicons import read_lexicon, word_sections
 from generator.errors import BriefingError
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Span, Token
     from spacy.vocab import Vocab
 
@@ -153,15 +152,81 @@ def _ensure_extension() -> None:
         Token.set_extension(_LEMMA_ATTR, getter=lambda t: t.lemma_.lower())
 
 
-def build_matcher(vocab: "Vocab", lexicon: HedgeLexicon) -> "Matcher":
-    """One ``Matcher`` for every cue rule; the match id is the rule's position."""
-    from spacy.matcher import Matcher
+def _lemma_forms(word: str) -> list[str]:
+    """The lemmas whose lower case is ``word``, as a lemmatizer writes them: lower case, a
+    capital first letter (a proper-noun reading keeps the case of the text), or all capitals."""
+    if word != word.lower():
+        return []  # the lower-cased lemma never equals it
+    forms = {word, word.capitalize(), word.title(), word.upper()}
+    return sorted(f for f in forms if f.lower() == word)
 
-    _ensure_extension()
-    matcher = Matcher(vocab)
-    for i, rule in enumerate(lexicon.rules):
-        matcher.add(f"hedge{i}", [token_pattern(rule.pattern)])
-    return matcher
+
+def _fast_pattern(spec: list[dict]) -> list[dict]:
+    """``spec`` with the lower-cased-lemma test as spaCy's own ``LEMMA`` test over the forms of
+    :func:`_lemma_forms`: a custom attribute costs a Python call per token and predicate."""
+    out = []
+    for token in spec:
+        token = dict(token)
+        words = token.pop("_", {}).get(_LEMMA_ATTR, {}).get("IN")
+        if words is not None:
+            token["LEMMA"] = {"IN": [f for w in words for f in _lemma_forms(w)]}
+        out.append(token)
+    return out
+
+
+def _required(spec: list[dict]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words a match of ``spec`` must contain: per non-optional token, which attribute
+    ("lemma" lower-cased, or "lower") and the words it accepts."""
+    need = []
+    for token in spec:
+        if token.get("OP") == "?":
+            continue
+        if "LOWER" in token:
+            need.append(("lower", frozenset(token["LOWER"]["IN"])))
+        elif "_" in token:
+            need.append(("lemma", frozenset(token["_"][_LEMMA_ATTR]["IN"])))
+    return tuple(need)
+
+
+class CueMatcher:
+    """The cue rules as two equivalent spaCy matchers, and a word check before either runs.
+
+    Most sentences hold no word some rule needs, and are skipped; the others go to a matcher
+    that tests spaCy's ``LEMMA`` against the usual case forms of each cue word, unless a
+    token's lemma has another case ("mIxEd"), when the matcher on the lower-cased lemma (a
+    token extension, much slower) decides. Both give the same matches as that one would alone.
+    """
+
+    def __init__(self, vocab: "Vocab", lexicon: HedgeLexicon):
+        from spacy.matcher import Matcher
+
+        _ensure_extension()
+        self.exact, self.fast = Matcher(vocab), Matcher(vocab)
+        self.needs = []
+        for i, rule in enumerate(lexicon.rules):
+            spec = token_pattern(rule.pattern)
+            self.exact.add(f"hedge{i}", [spec])
+            self.fast.add(f"hedge{i}", [_fast_pattern(spec)])
+            self.needs.append(_required(spec))
+
+    def __call__(self, span: "Span") -> list[tuple[int, int, int]]:
+        """The matches in ``span``, as ``Matcher.__call__`` gives them: (match id, start, end)."""
+        lowers, lemmas, plain = set(), set(), True
+        for t in span:
+            lemma = t.lemma_
+            lowered = lemma.lower()
+            plain = plain and lemma in (lowered, lowered.capitalize(), lowered.title(), lowered.upper())
+            lowers.add(t.lower_)
+            lemmas.add(lowered)
+        seen = {"lower": lowers, "lemma": lemmas}
+        if not any(all(not seen[attr].isdisjoint(words) for attr, words in need) for need in self.needs):
+            return []
+        return (self.fast if plain else self.exact)(span)
+
+
+def build_matcher(vocab: "Vocab", lexicon: HedgeLexicon) -> CueMatcher:
+    """One matcher for every cue rule; the match id is the rule's position."""
+    return CueMatcher(vocab, lexicon)
 
 
 def depth(token: "Token") -> int:
@@ -173,7 +238,7 @@ def depth(token: "Token") -> int:
     return n
 
 
-def find_cues(span: "Span", matcher: "Matcher", lexicon: HedgeLexicon) -> list[Cue]:
+def find_cues(span: "Span", matcher: CueMatcher, lexicon: HedgeLexicon) -> list[Cue]:
     """Every cue in ``span``, longest first where two overlap, in sentence order.
 
     Where cues overlap, the longer one wins ("could not be confirmed" over "could"), then the
