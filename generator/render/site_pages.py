@@ -145,7 +145,8 @@ def _actor_pages(actors: list[SiteActor], groups: Mapping[str, list[ActorStateme
         if not site.has_page:
             continue
         pages[f"actors/{site.slug}.md"] = _page(
-            {"title": meta_text(site.name), "description": meta_text(_actor_description(site, groups[site.slug]))},
+            {"title": meta_text(site.name), "description": meta_text(_actor_description(site, groups[site.slug])),
+             "hide": ["toc"]},
             render_template("actor.md.j2", actor=site, groups=groups[site.slug]),
         )
         for alias_slug in site.link_slugs:
@@ -163,7 +164,8 @@ def _story_pages(recs: list[BriefingRecord]) -> dict[str, str]:
     return {
         f"stories/{story.slug}.md": _page(
             {"title": meta_text(f"Story: {story.title}"),
-             "description": meta_text(f"{len(story.parts)} briefings of one story, in date order.")},
+             "description": meta_text(f"{len(story.parts)} briefings of one story, in date order."),
+             "search": {"exclude": True}},  # it repeats its briefings' questions
             render_template("story.md.j2", story=story),
         )
         for story in find_stories(recs)
