@@ -78,6 +78,10 @@ def replica(record: dict, index: int) -> dict:
         text = pattern.sub(lambda m: renames[m[0]], text)
     text = _DATE.sub(lambda m: _shift(m, (index * 5) % 900), text)
     data = json.loads(text)
+    # An alias of sentence words alone ("the alliance") would survive the renaming and make
+    # one actor, and one story, of every replica: drop it.
+    for actor in data["actors"]:
+        actor["aliases"] = [a for a in actor["aliases"] if any(t in renames.values() for t in _TOKEN.findall(a))]
     data["set"] = f"brief-{index + 1:04d}"
     data["title"] = f"{data.get('title') or 'Briefing'} ({index + 1})"
     return data
