@@ -110,12 +110,14 @@ def write_briefings(project: Path, count: int) -> Path:
 
 def _page_kinds(site: Path) -> dict[str, dict]:
     """Count and mean size (KB) of the built pages per top folder (``briefing`` at the top)."""
+    from generator.render.links import RESERVED_SLUGS
+
     kinds: dict[str, list[int]] = {}
     for page in sorted(site.rglob("index.html")):
         parts = page.relative_to(site).parts
         kind = parts[0] if len(parts) > 2 else "briefing"
-        if kind in ("assets", "search") or len(parts) == 1:
-            kind = "home"
+        if len(parts) == 1 or (len(parts) == 2 and parts[0] in RESERVED_SLUGS | {"404"}):
+            kind = "overview"  # the home page and the top-level listings
         kinds.setdefault(kind, []).append(page.stat().st_size)
     return {k: {"pages": len(v), "mean_kb": round(sum(v) / len(v) / 1024, 1)} for k, v in sorted(kinds.items())}
 
