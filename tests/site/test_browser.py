@@ -138,8 +138,7 @@ def test_screenshots(page_factory, base_url, seed_record):
         "home": base_url,
         "briefing": _resolve(base_url, seed_record, "BRIEFING"),
         "actor": _resolve(base_url, seed_record, "ACTOR"),
-        "source": _resolve(base_url, seed_record, "SOURCE").rsplit("/", 2)[0]
-        + f"/{anchor.split('-')[0]}/#{anchor}",
+        "source": _resolve(base_url, seed_record, "SOURCE") + f"#{anchor}",
     }
     for width, label in ((1280, "desktop"), (375, "phone")):
         page = page_factory(width, 900 if width > 400 else 800)
