@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-zensical site test test-fast test-quality eval eval-sort bench bench-quick browser-deps clean
+.PHONY: install install-zensical site test test-fast test-quality eval eval-sort bench bench-quick bench-site browser-deps clean
 
 # The annotated corpora `make eval` and the quality tests score against (the seed gold and the
 # official scorers sit beside it: $(EVAL_DATA)/../gold, $(EVAL_DATA)/../scripts).
@@ -73,6 +73,10 @@ bench: install $(VENV)/.installed-zensical
 ## bench-quick: the same at 20 sets, as a smoke test (asserts no time)
 bench-quick: install $(VENV)/.installed-zensical
 	$(BIN)/python -m bench.run --sets 20 --flat-pages 100 --out bench/results-quick.json
+
+## bench-site: a site of 1,000 replicated briefings (no model) built and measured; bench/results-site.json
+bench-site: install
+	$(BIN)/python -m bench.scale --briefings 1000
 
 ## test-fast: the tests without the browser
 test-fast: $(VENV)/.installed-test

@@ -1,6 +1,6 @@
 """``briefing check``: validate every briefing page in the docs folder.
 
-A *briefing page* is a top-level ``<docs>/<name>.md`` whose front matter has a ``slug`` key
+A *briefing page* is a top-level ``<docs>/<name>.md`` (never a page in a folder) whose front matter has a ``slug`` key
 or that has a stored generated version ``<docs>/.generated/<name>.md``; the site's own
 pages (home, actors, sources, tags …) have neither. For each
 briefing page, one :class:`Problem` per finding:
@@ -172,8 +172,11 @@ def check_page(docs_dir: Path, page: Path) -> list[Problem]:
         return [Problem(shown, None, exc.format_message().removeprefix(f"{shown}: "))]
     block, _ = split_front_matter(text)
     stored = SetFiles(Path(docs_dir)).base(page.stem)
-    has_base = stored.is_file()
-    if not _is_briefing(has_base, block):
+    # Only a page at the top of the docs folder can be a briefing: a site page deeper down
+    # may share a briefing's name (``sources/<set>.md``) and so its stored base.
+    top = page.resolve().parent == Path(docs_dir).resolve()
+    has_base = top and stored.is_file()
+    if not (top and _is_briefing(has_base, block)):
         # a site page: an editor's change merged with a new generation may leave a conflict
         return _conflict_problems(shown, text) if MARKER_PREFIX in text else []
     problems: list[Problem] = []

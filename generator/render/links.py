@@ -1,7 +1,9 @@
 """Links from a finding back to the source sentences it rests on, and the paths they use.
 
-A briefing page links each statement, question and event to the sentences of the source
-pages (``sources/<set>/s1.md#s1-12``). Ids come from records, so every one is checked
+A briefing page links each statement, question and event to the sentences of its sources
+page (``sources/<set>.md#s1-12``; a source without a sentence is ``#s1``): one page holds every
+source of a briefing, so a site of a thousand briefings has a thousand source pages, not
+one per article. Ids come from records, so every one is checked
 before it becomes part of a path: a set name must be a plain page name, a source id and
 an anchor plain ids.
 """
@@ -48,11 +50,10 @@ def set_path(slug: str) -> str:
 
 
 def source_href(set_slug: str, source_id: str, anchor: str | None = None, *, prefix: str = "") -> str:
-    """Relative link to a source page (and sentence) from a page ``prefix`` levels up."""
+    """Relative link to a source (and sentence) on the briefing's sources page, from ``prefix``."""
     if not _SOURCE_ID.match(str(source_id)):
         raise BriefingError(f"source id {source_id!r} is not a plain id", set_slug)
-    href = f"{prefix}sources/{quote(set_slug)}/{source_id}.md"
-    return f"{href}#{anchor}" if anchor else href
+    return f"{prefix}sources/{quote(set_slug)}.md#{anchor or source_id}"
 
 
 class Refs:
@@ -108,7 +109,7 @@ class Refs:
         return link_title(f"{source}{where}: {title}")
 
     def definitions(self) -> str:
-        """``[s1-12]: sources/<set>/s1.md#s1-12 "…"`` lines for every link used, sorted."""
+        """``[s1-12]: sources/<set>.md#s1-12 "…"`` lines for every link used, sorted."""
         lines = []
         for ref, (source, index) in sorted(self._used.items(), key=lambda kv: (source_key(kv[1][0]), kv[1][1])):
             lines.append(f'[{ref}]: {self._href(ref, source, index)} "{self._title(source, index)}"')

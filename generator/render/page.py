@@ -128,6 +128,12 @@ def _role_differences(record: BriefingRecord) -> list[RoleDifference]:
     return out
 
 
+def speaking_actors(record: BriefingRecord) -> set[str]:
+    """Names of the record's actors who make a statement: each has an actor page."""
+    names = {a.name for a in record.actors}
+    return {st.speaker for st in record.statements if st.speaker in names}
+
+
 def briefing_context(record: BriefingRecord) -> dict[str, Any]:
     """Everything ``briefing.md.j2`` reads, derived from the record only."""
     set_path(record.set)
@@ -136,6 +142,7 @@ def briefing_context(record: BriefingRecord) -> dict[str, Any]:
         "refs": Refs(record),
         "speakers": _speaker_groups(record),
         "actor_names": {a.name for a in record.actors},
+        "speaking": speaking_actors(record),
         "source_rows": _source_findings(record),
         "shared": [st for st in record.statements if len(st.sources) > 1][:8],
         "role_differences": _role_differences(record),

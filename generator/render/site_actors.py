@@ -39,9 +39,32 @@ class SiteActor:
         return self.roles[0][0] if self.roles else None
 
     @property
+    def speaks(self) -> bool:
+        """Whether any briefing gives this actor a statement."""
+        return any(st.speaker == actor.name for rec, actor in self.entries for st in rec.statements)
+
+    @property
+    def has_page(self) -> bool:
+        """Whether the actor gets its own page: it speaks, or appears in two or more briefings.
+
+        The others appear in one briefing only and live in that page's Actors table (an
+        anchor, :attr:`anchor_href`): most actors of a large site are such names, and a page
+        each would outnumber the briefings many times over.
+        """
+        return self.speaks or len({rec.set for rec, _ in self.entries}) >= 2
+
+    @property
+    def anchor_href(self) -> str:
+        """Link (from a page one folder down) to the actor's row on its first briefing's page."""
+        rec, actor = self.entries[0]
+        return f"../{rec.set}.md#actor-{actor_slug(actor.name)}"
+
+    @property
     def link_slugs(self) -> list[str]:
-        """Slugs briefing pages link to (one per name) other than the page's own."""
-        return sorted({actor_slug(n) for n in self.names} - {self.slug})
+        """Slugs briefing pages link to other than the page's own: one per name the actor
+        speaks under (briefing pages link only speakers to actor pages)."""
+        spoken = {actor.name for rec, actor in self.entries if any(st.speaker == actor.name for st in rec.statements)}
+        return sorted({actor_slug(n) for n in spoken} - {self.slug})
 
 
 def merge_actors(records: Iterable[BriefingRecord]) -> list[SiteActor]:

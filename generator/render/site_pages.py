@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.util.frontmatter import dump_front_matter
-from generator.render.filters import human_date, meta_text
+from generator.render.filters import meta_text
 from generator.render.jinja import render_template
 from generator.render.links import Refs, set_path
-from generator.render.record import ActorRecord, BriefingRecord, EventRecord, QuestionRecord, StatementRecord
-from generator.render.site_actors import SiteActor, merge_actors, newest_first, recency_key
+from generator.render.record import ActorRecord, BriefingRecord, QuestionRecord, StatementRecord
+from generator.render.site_actors import SiteActor, merge_actors, recency_key
+from generator.render.site_lists import actor_parts, archive_parts, question_parts, timeline_parts
 
 # The comment every site page carries, where an editor opening the file sees it; the
 # writer finds its own pages by MARKER_PREFIX (the wording after it may change).
@@ -26,7 +27,7 @@ MARKER = (f"{MARKER_PREFIX}: regenerated from the briefings on every run. A hand
           "and merged with the next generation; lasting changes belong in the briefing pages -->")
 SITE_NAME = "Briefings"
 # Folders whose every page this module writes (besides the top-level index pages).
-OWNED_DIRS = ("actors", "sources", "archive", "stories")
+OWNED_DIRS = ("actors", "sources", "archive", "stories", "questions", "timeline")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 HOME_BRIEFINGS = 24  # cards on the home page; the archive lists every briefing
 HOME_QUESTIONS = 40
@@ -51,32 +52,9 @@ class BoardQuestion:
     order: int
 
 
-@dataclass(frozen=True)
-class BriefingQuestions:
-    """A briefing on the questions board, with the links its questions use."""
-
-    record: BriefingRecord
-    refs: Refs
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """A dated event on the site's timeline, with its briefing."""
-
-    record: BriefingRecord
-    ev: EventRecord
-    refs: Refs
-
-
 def _page(meta: Mapping[str, Any], body: str) -> str:
     """A site page; :data:`MARKER` tells the writer it may delete the file later."""
     return dump_front_matter(meta) + "\n" + MARKER + "\n\n" + body
-
-
-def _month(record: BriefingRecord) -> str:
-    """The archive month of a briefing (``2025-05``), or ``undated``."""
-    date = record.date or record.updated or ""
-    return date[:7] if len(date) >= 7 else "undated"
 
 
 def _atom_time(date: str | None) -> str:
@@ -117,13 +95,8 @@ def site_pages(
     actors = merge_actors(recs)
     # Each actor's statements feed the actors index, its description and its page.
     groups = {site.slug: _statements_of(site) for site in actors}
-    months: dict[str, list[BriefingRecord]] = {}
-    for rec in recs:
-        months.setdefault(_month(rec), []).append(rec)
-    month_keys = sorted(months, key=lambda m: (m == "undated", newest_first(m)))
 
     pages = _overview_pages(recs, actors, groups, site_name)
-    pages.update(_archive_pages(months, month_keys))
     pages.update(_actor_pages(actors, groups))
     pages.update(_source_pages(recs))
     pages.update(_story_pages(recs))
@@ -138,64 +111,42 @@ def site_pages(
 def _overview_pages(
     recs: list[BriefingRecord], actors: list[SiteActor], groups: Mapping[str, list[ActorStatements]], site_name: str
 ) -> dict[str, str]:
-    """The pages in the navigation: home, open questions, timeline, tags, actors index."""
+    """The pages in the navigation (home, open questions, timeline, tags, actors, archive) and
+    the bounded listing pages under them (:mod:`generator.render.site_lists`)."""
     everything = _questions(recs)
     questions = [b for b in everything if b.q.answer is None]
     answered = [b for b in everything if b.q.answer is not None]
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
-        {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.", "hide": ["navigation"]},
+        {"title": site_name, "description": f"{len(recs)} briefings condensed from news sources.",
+         "search": {"exclude": True}, "hide": ["navigation"]},
         render_template("home.md.j2", records=recs[:HOME_BRIEFINGS], total=len(recs),
                         questions=questions[:HOME_QUESTIONS], n_questions=len(questions),
                         answered=answered[:HOME_QUESTIONS]),
-    )
-    pages["questions.md"] = _page(
-        {"title": "Open questions", "description": "What the sources leave open, across every briefing.",
-         "hide": ["navigation"]},
-        render_template("questions.md.j2", records=[
-            BriefingQuestions(r, Refs(r, inline=True)) for r in recs if r.open_questions
-        ], total=len(questions)),
-    )
-    pages["timeline.md"] = _page(
-        {"title": "Timeline", "description": "Dated events from every briefing, in order.", "hide": ["navigation"]},
-        render_template("timeline.md.j2", years=_timeline(recs)),
     )
     pages["tags.md"] = _page(
         {"title": "Tags", "description": "Briefings by tag.", "search": {"exclude": True}, "hide": ["navigation"]},
         render_template("tags.md.j2"),
     )
-    pages["actors/index.md"] = _page(
-        {"title": "Actors", "description": "Everyone the briefings quote or mention.", "hide": ["navigation"]},
-        render_template("actors.md.j2", actors=actors,
-                        statements={a.slug: _count_statements(groups[a.slug]) for a in actors}),
-    )
-    return pages
-
-
-def _archive_pages(months: Mapping[str, list[BriefingRecord]], month_keys: list[str]) -> dict[str, str]:
-    """The archive index and one page per month, newest month first."""
-    pages = {
-        "archive/index.md": _page(
-            {"title": "Archive", "description": "Every briefing, by month.", "search": {"exclude": True},
-             "hide": ["navigation"]},
-            render_template("archive.md.j2", months=[(m, months[m]) for m in month_keys]),
-        )
-    }
-    for month in month_keys:
-        pages[f"archive/{month}.md"] = _page(
-            {"title": f"Briefings of {human_date(month)}" if month != "undated" else "Undated briefings",
-             "search": {"exclude": True}},
-            render_template("month.md.j2", month=month, records=months[month]),
-        )
+    parts = question_parts(recs, len(questions))
+    parts.update(timeline_parts(recs))
+    parts.update(archive_parts(recs))
+    parts.update(actor_parts(actors, {a.slug: _count_statements(groups[a.slug]) for a in actors}))
+    for path, (meta, template, context) in parts.items():
+        pages[path] = _page(meta, render_template(template, **context))
     return pages
 
 
 def _actor_pages(actors: list[SiteActor], groups: Mapping[str, list[ActorStatements]]) -> dict[str, str]:
-    """One page per actor, and a redirecting page for every other name briefings link to."""
+    """A page per actor who speaks or is in two or more briefings, and a redirecting page for
+    every other name briefings link to."""
     pages: dict[str, str] = {}
     for site in actors:
+        if not site.has_page:
+            continue
         pages[f"actors/{site.slug}.md"] = _page(
-            {"title": meta_text(site.name), "description": meta_text(_actor_description(site, groups[site.slug]))},
+            {"title": meta_text(site.name), "description": meta_text(_actor_description(site, groups[site.slug])),
+             "hide": ["toc"]},
             render_template("actor.md.j2", actor=site, groups=groups[site.slug]),
         )
         for alias_slug in site.link_slugs:
@@ -213,7 +164,8 @@ def _story_pages(recs: list[BriefingRecord]) -> dict[str, str]:
     return {
         f"stories/{story.slug}.md": _page(
             {"title": meta_text(f"Story: {story.title}"),
-             "description": meta_text(f"{len(story.parts)} briefings of one story, in date order.")},
+             "description": meta_text(f"{len(story.parts)} briefings of one story, in date order."),
+             "search": {"exclude": True}},  # it repeats its briefings' questions
             render_template("story.md.j2", story=story),
         )
         for story in find_stories(recs)
@@ -221,35 +173,24 @@ def _story_pages(recs: list[BriefingRecord]) -> dict[str, str]:
 
 
 def _source_pages(recs: list[BriefingRecord]) -> dict[str, str]:
-    """One page per source of every briefing, its cited sentences marked."""
-    pages: dict[str, str] = {}
-    for rec in recs:
-        cited = _cited(rec)
-        for src in rec.sources:
-            pages[f"sources/{rec.set}/{src.id}.md"] = _page(
-                {
-                    "title": meta_text(src.title or src.id),
-                    "description": meta_text(f"Source {src.id} of the briefing “{rec.title or rec.set}”."),
-                    "search": {"boost": 0.5},
-                },
-                render_template("source.md.j2", r=rec, s=src, cited=cited),
-            )
-    return pages
+    """One page per briefing holding every source's text, its cited sentences marked."""
+    return {
+        f"sources/{rec.set}.md": _page(
+            {
+                "title": meta_text(f"Sources: {rec.title or rec.set}"),
+                "description": meta_text(f"The {len(rec.sources)} source articles of the briefing “{rec.title or rec.set}”."),
+                "search": {"boost": 0.5},
+                "hide": ["toc"],
+            },
+            render_template("sources.md.j2", r=rec, cited=_cited(rec)),
+        )
+        for rec in recs
+    }
 
 
 def _questions(recs: list[BriefingRecord]) -> list[BoardQuestion]:
     """Every open question with its briefing; ``order`` keeps the briefings' order."""
     return [BoardQuestion(r, q, n) for n, r in enumerate(recs) for q in r.open_questions]
-
-
-def _timeline(recs: list[BriefingRecord]) -> list[tuple[str, list[TimelineEntry]]]:
-    """Every dated event of every briefing, in date order, grouped by year."""
-    events = [TimelineEntry(r, ev, Refs(r, inline=True)) for r in recs for ev in r.timeline]
-    events.sort(key=lambda e: (e.ev.date or "", e.ev.end or "", e.record.set, e.ev.event))
-    years: dict[str, list[TimelineEntry]] = {}
-    for e in events:
-        years.setdefault((e.ev.date or "undated")[:4], []).append(e)
-    return sorted(years.items())
 
 
 def _count_statements(groups: list[ActorStatements]) -> int:

@@ -387,7 +387,9 @@ def five_edits(text: str, second_article: str) -> tuple[str, dict]:
     one_line = next(ln for ln in lines if ln.startswith("    ") and not ln.startswith("    -") and ln.strip())
     lines[lines.index(one_line)] = SUMMARY
     # 3. delete an actor the second article does not mention (row and front matter entry)
-    rows = {ln: m[1] for ln in lines if (m := re.match(r"\s*\| \[([^\]]+)\]\(actors/", ln))}
+    # (a speaker's row links to its actor page, any other actor's row is anchored in place)
+    rows = {ln: m[1] or m[2] for ln in lines
+            if (m := re.match(r'\s*\| (?:\[([^\]]+)\]\(actors/|<span id="actor-[^"]+"></span>([^|]+?) \|)', ln))}
     row, name = next((r, n) for r, n in reversed(rows.items()) if n not in second_article)
     lines.remove(row)
     lines.remove(f"- {name}\n")  # first occurrence: the front matter's actors list
@@ -464,7 +466,7 @@ def test_e2e_every_hand_edit_survives_the_second_article(e2e):
     # 5. the editor's tag and status
     assert "- editor-pick\n" in page and "status: reviewed\n" in page
     # and the second article arrived: its source, its statements, its actor
-    assert f"sources/{EDITED}/s2.md" in section(page, "## Sources")
+    assert f"sources/{EDITED}.md#s2" in section(page, "## Sources")
     assert "[s2][s2-" in section(page, "## Key statements")
     assert "Hakan Fidan" in page
 
@@ -480,7 +482,7 @@ def test_e2e_conflict_keeps_the_editors_text_and_reports_file_and_line(e2e):
     assert any("a single source" in ln for ln in page[: line - 1])  # the editor's line, above
     proposal = "\n".join(page[line - 1 :])
     assert re.search(r"\b2 sources\b", proposal[: proposal.index(CONFLICT_END)])  # the generator's, in the comment
-    assert f"sources/{CONFLICTED}/s2.md" in "\n".join(page)  # everything else merged
+    assert f"sources/{CONFLICTED}.md#s2" in "\n".join(page)  # everything else merged
     # briefing check fails on it, naming the same place
     check = e2e["check2"]
     assert check.returncode == 1

@@ -35,6 +35,22 @@ def test_generated_and_hand_edited_pages_are_valid(docs):
     assert check_pages(docs) == []
 
 
+def test_a_sources_page_named_like_its_briefing_is_not_a_briefing(docs):
+    """``sources/<set>.md`` shares its briefing's name (and so its stored base): only a page at
+    the top of the docs folder is a briefing, so the sources page is checked for conflicts only."""
+    from generator.render.record import BriefingRecord
+    from generator.render.site_pages import site_pages
+
+    root = Path(__file__).resolve().parents[2]
+    record = BriefingRecord.from_json((root / "briefings" / ".generated" / f"{SLUG}.json").read_text("utf-8"))
+    sources = docs / "sources" / f"{SLUG}.md"
+    sources.parent.mkdir()
+    sources.write_text(site_pages([record])[f"sources/{SLUG}.md"], "utf-8")
+    assert check_pages(docs) == []
+    sources.write_text(sources.read_text("utf-8") + "<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n", "utf-8")
+    assert {p.path for p in check_pages(docs)} == {str(Path("briefings/sources") / f"{SLUG}.md")}
+
+
 def test_site_pages_without_slug_or_base_are_not_briefings(docs):
     (docs / "index.md").write_text("---\ntitle: Briefings\n---\n\n# Briefings\n", "utf-8")
     (docs / "about.md").write_text("# About\n\nNo front matter at all.\n", "utf-8")

@@ -38,18 +38,21 @@ def _second_record(record: dict) -> dict:
 def test_pages_cover_every_record(fixture_record):
     pages = site_pages([BriefingRecord.from_dict(fixture_record)])
     slug = fixture_record["set"]
+    sources = pages[f"sources/{slug}.md"]  # one page holds every source of the briefing
     for src in fixture_record["sources"]:
-        assert f"sources/{slug}/{src['id']}.md" in pages
+        assert f"{{ #{src['id']} }}" in sources
+    speakers = {st["speaker"] for st in fixture_record["statements"]}
     for actor in fixture_record["actors"]:
-        assert f"actors/{actor_slug(actor['name'])}.md" in pages
+        # one briefing: only those who speak get a page; the others are anchored on the briefing
+        assert (f"actors/{actor_slug(actor['name'])}.md" in pages) == (actor["name"] in speakers)
     for name in ("index.md", "questions.md", "timeline.md", "tags.md", "actors/index.md", "archive/index.md",
-                 "archive/2025-05.md", "feed.xml"):
+                 "archive/2025-05.md", "questions/2025-05.md", "timeline/2025.md", "feed.xml"):
         assert name in pages
     assert "<!-- material/tags -->" in pages["tags.md"]
     home = pages["index.md"]
     assert f"]({slug}.md)" in home and "2 sources · 4 open questions" in home
     for q in fixture_record["open_questions"]:
-        assert q["text"].split()[1] in home and q["text"].split()[1] in pages["questions.md"]
+        assert q["text"].split()[1] in home and q["text"].split()[1] in pages["questions/2025-05.md"]
 
 
 def test_home_lists_latest_first_and_questions_of_every_briefing(fixture_record):
@@ -61,12 +64,12 @@ def test_home_lists_latest_first_and_questions_of_every_briefing(fixture_record)
 
 def test_source_page_anchors_every_sentence_once(fixture_record):
     src = fixture_record["sources"][0]
-    page = site_pages([BriefingRecord.from_dict(fixture_record)])[f"sources/{fixture_record['set']}/{src['id']}.md"]
+    page = site_pages([BriefingRecord.from_dict(fixture_record)])[f"sources/{fixture_record['set']}.md"]
     for block in src["blocks"]:
         for sent in block["sentences"]:
             anchor = f"{src['id']}-{sent['index']}"
             assert page.count(f'id="{anchor}"') + page.count(f"#{anchor} ") == 1, anchor
-    assert f"](../../{fixture_record['set']}.md)" in page
+    assert f"](../{fixture_record['set']}.md)" in page
 
 
 def test_actors_merge_across_briefings_by_name_and_alias(fixture_record):
@@ -158,7 +161,7 @@ def test_strict_build_passes_and_keeps_generated_folder_private(project, fixture
     build_site(project)
     site = project / "site"
     assert (site / fixture_record["set"] / "index.html").is_file()
-    assert (site / "sources" / fixture_record["set"] / "s1" / "index.html").is_file()
+    assert (site / "sources" / fixture_record["set"] / "index.html").is_file()
     assert (site / "feed.xml").is_file() and (site / "sitemap.xml").is_file()
     assert not any(".generated" in str(p) for p in site.rglob("*"))
     briefing = (site / fixture_record["set"] / "index.html").read_text("utf-8")
@@ -167,7 +170,7 @@ def test_strict_build_passes_and_keeps_generated_folder_private(project, fixture
 
 def test_strict_build_fails_with_mkdocs_message_on_a_broken_anchor(project, fixture_record):
     page = project / "briefings" / f"{fixture_record['set']}.md"
-    page.write_text(page.read_text("utf-8") + "\n[gone](sources/rutte-erdogan-ankara/s1.md#s1-9999)\n", "utf-8")
+    page.write_text(page.read_text("utf-8") + "\n[gone](sources/rutte-erdogan-ankara.md#s1-9999)\n", "utf-8")
     with pytest.raises(BriefingError, match="does not contain an anchor '#s1-9999'"):
         build_site(project)
 
@@ -189,7 +192,7 @@ def test_index_pages_show_the_title_and_tags_an_editor_set(fixture_record, tmp_p
 def test_source_page_keeps_one_paragraph_per_block(seed_record):
     """Real pipeline output: each paragraph of the article is its own Markdown paragraph."""
     src = seed_record["sources"][0]
-    lines = site_pages([BriefingRecord.from_dict(seed_record)])[f"sources/{seed_record['set']}/{src['id']}.md"].split("\n")
+    lines = site_pages([BriefingRecord.from_dict(seed_record)])[f"sources/{seed_record['set']}.md"].split("\n")
     paragraphs = [b for b in src["blocks"] if b["kind"] == "paragraph" and b["sentences"]]
     assert len(paragraphs) > 3
     for block in paragraphs:

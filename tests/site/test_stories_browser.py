@@ -83,7 +83,7 @@ def test_badges_updates_and_answers_render_and_link(page_factory, updated_url):
     page.screenshot(path=str(SHOTS / "answered.png"))
     link = page.locator("h3#answered-questions + ol a[href*='s3-']").first
     link.click()
-    page.wait_for_url(re.compile(r"/s3/#s3-\d+$"))
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#s3-\d+$"))
     assert "called off" in page.locator(":target").inner_text() or page.locator(":target").count() == 1
     assert page.errors == []
 
