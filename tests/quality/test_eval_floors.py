@@ -19,7 +19,7 @@ pytestmark = pytest.mark.quality
 # (corpus, part, figure) -> floor; macro over the sets unless the part says micro
 FLOORS = {
     ("sets", "actors", "f1"): 0.89,
-    ("sets", "statements", "f1"): 0.72,
+    ("sets", "statements", "f1"): 0.79,
     ("sets", "open_questions", "f1"): 0.74,
     ("sets", "timeline", "f1"): 0.86,
     ("meantime", "actors", "recall"): 0.94,
@@ -31,7 +31,7 @@ FLOORS = {
     ("seed", "open_questions", "f1"): 1.0,
     ("seed", "timeline", "f1"): 0.88,
 }
-POLNEAR_FLOORS = {"f1": 0.855, "speaker_accuracy": 0.95}
+POLNEAR_FLOORS = {"f1": 0.875, "speaker_accuracy": 0.95}
 GUM_FLOORS = {("quotes", "recall"): 0.93, ("dates", "recall"): 0.66}
 
 
