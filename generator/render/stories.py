@@ -157,10 +157,14 @@ def candidate_pairs(recs: Sequence[BriefingRecord]) -> list[tuple[int, int]]:
 def _story(parts: list[BriefingRecord], words: Callable[[BriefingRecord], WordsOf] = WordsOf) -> Story:
     carried = []
     for n, earlier in enumerate(parts):
+        # A question is carried once, to the first later part that takes it up; the texts
+        # already carried are kept per earlier part, not re-read from ``carried`` per pair
+        # (that made a story of many parts cubic).
+        seen: set[str] = set()
         for later in parts[n + 1:]:
-            seen = {c.question.text for c in carried if c.source == earlier.set}
-            carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set)
-                           for q in carried_questions(earlier, later, words(later)) if q.text not in seen)
+            taken = [q for q in carried_questions(earlier, later, words(later)) if q.text not in seen]
+            carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set) for q in taken)
+            seen.update(q.text for q in taken)
     first = parts[0]
     return Story(f"story-{first.set}", first.title or first.set, tuple(parts), tuple(carried))
 
