@@ -103,14 +103,24 @@ def _site_actor(items: list[tuple[BriefingRecord, ActorRecord]]) -> SiteActor:
     name = sorted(uses, key=lambda n: (-len(uses[n]), -len(n), n))[0]
     kinds = sorted({a.kind for _, a in items}, key=lambda k: (-sum(a.kind == k for _, a in items), k))
     site = SiteActor(name=name, slug=actor_slug(name), kind=kinds[0], names=sorted(uses))
+    # Sets beside the lists keep this linear in the actor's briefings: an actor named in
+    # hundreds of briefings would otherwise rescan every alias list per briefing.
+    others = [n for n in uses if n != name]  # after the first entry's own aliases
+    seen_aliases: set[str] = {name}
+    seen_handles: set[str] = set()
+    seen_roles: set[str] = set()
     for rec, actor in sorted(items, key=lambda it: recency_key(it[0])):
         site.entries.append((rec, actor))
-        for alias in [*actor.aliases, *[n for n in uses if n != name]]:
-            if alias != name and alias not in site.aliases:
+        for alias in [*actor.aliases, *others]:
+            if alias not in seen_aliases:
+                seen_aliases.add(alias)
                 site.aliases.append(alias)
+        others = []
         for handle in actor.handles:
-            if handle not in site.handles:
+            if handle not in seen_handles:
+                seen_handles.add(handle)
                 site.handles.append(handle)
-        if actor.role and actor.role not in [r for r, _ in site.roles]:
+        if actor.role and actor.role not in seen_roles:
+            seen_roles.add(actor.role)
             site.roles.append((actor.role, rec.set))
     return site
