@@ -155,18 +155,34 @@ def candidate_pairs(recs: Sequence[BriefingRecord]) -> list[tuple[int, int]]:
 
 
 def _story(parts: list[BriefingRecord], words: Callable[[BriefingRecord], WordsOf] = WordsOf) -> Story:
+    """The story of ``parts`` (date order): each open question is carried into the first
+    later part that takes it up. Later parts are found through one index of the story's
+    words, so a story of many parts is not read pair by pair."""
+    index: dict[str, list[int]] = {}
+    for n, part in enumerate(parts):
+        for word in words(part).by_word:
+            index.setdefault(word, []).append(n)
     carried = []
     for n, earlier in enumerate(parts):
-        # A question is carried once, to the first later part that takes it up; the texts
-        # already carried are kept per earlier part, not re-read from ``carried`` per pair
-        # (that made a story of many parts cubic).
-        seen: set[str] = set()
-        for later in parts[n + 1:]:
-            taken = [q for q in carried_questions(earlier, later, words(later)) if q.text not in seen]
-            carried.extend(Carried(q, earlier.set, later.set, earlier.title or earlier.set) for q in taken)
-            seen.update(q.text for q in taken)
+        taken = []
+        for k, q in enumerate(earlier.open_questions):
+            into = _first_taker(q, parts, n, index, words)
+            if into is not None:
+                taken.append((into, k, q))
+        carried.extend(Carried(q, earlier.set, parts[m].set, earlier.title or earlier.set) for m, _, q in sorted(taken))
     first = parts[0]
     return Story(f"story-{first.set}", first.title or first.set, tuple(parts), tuple(carried))
+
+
+def _first_taker(question: QuestionRecord, parts: list[BriefingRecord], after: int,
+                 index: dict[str, list[int]], words: Callable[[BriefingRecord], WordsOf]) -> int | None:
+    """The first part after ``after`` that takes up ``question``; a part must hold
+    :data:`MIN_SHARED_WORDS` of its words somewhere before its texts are counted."""
+    counts = Counter(m for w in _words(question.text) for m in index.get(w, ()) if m > after)
+    for m in sorted(m for m, c in counts.items() if c >= MIN_SHARED_WORDS):
+        if words(parts[m]).takes_up(question):
+            return m
+    return None
 
 
 def story_record(story: Story) -> StoryRecord:
