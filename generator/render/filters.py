@@ -146,3 +146,27 @@ def new_badge(since: object) -> str:
     if not since:
         return ""
     return f'<span class="bs-badge bs-badge--new">new since {human_date(since)}</span> '
+
+
+STORY_WINDOW = 7  # a story of up to this many parts is listed whole on each briefing
+
+
+def story_window(parts: list, own: str) -> list:
+    """The parts a briefing's story line shows, as ``(number, part)`` with ``None`` for a gap.
+
+    A short story is listed whole; a long one shows its first and last part and the parts
+    beside this briefing, so a briefing's header stays the same size however long the story
+    grows (the story page lists every part).
+    """
+    numbered = list(enumerate(parts, start=1))
+    if len(numbered) <= STORY_WINDOW:
+        return numbered
+    here = next((n for n, p in numbered if p.set == own), 1)
+    keep = {1, len(numbered), here - 1, here, here + 1}
+    shown: list = []
+    for n, part in numbered:
+        if n in keep:
+            shown.append((n, part))
+        elif shown and shown[-1] is not None:
+            shown.append(None)
+    return shown

@@ -16,6 +16,7 @@ from generator.render.filters import (
     new_badge,
     safe_url,
     status_badge,
+    story_window,
 )
 from generator.render.links import source_href, split_anchor
 
@@ -42,6 +43,7 @@ def environment() -> jinja2.Environment:
         actor_slug=actor_slug,
         url=safe_url,
     )
+    env.globals.update(story_window=story_window)
     env.globals.update(date_range=date_range, source_href=source_href, split_anchor=split_anchor)
     return env
 
