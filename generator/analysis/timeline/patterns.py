@@ -7,6 +7,7 @@ them (cues, units) are matched in any case.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.analysis.timeline import absolute, relative
 from generator.analysis.timeline.reckoning import NUMBER_WORDS, ORDINALS, Handler
@@ -74,11 +75,45 @@ PATTERNS: list[tuple[str, str, Handler]] = [
 ]
 _COMPILED = [(name, re.compile(rx), handler) for name, rx, handler in PATTERNS]
 
+# What a pattern cannot match without: a digit, or one of these words (lower case). Most
+# sentences hold no date, and running all the patterns over each was the largest cost of
+# the timeline; the gate skips a pattern whose words are absent. A pattern missing here
+# always runs. tests/analysis/test_timeline_gate.py checks on real text that no gate hides
+# a match.
+_DIGIT = "0123456789"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NEEDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("numeric", "iso", "range_md_y", "range_dm_y", "full_mdy", "full_dmy",
+                     "year_end_y", "part_year", "season_y", "month_year", "month_day",
+                     "day_month", "decade", "year_range", "year"), tuple(_DIGIT)),
+    "year_end": ("year",), "month_end": ("month",), "part_month": ("early", "mid", "late"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"), "decade_word": ("ties",),
+    "century": ("century",), "ago": ("ago",), "past_span": ("past", "last"),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
+                 "evening", "night"),
+    "anchor_day": ("day", "night", "morning", "afternoon", "evening"),
+    "anchor_shift": ("later", "earlier"),
+    "anchor_unit": ("previous", "prior", "following", "next"), "anchor_year": ("year",),
+    "unit": ("week", "month", "year"), "weekend": ("week",), "weekday": ("day",),
+    "month_alone": _MONTHS,
+}
 
-def candidates(text: str) -> list[tuple[int, int, str, re.Match, Handler]]:
+
+def may_match(name: str, lowered: str) -> bool:
+    """False when pattern ``name`` cannot match a text whose lower-cased form is ``lowered``."""
+    needs = NEEDS.get(name)
+    return needs is None or any(word in lowered for word in needs)
+
+
+# The same sentence is read by the timeline (twice), the differences and the question links.
+@lru_cache(maxsize=8192)
+def candidates(text: str) -> tuple[tuple[int, int, str, re.Match, Handler], ...]:
     """Every date expression the patterns find in ``text``, without overlaps, in text order."""
+    lowered = text.lower()
     found = []
     for order, (name, rx, handler) in enumerate(_COMPILED):
+        if not may_match(name, lowered):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, name, m, handler))
@@ -91,4 +126,4 @@ def candidates(text: str) -> list[tuple[int, int, str, re.Match, Handler]]:
             continue
         taken.append((start, end))
         chosen.append((start, end, name, m, handler))
-    return sorted(chosen, key=lambda c: c[0])
+    return tuple(sorted(chosen, key=lambda c: c[0]))
