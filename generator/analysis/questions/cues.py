@@ -189,25 +189,33 @@ def _required(spec: list[dict]) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 class CueMatcher:
-    """The cue rules as two equivalent spaCy matchers, and a word check before either runs.
+    """The cue rules, each as its own pair of spaCy matchers, run only where its words are.
 
-    Most sentences hold no word some rule needs, and are skipped; the others go to a matcher
-    that tests spaCy's ``LEMMA`` against the usual case forms of each cue word, unless a
-    token's lemma has another case ("mIxEd"), when the matcher on the lower-cased lemma (a
-    token extension, much slower) decides. Both give the same matches as that one would alone.
+    Most sentences hold no word some rule needs, and are skipped; in the others only the rules
+    whose every required word is present run (one matcher over all 100-odd rules cost a pass
+    per rule over every such sentence). A rule's fast matcher tests spaCy's ``LEMMA`` against
+    the usual case forms of each cue word, unless a token's lemma has another case
+    ("mIxEd"), when its matcher on the lower-cased lemma (a token extension, much slower)
+    decides. Both give the same matches as one matcher on lower-cased lemmas would.
     """
 
     def __init__(self, vocab: "Vocab", lexicon: HedgeLexicon):
+        _ensure_extension()
+        self.vocab = vocab
+        self.specs = [token_pattern(rule.pattern) for rule in lexicon.rules]
+        self.needs = [_required(spec) for spec in self.specs]
+        self._fast: dict[int, object] = {}
+        self._exact: dict[int, object] = {}
+
+    def _matcher(self, i: int, plain: bool):
         from spacy.matcher import Matcher
 
-        _ensure_extension()
-        self.exact, self.fast = Matcher(vocab), Matcher(vocab)
-        self.needs = []
-        for i, rule in enumerate(lexicon.rules):
-            spec = token_pattern(rule.pattern)
-            self.exact.add(f"hedge{i}", [spec])
-            self.fast.add(f"hedge{i}", [_fast_pattern(spec)])
-            self.needs.append(_required(spec))
+        cache = self._fast if plain else self._exact
+        if i not in cache:  # built on first use: most rules never meet a sentence they need
+            matcher = Matcher(self.vocab)
+            matcher.add(f"hedge{i}", [_fast_pattern(self.specs[i]) if plain else self.specs[i]])
+            cache[i] = matcher
+        return cache[i]
 
     def __call__(self, span: "Span") -> list[tuple[int, int, int]]:
         """The matches in ``span``, as ``Matcher.__call__`` gives them: (match id, start, end)."""
@@ -219,13 +227,17 @@ class CueMatcher:
             lowers.add(t.lower_)
             lemmas.add(lowered)
         seen = {"lower": lowers, "lemma": lemmas}
-        if not any(all(not seen[attr].isdisjoint(words) for attr, words in need) for need in self.needs):
-            return []
-        return (self.fast if plain else self.exact)(span)
+        found = []
+        for i, need in enumerate(self.needs):
+            if all(not seen[attr].isdisjoint(words) for attr, words in need):
+                found.extend(self._matcher(i, plain)(span))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
+@lru_cache(maxsize=4)
 def build_matcher(vocab: "Vocab", lexicon: HedgeLexicon) -> CueMatcher:
-    """One matcher for every cue rule; the match id is the rule's position."""
+    """One matcher for every cue rule; the match id is the rule's position. Kept per process
+    (the vocabulary and the packaged lexicon do not change within a run)."""
     return CueMatcher(vocab, lexicon)
 
 
