@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.merge.atomic import write_if_changed
+from generator.merge.atomic import batched_folder_sync, write_if_changed
 from generator.merge.conflicts import find_conflicts
 from generator.merge.state import GENERATED, display
 from generator.merge.threeway import merge_page
@@ -41,35 +41,45 @@ def write_site_pages(pages: Mapping[str, str], docs_dir: Path) -> SiteWrite:
     A page whose text is unchanged is not rewritten; a page with unresolved conflict blocks
     is left alone until an editor resolves them.
     """
-    written, conflicts = [], []
+    merged: list[tuple[Path, Path, str, str]] = []
+    conflicts: list[str] = []
     for rel, text in sorted(pages.items()):
-        path = docs_dir / rel
-        conflicts += _write_page(path, _base(docs_dir, rel), text)
-        written.append(path)
+        path, base_path = docs_dir / rel, _base(docs_dir, rel)
+        page, lines = _merged_page(path, base_path, text)
+        conflicts += lines
+        if page is not None:
+            merged.append((path, base_path, page, text))
+    # Every page before any base (see _merged_page), each step's folders synced once.
+    with batched_folder_sync():
+        for path, _base_path, page, _text in merged:
+            write_if_changed(path, page)
+    with batched_folder_sync():
+        for _path, base_path, _page, text in merged:
+            write_if_changed(base_path, text)
     _remove_stale(docs_dir, {docs_dir / rel for rel in pages})
-    return SiteWrite(tuple(written), tuple(conflicts))
+    return SiteWrite(tuple(docs_dir / rel for rel in sorted(pages)), tuple(conflicts))
 
 
 def _base(docs_dir: Path, rel: str) -> Path:
     return docs_dir / GENERATED / BASES / rel
 
 
-def _write_page(path: Path, base_path: Path, text: str) -> list[str]:
-    """Write one site page: the new text, or its merge with an editor's change. The page is
-    written before its base, so a run killed in between merges the same change again."""
+def _merged_page(path: Path, base_path: Path, text: str) -> tuple[str | None, list[str]]:
+    """One site page's new text (the generation, or its merge with an editor's change) and
+    its conflicts; None when the page holds unresolved conflict blocks and is left alone.
+
+    The caller writes the page before its base, so a run killed in between merges the same
+    change again; a base ahead of its page would keep the old page as if it were an edit.
+    """
     current = path.read_text("utf-8") if path.is_file() else None
     base = base_path.read_text("utf-8") if base_path.is_file() else None
     if current is not None and find_conflicts(current):
-        return [f"{display(path)}:{n}" for n in find_conflicts(current)]
+        return None, [f"{display(path)}:{n}" for n in find_conflicts(current)]
     if current is None or base is None or current == base:
-        merged, lines = text, ()
-    else:
-        result = merge_page(base, current, text)
-        merged, lines = result.text, result.conflicts
-        log.info("kept the hand edit of %s", display(path))
-    write_if_changed(path, merged)
-    write_if_changed(base_path, text)
-    return [f"{display(path)}:{n}" for n in lines]
+        return text, []
+    result = merge_page(base, current, text)
+    log.info("kept the hand edit of %s", display(path))
+    return result.text, [f"{display(path)}:{n}" for n in result.conflicts]
 
 
 def _remove_stale(docs_dir: Path, keep: set[Path]) -> None:

@@ -337,6 +337,37 @@ def test_atomic_write_creates_folders_and_readable_files(project):
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def _count_folder_syncs(monkeypatch) -> list[Path]:
+    """Record the folders :mod:`generator.merge.atomic` fsyncs (the real fsync still runs)."""
+    synced: list[Path] = []
+    real = writer._fsync_dir
+    monkeypatch.setattr(writer, "_fsync_dir", lambda folder: (synced.append(folder), real(folder)))
+    return synced
+
+
+def test_batched_writes_sync_each_folder_once_at_the_end(project, monkeypatch):
+    synced = _count_folder_syncs(monkeypatch)
+    folders = [project / "briefings" / "actors", project / "briefings" / "sources"]
+    with writer.batched_folder_sync():
+        for i in range(6):
+            writer.atomic_write(folders[i % 2] / f"p{i}.md", f"page {i}\n")
+        assert synced == []  # the renames are done, their folders not yet synced
+        assert (folders[1] / "p5.md").read_text("utf-8") == "page 5\n"
+    assert synced == sorted(folders)
+    writer.atomic_write(folders[0] / "alone.md", "one\n")  # outside a block: at once
+    assert synced[-1] == folders[0] and len(synced) == 3
+
+
+def test_a_nested_batch_leaves_the_sync_to_the_outer_one(project, monkeypatch):
+    synced = _count_folder_syncs(monkeypatch)
+    folder = project / "briefings" / "actors"
+    with writer.batched_folder_sync():
+        with writer.batched_folder_sync():
+            writer.atomic_write(folder / "a.md", "a\n")
+        assert synced == []
+    assert synced == [folder]
+
+
 # --------------------------------------------------------------------------- end to end
 #
 # `briefing generate` on the real seed set, in a temporary git repository: the first
