@@ -244,6 +244,7 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
 
     Example: briefing extract seeds/my-event --format json > my-event.json
     """
+    from generator.analysis.document import parse_stream
     from generator.analysis.nlp import load_pipeline
     from generator.pipeline.build import briefing_for
     from generator.render.record import record_of
@@ -252,8 +253,9 @@ def extract(set_dirs: tuple[Path, ...], fmt: str, include_text: bool) -> None:
     if sets:
         nlp = load_pipeline()
         one_object = fmt == "json" and len(set_dirs) == 1
-        for source_set in sets:
-            record = record_of(briefing_for(source_set, nlp), include_text=include_text)
+        # one parse stream over every set keeps spaCy's batches full when the sets are small
+        for source_set, parsed in zip(sets, parse_stream((s.articles for s in sets), nlp)):
+            record = record_of(briefing_for(source_set, nlp, parsed=parsed), include_text=include_text)
             click.echo(record.to_json(indent=2 if one_object else None))
     # A skipped article is a warning and a `skipped` entry of its set's record (tools reading
     # the JSON see it); only a set that could not be read at all makes the exit code 1.

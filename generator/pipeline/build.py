@@ -111,6 +111,7 @@ def _init_worker() -> None:
 # A worker's task: a few sets, so that one parse stream keeps spaCy's batches full.
 CHUNK_ARTICLES = 32  # a task holds sets until it has this many articles (a batch) ...
 CHUNK_SETS = 8  # ... or this many sets
+TASKS_PER_WORKER = 4  # ... and no more than a worker's share of the run over this
 
 
 def build_sets(
@@ -130,14 +131,22 @@ def _build_in_worker(sets: list[tuple[SourceSet, str]], previous: list[str | Non
     return list(build_sets(sets, previous, _WORKER_NLP))
 
 
-def chunks(plans: list[tuple[SetPlan, SourceSet]]) -> list[list[int]]:
+def chunks(plans: list[tuple[SetPlan, SourceSet]], workers: int = 1) -> list[list[int]]:
     """The workers' tasks as positions in ``plans``: the largest sets first (a large set
-    started last would leave the other workers idle at the end), small sets grouped."""
+    started last would leave the other workers idle at the end), small sets grouped.
+
+    A task stops at a batch of articles, or at a quarter of one worker's share of the run:
+    with full batches only, 100 articles made three tasks for two workers, and one worker
+    did two thirds of the run.
+    """
+    total = sum(len(s.articles) for _, s in plans)
+    share = -(-total // (max(1, workers) * TASKS_PER_WORKER))  # rounded up
+    limit = max(1, min(CHUNK_ARTICLES, share))
     order = sorted(range(len(plans)), key=lambda i: (-len(plans[i][1].articles), plans[i][0].slug))
     tasks: list[list[int]] = []
     size = 0
     for i in order:
-        if not tasks or size >= CHUNK_ARTICLES or len(tasks[-1]) >= CHUNK_SETS:
+        if not tasks or size >= limit or len(tasks[-1]) >= CHUNK_SETS:
             tasks.append([])
             size = 0
         tasks[-1].append(i)
@@ -181,7 +190,7 @@ def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, repo
     # (fork after rich's live display thread or a tokenizer pool can deadlock).
     context = multiprocessing.get_context("spawn")
     reporter.note(f"building {len(plans)} sets in {workers} processes")
-    tasks = chunks(plans)
+    tasks = chunks(plans, workers)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
         futures = [pool.submit(_build_in_worker, [(plans[i][1], plans[i][0].content_hash) for i in task],
                                [plans[i][0].previous_record() for i in task]) for task in tasks]

@@ -40,6 +40,17 @@ def test_tasks_take_the_largest_sets_first_and_group_small_ones():
     assert all(len(t) <= CHUNK_SETS for t in tasks) and len(tasks) < len(plans)
 
 
+def test_tasks_share_a_run_of_small_sets_evenly_between_the_workers():
+    plans = [(SetPlan(f"s-{i:02d}", Path(f"s-{i:02d}"), "", None, Path("x"), False), _Fake(5)) for i in range(20)]
+    for workers in (2, 3):
+        tasks = chunks(plans, workers)
+        assert sorted(i for t in tasks for i in t) == list(range(20))
+        # 100 articles: each task at most a quarter of a worker's share, plus the set that passed it
+        assert len(tasks) >= 2 * workers
+        assert max(sum(len(plans[i][1].articles) for i in t) for t in tasks) <= 100 / (4 * workers) + 5
+    assert max(len(t) for t in chunks(plans, 1)) > max(len(t) for t in chunks(plans, 3))
+
+
 class _Fake:
     """A read set of ``n`` articles, for the task split (which reads only how many)."""
 
