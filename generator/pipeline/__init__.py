@@ -26,13 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.merge.state import SetFiles, display, known_slugs
-from generator.pipeline.build import build_all, read_sets
+from generator.pipeline.build import build_all, read_sets, worker_pool
 from generator.pipeline.lock import run_lock
 from generator.pipeline.plan import SetPlan, check_outcome, plan_sets, skip_outcome
 from generator.pipeline.progress import Reporter, make_reporter
 from generator.pipeline.report import GenerateReport, SetOutcome
 from generator.pipeline.shard import Shard
-from generator.pipeline.write import archive_removed, link_stories, write_built, write_site
+from generator.pipeline.write import archive_removed, write_built, write_cross_pages
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -141,23 +141,24 @@ def _generate(
         else:
             outcomes.append(skipped)
             reporter.done(plan.slug, skipped.status)
-    ready, unreadable = read_sets(todo, problems)
-    for outcome in unreadable:
-        outcomes.append(outcome)
-        reporter.done(outcome.slug, "skipped")
-    todo = [plan for plan, _ in ready]
-    for built in build_all(ready, jobs=jobs, nlp=nlp, reporter=reporter):
-        outcome = write_built(out, built, force=force)
-        outcomes.append(outcome)
-        reporter.done(built.slug, outcome.status, built.articles)
+    with worker_pool(jobs, len(todo)) as workers:  # they start loading the model now
+        ready, unreadable = read_sets(todo, problems)
+        for outcome in unreadable:
+            outcomes.append(outcome)
+            reporter.done(outcome.slug, "skipped")
+        todo = [plan for plan, _ in ready]
+        for built in build_all(ready, jobs=jobs, nlp=nlp, reporter=reporter, pool=workers):
+            outcome = write_built(out, built, force=force)
+            outcomes.append(outcome)
+            reporter.done(built.slug, outcome.status, built.articles)
     for slug in removed:
         outcome = archive_removed(out, slug)
         outcomes.append(outcome)
         reporter.done(slug, f"archived to {display(outcome.path)}")
     if not whole or not (todo or removed or force):
         return outcomes, ()
-    link_stories(out, [p.slug for p in plans])
-    return outcomes, write_site(out, [p.slug for p in plans])
+    _linked, site_conflicts = write_cross_pages(out, [p.slug for p in plans])
+    return outcomes, site_conflicts
 
 
 def assemble(out: Path, *, reporter: Reporter | None = None) -> GenerateReport:
@@ -168,7 +169,7 @@ def assemble(out: Path, *, reporter: Reporter | None = None) -> GenerateReport:
     (``.generated/<set>.json``) and does what an unsharded run does once its sets are
     written: gives each page its story (:func:`~generator.pipeline.write.link_stories`) and
     rebuilds the index, questions, timeline, actors, archive, tags, story pages and feed
-    (:func:`~generator.pipeline.write.write_site`). No set is analysed, so the language
+    (:func:`~generator.pipeline.write.write_cross_pages`). No set is analysed, so the language
     model is never loaded. Shards then assemble give the same bytes as one unsharded run.
 
     Returns:
@@ -188,11 +189,10 @@ def assemble(out: Path, *, reporter: Reporter | None = None) -> GenerateReport:
     with run_lock(out):
         slugs = sorted(known_slugs(out))  # the sets the shards wrote (removed ones are archived)
         try:
-            linked = link_stories(out, slugs)
+            linked, site_conflicts = write_cross_pages(out, slugs)
             reporter.start(len(linked))  # the pages whose story line changed are its progress
             for outcome in linked:
                 reporter.done(outcome.slug, f"story line {outcome.status}")
-            site_conflicts = write_site(out, slugs)
             report = GenerateReport(tuple(linked), seconds=time.perf_counter() - started,
                                     site_conflicts=site_conflicts, assembled=len(slugs))
             reporter.finish(report.summary())

@@ -8,6 +8,7 @@ module, and must not pay for spaCy or the templates on a run where nothing chang
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from generator.pipeline.progress import Reporter
 from generator.pipeline.report import SetOutcome
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -154,14 +157,53 @@ def chunks(plans: list[tuple[SetPlan, SourceSet]], workers: int = 1) -> list[lis
     return tasks
 
 
+@dataclass(frozen=True)
+class Workers:
+    """A run's started worker processes (:func:`worker_pool`) and how many there are."""
+
+    pool: "ProcessPoolExecutor"
+    count: int
+
+
+def _warm() -> None:
+    """A no-op task: submitting one per worker starts the workers (and their model loads)."""
+
+
+@contextmanager
+def worker_pool(jobs: int, sets: int) -> Iterator[Workers | None]:
+    """The worker processes of a run of ``sets`` sets with ``jobs``, or None for one process.
+
+    The workers are started at once, so they load the model while this process still reads
+    the sets (every set is read before any is built, to report bad input first).
+    """
+    workers = min(jobs, sets)
+    if workers <= 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs
+    # (fork after rich's live display thread or a tokenizer pool can deadlock).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+        for _ in range(workers):
+            pool.submit(_warm)
+        yield Workers(pool, workers)
+
+
 def build_all(
-    plans: list[tuple[SetPlan, SourceSet]], *, jobs: int, nlp: "Language | None", reporter: Reporter
+    plans: list[tuple[SetPlan, SourceSet]], *, jobs: int, nlp: "Language | None", reporter: Reporter,
+    pool: Workers | None = None,
 ) -> Iterator[Built]:
-    """Yield the built sets in the order of ``plans`` (slug order), building ``jobs`` at once."""
+    """Yield the built sets in the order of ``plans`` (slug order), building ``jobs`` at once
+    (in ``pool``, when the caller started it with :func:`worker_pool`)."""
     if not plans:
         return
-    workers = min(jobs, len(plans))
-    if workers <= 1:
+    if pool is not None:
+        yield from _build_in_workers(plans, pool, reporter)
+        return
+    if min(jobs, len(plans)) <= 1:
         if nlp is None:
             from generator.analysis.nlp import load_pipeline
 
@@ -171,7 +213,8 @@ def build_all(
         previous = (p.previous_record() for p, _ in plans)  # read one at a time, as each set is built
         yield from _announced(plans, reporter, build_sets(sets, previous, nlp))
         return
-    yield from _build_in_workers(plans, workers, reporter)
+    with worker_pool(jobs, len(plans)) as started:
+        yield from _build_in_workers(plans, started, reporter)
 
 
 def _announced(plans: list[tuple[SetPlan, SourceSet]], reporter: Reporter, built: Iterator[Built]) -> Iterator[Built]:
@@ -181,25 +224,20 @@ def _announced(plans: list[tuple[SetPlan, SourceSet]], reporter: Reporter, built
         yield next(built)
 
 
-def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: int, reporter: Reporter) -> Iterator[Built]:
-    """:func:`build_all` in ``workers`` processes, each loading the model once."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs
-    # (fork after rich's live display thread or a tokenizer pool can deadlock).
-    context = multiprocessing.get_context("spawn")
-    reporter.note(f"building {len(plans)} sets in {workers} processes")
-    tasks = chunks(plans, workers)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        futures = [pool.submit(_build_in_worker, [(plans[i][1], plans[i][0].content_hash) for i in task],
-                               [plans[i][0].previous_record() for i in task]) for task in tasks]
-        where = {i: (f, k) for f, task in zip(futures, tasks) for k, i in enumerate(task)}
-        try:
-            for n, (plan, _) in enumerate(plans):  # slug order, whichever task finished first
-                reporter.begin(plan.slug)
-                future, k = where[n]
-                yield future.result()[k]
-        except BaseException:
-            pool.shutdown(cancel_futures=True)  # a bad set stops the run: drop queued work
-            raise
+def _build_in_workers(plans: list[tuple[SetPlan, SourceSet]], workers: Workers,
+                      reporter: Reporter) -> Iterator[Built]:
+    """:func:`build_all` in the processes of ``workers``, each loading the model once."""
+    tasks = chunks(plans, workers.count)
+    reporter.note(f"building {len(plans)} sets in {workers.count} processes")
+    pool = workers.pool
+    futures = [pool.submit(_build_in_worker, [(plans[i][1], plans[i][0].content_hash) for i in task],
+                           [plans[i][0].previous_record() for i in task]) for task in tasks]
+    where = {i: (f, k) for f, task in zip(futures, tasks) for k, i in enumerate(task)}
+    try:
+        for n, (plan, _) in enumerate(plans):  # slug order, whichever task finished first
+            reporter.begin(plan.slug)
+            future, k = where[n]
+            yield future.result()[k]
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # a bad set stops the run: drop queued work
+        raise

@@ -44,32 +44,40 @@ def archive_removed(out: Path, slug: str) -> SetOutcome:
     return SetOutcome(slug, "archived", archive_set(out, slug), reason="source folder removed")
 
 
-def link_stories(out: Path, slugs: list[str]) -> list[SetOutcome]:
+def link_stories(out: Path, records: list[BriefingRecord]) -> tuple[list[SetOutcome], list[BriefingRecord]]:
     """Give every set the story it is part of now (:mod:`generator.render.stories`).
 
     A set joins or leaves a story when another set changes, so the page of an unchanged set
     may need its "Part of" line: it is rendered again from its stored record (no analysis)
     and merged like any page, keeping hand edits. A set whose story is unchanged is not touched.
+
+    Returns:
+        An outcome per page rewritten, and the records as now stored (``records`` in order,
+        each with its new story where it was written).
     """
     from generator.merge.pages import write_set
     from generator.render.page import render_briefing
     from generator.render.stories import with_stories
 
-    records = stored_records(out, slugs)
-    outcomes = []
+    outcomes, current = [], []
     for before, after in zip(records, with_stories(records)):
         if before.story == after.story or not (out / f"{after.set}.md").is_file():
+            current.append(before)
             continue
         outcome = write_set(out, after.set, render_briefing(after), after.to_json() + "\n")
         outcomes.append(SetOutcome(slug=after.set, status=outcome.status, path=Path(outcome.path),
                                    conflicts=conflict_locations(Path(outcome.path))))
-    return outcomes
+        current.append(after)
+    return outcomes, current
 
 
-def write_site(out: Path, slugs: list[str]) -> tuple[str, ...]:
-    """Rebuild the cross-briefing pages from the stored records of the current sets; return
-    ``<page>:<line>`` of each conflict between a hand edit of one and the new generation."""
-    return publish_site_pages(stored_records(out, slugs), out).conflicts
+def write_cross_pages(out: Path, slugs: list[str]) -> tuple[list[SetOutcome], tuple[str, ...]]:
+    """Link the stories of the current sets (:func:`link_stories`), then rebuild the
+    cross-briefing pages from their records, read once for both; the outcome of each page
+    whose story line changed, and ``<page>:<line>`` of each conflict between a hand edit of a
+    site page and the new generation."""
+    linked, records = link_stories(out, stored_records(out, slugs))
+    return linked, publish_site_pages(records, out).conflicts
 
 
 def publish_site_pages(

@@ -279,20 +279,33 @@ class BriefingRecord:
 
 def _plain(value: Any) -> Any:
     """A record (or a value inside one) as JSON values: dataclasses as dicts, tuples as lists."""
-    if is_dataclass(value):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in fields(value)
-            if not (f.metadata.get("omit_none") and getattr(value, f.name) is None)
-        }
+    plan = _fields_of(type(value))
+    if plan is not None:
+        out = {}
+        for name, omit_none in plan:
+            item = getattr(value, name)
+            if not (omit_none and item is None):
+                out[name] = _plain(item)
+        return out
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
 
 
+# The field plans and decoders are worked out once per class and type: reading the type
+# hints per value made reading a run's stored records the slowest step of a small update.
 @lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _fields_of(cls: type) -> tuple[tuple[str, bool], ...] | None:
+    """A dataclass's fields in order, each with whether a None value is left out; else None."""
+    if not is_dataclass(cls):
+        return None
+    return tuple((f.name, bool(f.metadata.get("omit_none"))) for f in fields(cls))
+
+
+@lru_cache(maxsize=None)
+def _decoders(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _decoder(hints[f.name])) for f in fields(cls))
 
 
 def _decode(cls: type[R], data: dict[str, Any]) -> R:
@@ -301,24 +314,27 @@ def _decode(cls: type[R], data: dict[str, Any]) -> R:
     Absent keys take the field's default and unknown keys are ignored, as the dict-reading
     pages always did: a hand-made record (a test fixture) needs only the keys it uses.
     """
-    hints = _hints(cls)
-    return cls(**{f.name: _value(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+    return cls(**{name: decode(data[name]) for name, decode in _decoders(cls) if name in data})
 
 
-def _value(hint: Any, value: Any) -> Any:
-    """A JSON value as the field type ``hint`` wants it: lists as tuples, objects as records."""
-    if value is None:
-        return None
+def _keep(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint: Any) -> Any:
+    """The function that turns a JSON value into what the field type ``hint`` wants: lists
+    as tuples, objects as records, None as None."""
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
         origin = typing.get_origin(hint)
     if origin is tuple:
-        item = typing.get_args(hint)[0]
-        return tuple(_value(item, v) for v in value)
+        item = _decoder(typing.get_args(hint)[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if isinstance(hint, type) and is_dataclass(hint):
-        return _decode(hint, value)
-    return value
+        return lambda value: None if value is None else _decode(hint, value)
+    return _keep
 
 
 def extract_schema() -> dict[str, Any]:
