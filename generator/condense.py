@@ -27,8 +27,10 @@ ONE_LINE_MAX = 220  # characters of the one-line summary before its ellipsis
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Support in a set whose other sentences pass this many is looked for among the sentences that
 # share a word, and a word in more than COMMON_WORD sentences ties none (see _Alike): below it,
-# every pair is scored, as before.
-BLOCK_FROM = 3000
+# every pair is scored, as before. About sixty articles: from there every pair costs more than
+# the lookup (at 3,000, a set of 300 articles scored 7 million pairs, half its run), and sets
+# of ordinary size stay below it (tests/test_condense_blocking.py: the same support either way).
+BLOCK_FROM = 1000
 COMMON_WORD = 400
 
 
