@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Sequence
 
@@ -68,10 +69,32 @@ def article_facts(
 ) -> ArticleFacts:
     """The facts of article ``source`` (parsed as ``doc``) that the speaker rules read."""
     mentions: list[MentionLike] = sorted(index.mentions(source), key=lambda m: (m.start, m.end))
-    kinds: dict[str, str] = {a.name: a.kind for a in index.actors}
-    roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
-    # role words without punctuation, so "president" is found in "Deputy President,"
-    roles = {k: re.sub(r"[^\w\s]", " ", v) for k, v in roles.items()}
+    kinds, roles = per_index(index, _actor_tables)
     gender = genders(doc, mentions, kinds, quoted, words)
     mentioned = Ranges((m.start, m.end) for m in mentions)
     return ArticleFacts(doc, index, lexicon, words, quoted, mentions, kinds, roles, gender, mentioned)
+
+
+def _actor_tables(index: IndexLike) -> tuple[dict[str, str], dict[str, str]]:
+    """Every actor's kind, and its role words, by name."""
+    kinds: dict[str, str] = {a.name: a.kind for a in index.actors}
+    roles = {a.name: " ".join([a.role or "", *(r for _, r in a.roles)]).lower() for a in index.actors}
+    # role words without punctuation, so "president" is found in "Deputy President,"
+    return kinds, {k: re.sub(r"[^\w\s]", " ", v) for k, v in roles.items()}
+
+
+# What the speaker rules read of the whole set's index, worked out once per index: built per
+# article, it made the articles of a set times its actors, the square of a large set.
+_PER_INDEX: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
+
+
+def per_index(index: IndexLike, build):
+    """``build(index)``, computed once per index object (the index never changes once built)
+    and kept while the index lives; the result is shared, so it must not be changed."""
+    try:
+        cached = _PER_INDEX.setdefault(index, {})
+    except TypeError:  # an index that cannot be weakly referenced: no cache
+        return build(index)
+    if build not in cached:
+        cached[build] = build(index)
+    return cached[build]

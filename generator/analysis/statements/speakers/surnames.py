@@ -5,7 +5,7 @@ from typing import Iterable
 
 from unidecode import unidecode
 
-from generator.analysis.statements.speakers.facts import IndexLike
+from generator.analysis.statements.speakers.facts import IndexLike, per_index
 
 # generational suffixes: "… Ortega IV" is still "Ortega", "… Lenk Jr." still "Lenk"
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
@@ -20,8 +20,8 @@ def full_names(speakers: Iterable[str], index: IndexLike) -> dict[str, str]:
     the index keeps its name.
     """
     speakers = set(speakers)
-    known = sorted({a.name for a in index.actors if a.kind == "person"})
-    people, others = _parts(known), _parts(sorted(speakers))
+    known, people = per_index(index, _people)
+    others = _parts(sorted(speakers))
     out = {}
     for speaker in sorted(speakers):
         if speaker in known:
@@ -33,6 +33,12 @@ def full_names(speakers: Iterable[str], index: IndexLike) -> dict[str, str]:
             if len(_core(name)) > len(_core(speaker)):
                 out[speaker] = name
     return out
+
+
+def _people(index: IndexLike) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The index's people, and their name parts (:func:`_parts`); once per index."""
+    known = sorted({a.name for a in index.actors if a.kind == "person"})
+    return frozenset(known), _parts(known)
 
 
 def _parts(names: list[str]) -> dict[str, set[str]]:
