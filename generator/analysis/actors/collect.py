@@ -257,13 +257,14 @@ def _collect_echoes(docs: list["ArticleDoc"], lex: Gazetteer, got: Collected) ->
         c.text for c in got.cands
         if c.label in {"PERSON", "ORG"} and len(c.text.split()) >= 2 and plausible_name(c.text, lex)
     } | _surnames_to_echo(got, lex))
+    table = _NameTable(names)
     by_start = {(c.source, c.start): c for c in got.cands}
     for adoc in docs:
         doc, source = adoc.doc, adoc.source
         scan = ArticleScan(source, lex, got, _subheads(adoc), {})
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         titles = got.open_titles.get(source, [])
-        for start, end in _echoes(doc, names, taken):
+        for start, end in _echoes(doc, table, taken):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
@@ -354,47 +355,61 @@ def _strip_leading_word(span: "Span", counts: Counter, lex: Gazetteer) -> int:
     return sum(1 for t in span if t.idx < first_end)
 
 
-def _echoes(doc: "Doc", names: list[str], taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _echoes(doc: "Doc", names: "_NameTable", taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Character spans where ``doc`` repeats one of ``names`` outside any ``taken`` span.
 
     Names are matched whole, case kept, longest first; ``taken`` holds the model's entity
     spans (a name inside a longer entity is part of that entity, not an echo).
     """
-    if not names:
+    if not names.names:
         return
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # furthest end of the first k spans
-    for start, end in _name_matches(doc_index(doc).text, names):
+    for start, end in names.matches(doc_index(doc).text):
         k = bisect_left(starts, end)  # the spans that start before the match ends
         if k == 0 or reach[k - 1] <= start:
             yield start, end
 
 
-def _name_matches(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
-    """Where ``text`` holds one of ``names`` whole, left to right, the longest name first where
-    several start at one place: what one regular expression of every name as alternatives
-    finds, but each word of the text is looked up by its first run of word characters
-    instead of trying every name at every place (the names grow with the set, so that
-    expression cost the square of the set's size)."""
-    by_lead: dict[str, list[str]] = {}
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        lead = _LEAD.match(name)
-        if lead is None:  # a name that starts with no word character: the expression decides
-            yield from _alternatives(text, names)
-            return
-        by_lead.setdefault(lead.group(), []).append(name)
-    done = 0
-    for word in _WORD_START.finditer(text):
-        at = word.start()
-        if at < done:
-            continue  # inside the name just found
-        for name in by_lead.get(word.group(), ()):
-            end = at + len(name)
-            if text.startswith(name, at) and not _LEAD.match(text, end):
-                yield at, end
-                done = end
+class _NameTable:
+    """Names to find whole in texts, by their first run of word characters; built once per
+    set (the names are the set's, so building it per article cost the square of the set)."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.by_lead: dict[str, list[str]] | None = {}
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            lead = _LEAD.match(name)
+            if lead is None:  # a name that starts with no word character: the expression decides
+                self.by_lead = None
                 break
+            self.by_lead.setdefault(lead.group(), []).append(name)
+
+    def matches(self, text: str) -> Iterator[tuple[int, int]]:
+        """Where ``text`` holds one of the names whole, left to right, the longest name first
+        where several start at one place: what one regular expression of every name as
+        alternatives finds, but each word of the text is looked up by its first run of word
+        characters instead of trying every name at every place."""
+        if self.by_lead is None:
+            yield from _alternatives(text, self.names)
+            return
+        done = 0
+        for word in _WORD_START.finditer(text):
+            at = word.start()
+            if at < done:
+                continue  # inside the name just found
+            for name in self.by_lead.get(word.group(), ()):
+                end = at + len(name)
+                if text.startswith(name, at) and not _LEAD.match(text, end):
+                    yield at, end
+                    done = end
+                    break
+
+
+def _name_matches(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``text`` holds one of ``names`` whole (see :meth:`_NameTable.matches`)."""
+    return _NameTable(names).matches(text)
 
 
 def _alternatives(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
