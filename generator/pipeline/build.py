@@ -114,7 +114,7 @@ def _init_worker() -> None:
 # A worker's task: a few sets, so that one parse stream keeps spaCy's batches full.
 CHUNK_ARTICLES = 32  # a task holds sets until it has this many articles (a batch) ...
 CHUNK_SETS = 8  # ... or this many sets
-TASKS_PER_WORKER = 4  # ... and no more than a worker's share of the run over this
+TASKS_PER_WORKER = 8  # ... and no more than a worker's share of the run over this
 
 
 def build_sets(
@@ -138,7 +138,7 @@ def chunks(plans: list[tuple[SetPlan, SourceSet]], workers: int = 1) -> list[lis
     """The workers' tasks as positions in ``plans``: the largest sets first (a large set
     started last would leave the other workers idle at the end), small sets grouped.
 
-    A task stops at a batch of articles, or at a quarter of one worker's share of the run:
+    A task stops at a batch of articles, or at an eighth of one worker's share of the run:
     with full batches only, 100 articles made three tasks for two workers, and one worker
     did two thirds of the run.
     """

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from generator.analysis.document import parse_articles, parse_stream
 from generator.ingest import load_source_set
-from generator.pipeline.build import CHUNK_SETS, chunks
+from generator.pipeline.build import CHUNK_SETS, TASKS_PER_WORKER, chunks
 from generator.pipeline.plan import SetPlan
 from tests.conftest import DATA, SEEDS
 
@@ -45,9 +45,9 @@ def test_tasks_share_a_run_of_small_sets_evenly_between_the_workers():
     for workers in (2, 3):
         tasks = chunks(plans, workers)
         assert sorted(i for t in tasks for i in t) == list(range(20))
-        # 100 articles: each task at most a quarter of a worker's share, plus the set that passed it
+        # 100 articles: each task at most its part of a worker's share, plus the set that passed it
         assert len(tasks) >= 2 * workers
-        assert max(sum(len(plans[i][1].articles) for i in t) for t in tasks) <= 100 / (4 * workers) + 5
+        assert max(sum(len(plans[i][1].articles) for i in t) for t in tasks) <= 100 / (TASKS_PER_WORKER * workers) + 5
     assert max(len(t) for t in chunks(plans, 1)) > max(len(t) for t in chunks(plans, 3))
 
 
