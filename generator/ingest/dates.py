@@ -68,10 +68,43 @@ def is_date_line(line: str) -> bool:
 @lru_cache(maxsize=512)
 def parse_date(text: str) -> dt.date | None:
     """Parse one written full date (``"Sept. 3, 2021"``, ``"2024-03-07"``) to a date."""
+    text = text.strip(" ,.")
+    exact = _exact_date(text)
+    if exact is not _UNSURE:
+        return exact
     import dateparser  # imported here: loading its language data takes a moment
 
-    parsed = dateparser.parse(text.strip(" ,."), languages=["en"], settings=_SETTINGS)
+    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     return parsed.date() if parsed else None
+
+
+_UNSURE = object()
+_WEEKDAY_SAFE = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
+_EXACT = re.compile(
+    rf"{_WEEKDAY_SAFE}(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+)\.?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d))",
+    re.IGNORECASE,
+)
+
+
+def _exact_date(text: str) -> "dt.date | None | object":
+    """The date of a plainly written full date, the same as dateparser reads it, without
+    loading dateparser (most publication dates are plain); ``_UNSURE`` for any other form
+    (an impossible day, an unusual weekday, a month name it might read otherwise), which
+    dateparser then decides. tests/ingest/test_exact_dates.py holds the two to one answer."""
+    m = _EXACT.fullmatch(text)
+    if m is None:
+        return _UNSURE
+    g = m.groupdict()
+    month_text = g["m1"] or g["m2"] or g["m3"]
+    if not month_text.isdigit() and not DATE_RE.fullmatch(f"{month_text} 1, 2000"):
+        return _UNSURE  # not a month name DATE_RE knows
+    month = month_number(month_text)
+    try:
+        return dt.date(int(g["y1"] or g["y2"] or g["y3"]), month or 0, int(g["d1"] or g["d2"] or g["d3"]))
+    except ValueError:
+        return _UNSURE
 
 
 def coerce_date(value: object) -> dt.date | None:
